@@ -1,0 +1,50 @@
+/**
+ * Stable machine codes of the problem documents the API returns. Clients pick
+ * their own words by code (`errors.<CODE>` in each web catalog); the API sends
+ * a localized `title` and `detail` beside it.
+ */
+export const ErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedJson: 'MALFORMED_JSON',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  NotFound: 'NOT_FOUND',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  Conflict: 'CONFLICT',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  InternalError: 'INTERNAL_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+
+/** One invalid field of a request: where, what rule, and a localized message. */
+export interface FieldError {
+  /** Dotted path into the request (`title.en`, `items[2].email`, `limit`). */
+  field: string;
+  /** Stable code of the rule that failed (`IS_EMAIL`, `UNKNOWN_FIELD`). */
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every error response of the API carries them. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode | string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** `type` URI of a problem with the given code. */
+export function problemType(code: string): string {
+  return `urn:skillbridge:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+}

@@ -1,0 +1,5 @@
+export interface HealthStatus {
+  status: 'ok' | 'unavailable';
+  database: 'up' | 'down';
+  version: string;
+}

@@ -1,0 +1,42 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
+import { httpLoggerOptions } from './common/logging/logger';
+import { AppConfig, ConfigModule } from './config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './modules/health/health.module';
+
+export interface AppContext {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL, or the embedded server main.ts started. */
+  databaseUrl: string;
+  logger: PinoLogger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, logger }: AppContext): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: httpLoggerOptions(logger),
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: databaseUrl,
+            poolMax: config.DB_POOL_MAX,
+            statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          }),
+          // A database that is still starting gets a few seconds; then start-up fails with the reason.
+          retryAttempts: 3,
+          retryDelay: 2_000,
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}

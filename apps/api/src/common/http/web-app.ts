@@ -1,0 +1,37 @@
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ProblemException } from '../problem/problem.exception';
+
+/** Angular names bundles and fonts with a content hash: `main-ABCD1234.js`. */
+const HASHED_ASSET = /-[A-Z0-9]{8,}\.(js|css|woff2?|ttf)$/i;
+
+/**
+ * Serves the built Angular app at `/`: files as they are (hashed ones cached
+ * for a year), and index.html for every other GET outside `/api`, so deep
+ * links and reloads land in the SPA's router.
+ */
+export async function serveWebApp(fastify: FastifyInstance, webRoot: string): Promise<boolean> {
+  const root = path.resolve(webRoot);
+  const index = path.join(root, 'index.html');
+  if (!existsSync(index)) return false;
+
+  await fastify.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (res, filePath) => {
+      res.header('cache-control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) throw ProblemException.notFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return true;
+}

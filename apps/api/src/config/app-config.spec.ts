@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { InvalidConfigError, loadConfig } from './app-config';
+import { cells, envTableInReadme, renderEnvTable } from './env-docs';
+
+describe('loadConfig', () => {
+  it('applies the defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.MIGRATIONS_RUN).toBe(true);
+    expect(config.webRoot).toBe('dist/apps/web/browser');
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('converts numbers and booleans from their text form', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      MIGRATIONS_RUN: 'false',
+      TRUST_PROXY: '1',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.MIGRATIONS_RUN).toBe(false);
+    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('names every malformed variable at once', () => {
+    expect.assertions(4);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain('PORT="eighty"');
+      expect(message).toContain('DATABASE_URL="mysql://x"');
+      expect(message).toContain('LOG_LEVEL="loud"');
+    }
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('README environment table', () => {
+  it('is the one generated from the schema (run `npm run docs:env` after changing EnvSchema)', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
+    expect(envTableInReadme(readme)).toEqual(cells(renderEnvTable()));
+  });
+});

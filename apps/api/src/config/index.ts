@@ -1,0 +1,2 @@
+export { AppConfig, InvalidConfigError, loadConfig } from './app-config';
+export { ConfigModule } from './config.module';

@@ -1,0 +1,69 @@
+import { Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppContext, AppModule } from './app.module';
+import { registerJsonParser } from './common/http/json-body';
+import { requestId } from './common/http/request-id';
+import { registerSecurityHeaders } from './common/http/security';
+import { serveWebApp } from './common/http/web-app';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { serveOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the whole HTTP application — the same way for `npm start`, docker and
+ * the end-to-end tests — and initialises it without listening.
+ */
+export async function createApp(
+  context: AppContext,
+  /** Extra modules mounted beside the application's (test fixtures). */
+  extraImports: Type[] = [],
+): Promise<NestFastifyApplication> {
+  const { config } = context;
+  @Module({ imports: [AppModule.forRoot(context), ...extraImports] })
+  class RootModule {}
+
+  const adapter = new FastifyAdapter({
+    genReqId: requestId,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // The application logs requests through pino-http (nestjs-pino), once.
+    logger: false,
+    // Bad URL encodings and long paths are client errors, not crashes.
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(RootModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    // registerJsonParser() installs the JSON parser; Nest's own would clash with it.
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerJsonParser(fastify);
+  await registerSecurityHeaders(fastify);
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  }
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  serveOpenApi(app);
+
+  if (config.webRoot) {
+    const served = await serveWebApp(fastify, config.webRoot);
+    if (!served) app.get(Logger).warn(`No web app at ${config.webRoot} (run npm run build); serving the API only.`);
+  }
+
+  await app.init();
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './naming.strategy';
+
+export interface DatabaseSettings {
+  url: string;
+  poolMax?: number;
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+/**
+ * TypeORM options shared by the API, the TypeORM CLI data source, the
+ * migration tool and the tests. `synchronize` is never on: the schema changes
+ * only through the migrations listed in ./migrations.
+ */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    applicationName: settings.applicationName ?? 'skillbridge-api',
+    extra: {
+      max: settings.poolMax ?? 20,
+      // Fail fast instead of queueing forever when the database is gone.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: settings.statementTimeoutMs ?? 15_000,
+      query_timeout: (settings.statementTimeoutMs ?? 15_000) + 5_000,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createRootLogger } from './common/logging/logger';
+import { AppConfig, InvalidConfigError, loadConfig } from './config';
+import { createApp } from './create-app';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded';
+import { runMigrations } from './database/migrate';
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof InvalidConfigError) {
+      console.error(`Skillbridge cannot start. ${error.message}\nSee the environment table in README.md.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig();
+  const logger = createRootLogger(config);
+  let embedded: EmbeddedPostgres | undefined;
+  let app: NestFastifyApplication | undefined;
+
+  let stopping = false;
+  const stop = async (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${reason}: shutting down`);
+    setTimeout(() => process.exit(exitCode || 1), 20_000).unref();
+    try {
+      // First stop taking requests and let those in flight finish, then the
+      // pool, then the embedded server — so nothing committed is lost.
+      await app?.close();
+      await embedded?.stop();
+      logger.info('stopped');
+    } finally {
+      logger.flush();
+      process.exit(exitCode);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      logger.info(`No DATABASE_URL: starting the embedded PostgreSQL with its data in ${config.DATA_DIR}`);
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.DATA_DIR,
+        port: config.EMBEDDED_PG_PORT,
+        log: (message) => logger.debug({ context: 'postgres' }, message),
+      });
+      databaseUrl = embedded.url;
+      logger.info(`Embedded PostgreSQL is up on 127.0.0.1:${embedded.port}`);
+    }
+
+    app = await createApp({ config, databaseUrl, logger });
+
+    if (config.MIGRATIONS_RUN) {
+      const applied = await runMigrations(app.get(DataSource));
+      if (applied.length) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    }
+
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const base = `http://${shownHost}:${port}`;
+    logger.info(`Skillbridge is listening on ${base} — web app ${base}/, API ${base}/api/v1, docs ${base}/api/docs`);
+  } catch (error) {
+    logger.fatal(
+      { err: error },
+      `Skillbridge could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    await stop('start-up failed', 1);
+  }
+}
+
+void bootstrap();

@@ -1,0 +1,43 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, HealthStatus } from '@skillbridge/contracts';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { APP_VERSION } from '../../version';
+import { HealthStatusDto } from './health-status.dto';
+
+/** How long the health check waits for the database before calling it down. */
+const DATABASE_PROBE_TIMEOUT_MS = 2_000;
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness and database reachability (public).' })
+  @ApiResponse({ status: 200, type: HealthStatusDto })
+  @ApiResponse({ status: 503, description: 'The database does not answer.' })
+  async check(): Promise<HealthStatus> {
+    if (!(await this.databaseAnswers())) {
+      throw new ProblemException(503, ErrorCode.ServiceUnavailable, { headers: { 'retry-after': '5' } });
+    }
+    return { status: 'ok', database: 'up', version: APP_VERSION };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), DATABASE_PROBE_TIMEOUT_MS);
+    });
+    const probe = this.dataSource
+      .query('SELECT 1')
+      .then(() => true)
+      .catch(() => false);
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { join } = require('path');
+
+module.exports = {
+  output: {
+    path: join(__dirname, '../../dist/apps/api'),
+    clean: true,
+    ...(process.env.NODE_ENV !== 'production' && {
+      devtoolModuleFilenameTemplate: '[absolute-resource-path]',
+    }),
+  },
+  plugins: [
+    new NxAppWebpackPlugin({
+      target: 'node',
+      compiler: 'tsc',
+      main: './src/main.ts',
+      tsConfig: './tsconfig.app.json',
+      assets: [],
+      optimization: false,
+      outputHashing: 'none',
+      // dist/apps/api/package.json lists exactly the runtime dependencies (used by the docker image).
+      generatePackageJson: true,
+      sourceMap: true,
+    }),
+  ],
+};

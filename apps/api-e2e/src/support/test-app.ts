@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AddressInfo } from 'node:net';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { createRootLogger } from '@skillbridge/api/common/logging/logger';
+import { loadConfig } from '@skillbridge/api/config';
+import { createApp } from '@skillbridge/api/create-app';
+import { createTestDatabase } from './database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** Base URL of the listening API, e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  /** supertest bound to the API; paths are under /api/v1 unless they start with /api/ or /. */
+  http: supertest.Agent;
+  dataSource: DataSource;
+  /** Name of this app's own database on the shared test server. */
+  databaseName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real API — the same createApp() as production, with its filters,
+ * pipes, security headers and OpenAPI — on a fresh database of its own, and
+ * listens on a free port.
+ */
+export async function startTestApp(env: Record<string, string> = {}, extraImports: Type[] = []): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_ROOT: 'none', ...env });
+  const app = await createApp({ config, databaseUrl: database.url, logger: createRootLogger(config) }, extraImports);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    baseUrl,
+    http: supertest.agent(baseUrl),
+    dataSource: app.get(DataSource),
+    databaseName: database.name,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const api = (path: string) => `/api/v1${path}`;

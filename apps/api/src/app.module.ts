@@ -1,11 +1,16 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { httpLoggerOptions } from './common/logging/logger';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { InstitutionsModule } from './modules/institutions/institutions.module';
+import { UsersModule } from './modules/users/users.module';
 
 export interface AppContext {
   config: AppConfig;
@@ -21,6 +26,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // The route table (authorization tests, OpenAPI checks) reads the controllers through it.
+        DiscoveryModule,
         LoggerModule.forRoot({
           pinoHttp: httpLoggerOptions(logger),
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -35,7 +42,11 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 2_000,
         }),
+        AuditModule,
+        AuthModule,
         HealthModule,
+        InstitutionsModule,
+        UsersModule,
       ],
     };
   }

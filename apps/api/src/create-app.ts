@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,7 +12,9 @@ import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { serveOpenApi } from './openapi';
 
-export const API_PREFIX = 'api/v1';
+import { API_PREFIX } from './create-app.constants';
+
+export { API_PREFIX };
 
 /**
  * Builds the whole HTTP application — the same way for `npm start`, docker and
@@ -49,6 +52,7 @@ export async function createApp(
     reply.header('x-request-id', request.id);
   });
   registerJsonParser(fastify);
+  await fastify.register(fastifyCookie);
   await registerSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });

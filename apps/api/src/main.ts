@@ -6,7 +6,11 @@ import { createRootLogger } from './common/logging/logger';
 import { AppConfig, InvalidConfigError, loadConfig } from './config';
 import { createApp } from './create-app';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded';
+import { ensureFirstAdmin, loadDemoData } from './database/demo/seed';
+import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
+import { PasswordService } from './modules/auth/password.service';
+import { UsersService } from './modules/users/users.service';
 
 function readConfig(): AppConfig {
   try {
@@ -57,6 +61,8 @@ async function bootstrap(): Promise<void> {
       });
       databaseUrl = embedded.url;
       logger.info(`Embedded PostgreSQL is up on 127.0.0.1:${embedded.port}`);
+      // Only the embedded set-up may run without JWT_SECRET (config validation enforces it).
+      config.JWT_SECRET ??= await readOrCreateSecret(config.DATA_DIR, 'jwt.secret');
     }
 
     app = await createApp({ config, databaseUrl, logger });
@@ -64,6 +70,11 @@ async function bootstrap(): Promise<void> {
     if (config.MIGRATIONS_RUN) {
       const applied = await runMigrations(app.get(DataSource));
       if (applied.length) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    }
+    const seed = { users: app.get(UsersService), passwords: app.get(PasswordService), logger };
+    if (config.demoData) await loadDemoData(app.get(DataSource), seed);
+    if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+      await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     }
 
     await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,6 +1,7 @@
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { Public } from '@skillbridge/api/common/auth/access.decorator';
 
 class ProbeItem {
   @IsEmail()
@@ -29,6 +30,7 @@ class ProbeBody {
 @Controller('__probe')
 class ProbeController {
   @Post()
+  @Public()
   echo(@Body() body: ProbeBody): ProbeBody {
     return body;
   }

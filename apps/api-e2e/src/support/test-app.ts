@@ -13,8 +13,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   /** Base URL of the listening API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
-  /** supertest bound to the API; paths are under /api/v1 unless they start with /api/ or /. */
-  http: supertest.Agent;
+  /** supertest bound to the API, keeping no cookies between requests (tests set them explicitly). */
+  http: ReturnType<typeof supertest>;
   dataSource: DataSource;
   /** Name of this app's own database on the shared test server. */
   databaseName: string;
@@ -28,7 +28,15 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}, extraImports: Type[] = []): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_ROOT: 'none', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WEB_ROOT: 'none',
+    JWT_SECRET: TEST_JWT_SECRET,
+    COOKIE_SECURE: 'false',
+    DEMO_DATA: 'false',
+    ...env,
+  });
   const app = await createApp({ config, databaseUrl: database.url, logger: createRootLogger(config) }, extraImports);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -36,7 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}, extraImport
   return {
     app,
     baseUrl,
-    http: supertest.agent(baseUrl),
+    http: supertest(baseUrl),
     dataSource: app.get(DataSource),
     databaseName: database.name,
     close: async () => {
@@ -47,3 +55,6 @@ export async function startTestApp(env: Record<string, string> = {}, extraImport
 }
 
 export const api = (path: string) => `/api/v1${path}`;
+
+/** The signing secret of test apps, so tests can forge tokens with it (and with others). */
+export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';

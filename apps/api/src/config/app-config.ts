@@ -9,6 +9,11 @@ export class AppConfig extends EnvSchema {
     return this.WEB_ROOT.trim() === '' || this.WEB_ROOT === 'none' ? null : this.WEB_ROOT;
   }
 
+  /** Demo data is on by default only for the embedded database. */
+  get demoData(): boolean {
+    return this.DEMO_DATA ?? !this.DATABASE_URL;
+  }
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
@@ -31,12 +36,24 @@ function describe(errors: ValidationError[]): string[] {
   );
 }
 
+function crossFieldProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (config.DATABASE_URL && !config.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when DATABASE_URL is set (32+ random characters, the same on every replica)');
+  }
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  }
+  return problems;
+}
+
 /** Reads and validates the environment; throws InvalidConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = documentedEnvVars().map((v) => v.name);
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
-  if (errors.length > 0) throw new InvalidConfigError(describe(errors));
+  const problems = [...describe(errors), ...crossFieldProblems(config)];
+  if (problems.length > 0) throw new InvalidConfigError(problems);
   return config;
 }

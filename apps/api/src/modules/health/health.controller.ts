@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, HealthStatus } from '@skillbridge/contracts';
+import { Public } from '../../common/auth/access.decorator';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { APP_VERSION } from '../../version';
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness and database reachability (public).' })
   @ApiResponse({ status: 200, type: HealthStatusDto })
   @ApiResponse({ status: 503, description: 'The database does not answer.' })

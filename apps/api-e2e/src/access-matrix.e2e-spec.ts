@@ -1,0 +1,156 @@
+import { Role } from '@skillbridge/contracts';
+import { randomBytes } from 'node:crypto';
+import { routeTable } from '@skillbridge/api/common/auth/route-table';
+import { Cast, createAccount, createCast } from './factories/accounts';
+import { createInstitution } from './factories/institutions';
+import { api, startTestApp, TestApp } from './support/test-app';
+
+const ACTORS = ['anonymous', 'admin', 'instructor', 'partner', 'otherPartner', 'trainee'] as const;
+type Actor = (typeof ACTORS)[number];
+
+interface Call {
+  path: string;
+  body?: object;
+}
+
+interface Rule {
+  /** A request this actor may make, built fresh for each call (records it changes are its own). */
+  call: (t: TestApp, cast: Cast) => Promise<Call> | Call;
+  expect: Record<Actor, number>;
+}
+
+const everyone = (status: number): Record<Actor, number> =>
+  Object.fromEntries(ACTORS.map((a) => [a, status])) as Record<Actor, number>;
+const signedIn = (status: number): Record<Actor, number> => ({ ...everyone(status), anonymous: 401 });
+const adminOnly = (status: number): Record<Actor, number> => ({ ...everyone(403), anonymous: 401, admin: status });
+const unique = () => randomBytes(3).toString('hex').toUpperCase();
+
+/**
+ * Every route of the API with the exact status each kind of caller gets.
+ * The completeness test below fails when a route exists that this table (or
+ * an access declaration) does not cover — so a new route cannot slip past.
+ */
+const MATRIX: Record<string, Rule> = {
+  'GET /health': { call: () => ({ path: '/health' }), expect: everyone(200) },
+  'POST /auth/login': {
+    // A different unknown e-mail each time, so sign-in throttling does not turn the answer into 429.
+    call: () => ({ path: '/auth/login', body: { email: `nobody-${unique()}@e2e.test`, password: 'wrong-password-1' } }),
+    expect: everyone(401),
+  },
+  'POST /auth/register': { call: () => ({ path: '/auth/register', body: {} }), expect: everyone(400) },
+  'POST /auth/refresh': { call: () => ({ path: '/auth/refresh' }), expect: everyone(401) },
+  'POST /auth/logout': { call: () => ({ path: '/auth/logout' }), expect: everyone(204) },
+  'GET /auth/me': { call: () => ({ path: '/auth/me' }), expect: signedIn(200) },
+  'PATCH /auth/me': { call: () => ({ path: '/auth/me', body: {} }), expect: signedIn(200) },
+  'POST /auth/password': {
+    call: () => ({
+      path: '/auth/password',
+      body: { currentPassword: 'not-the-current-1', newPassword: 'irrawaddy-delta-77' },
+    }),
+    expect: signedIn(400),
+  },
+  'GET /users': { call: () => ({ path: '/users' }), expect: adminOnly(200) },
+  'POST /users': {
+    call: (_t, cast) => ({
+      path: '/users',
+      body: {
+        email: `new-${unique().toLowerCase()}@e2e.test`,
+        password: 'a-long-enough-password-1',
+        fullName: 'Aung Kyaw',
+        role: 'partner',
+        institutionId: cast.partnerA.id,
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'GET /users/:id': { call: (_t, cast) => ({ path: `/users/${cast.trainee.user.id}` }), expect: adminOnly(200) },
+  'PATCH /users/:id': {
+    call: (_t, cast) => ({ path: `/users/${cast.partner.user.id}`, body: { fullName: 'สิริพร ชัยสิทธิ์' } }),
+    expect: adminOnly(200),
+  },
+  'DELETE /users/:id': {
+    call: async (t, cast) => ({
+      path: `/users/${(await createAccount(t, { role: Role.Partner, institutionId: cast.partnerA.id })).id}`,
+    }),
+    expect: adminOnly(204),
+  },
+  'GET /institutions': { call: () => ({ path: '/institutions' }), expect: everyone(200) },
+  'GET /institutions/:id': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.partnerB.id}` }),
+    expect: everyone(200),
+  },
+  'POST /institutions': {
+    call: () => ({
+      path: '/institutions',
+      body: { code: `NEW-${unique()}`, name: { en: 'New College' }, kind: 'partner', country: 'LA' },
+    }),
+    expect: adminOnly(201),
+  },
+  'PATCH /institutions/:id': {
+    // The partner's own institution: partners may read it but not change it.
+    call: (_t, cast) => ({
+      path: `/institutions/${cast.partnerA.id}`,
+      body: { name: { en: 'Renamed', th: 'เปลี่ยนชื่อ' } },
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /audit-events': { call: () => ({ path: '/audit-events' }), expect: adminOnly(200) },
+};
+
+describe('authorization matrix: every route × every kind of caller', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+  });
+  afterAll(() => t.close());
+
+  it('covers every route, and every route declares who may call it', () => {
+    const routes = routeTable(t.app);
+    const undeclared = routes.filter((r) => !r.access).map((r) => `${r.controller}.${r.handler}`);
+    expect(undeclared).toEqual([]);
+    const listed = routes.map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`).sort();
+    expect(listed).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  describe.each(Object.entries(MATRIX))('%s', (route, rule) => {
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+
+    it.each(ACTORS)('as %s', async (actor) => {
+      const { path, body } = await rule.call(t, cast);
+      let request = t.http[method](api(path));
+      if (actor !== 'anonymous') request = request.set(cast[actor].auth);
+      const res = body ? await request.send(body) : await request;
+      expect({ route, actor, status: res.status }).toEqual({ route, actor, status: rule.expect[actor] });
+      if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+    });
+  });
+
+  it('a partner cannot reach another institution’s accounts by any id', async () => {
+    const other = await createAccount(t, { role: Role.Partner, institutionId: cast.partnerB.id });
+    for (const request of [
+      t.http.get(api(`/users/${other.id}`)),
+      t.http.patch(api(`/users/${other.id}`)).send({ disabled: true }),
+      t.http.delete(api(`/users/${other.id}`)),
+      t.http.patch(api(`/institutions/${cast.partnerB.id}`)).send({ kind: 'host' }),
+    ]) {
+      const res = await request.set(cast.partner.auth);
+      expect(res.status).toBe(403);
+    }
+    const [row] = await t.dataSource.query('SELECT disabled FROM users WHERE id = $1', [other.id]);
+    expect(row.disabled).toBe(false);
+    const [institution] = await t.dataSource.query('SELECT kind FROM institutions WHERE id = $1', [cast.partnerB.id]);
+    expect(institution.kind).toBe('partner');
+  });
+
+  it('keeps institution reads public but writes for admins, even for the institution’s own partner', async () => {
+    const institution = await createInstitution(t.dataSource);
+    const res = await t.http
+      .patch(api(`/institutions/${institution.id}`))
+      .set(cast.partner.auth)
+      .send({ country: 'MM' });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,56 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ProblemDto } from './problem.dto';
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (problem document naming each field)',
+  401: 'Not signed in, or the token is invalid or expired',
+  403: 'The role may not call this route',
+  404: 'No such record, or the caller may not see it',
+  409: 'Conflicts with the current state',
+  413: 'Body too large',
+  429: 'Too many requests (see Retry-After)',
+  503: 'Database unavailable',
+};
+
+/** Documents the problem responses a route can give (application/problem+json). */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+      }),
+    ),
+    ApiExtraModels(ProblemDto),
+  );
+}
+
+export class PageMetaDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass back as ?cursor= for the next page; null on the last page',
+  })
+  nextCursor: string | null;
+}
+
+/** A `{ items: T[], nextCursor }` response of the given item type. */
+export function ApiPageResponse(item: Type) {
+  return applyDecorators(
+    ApiExtraModels(item, PageMetaDto),
+    ApiOkResponse({
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(PageMetaDto) },
+          {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } } },
+          },
+        ],
+      },
+    }),
+  );
+}

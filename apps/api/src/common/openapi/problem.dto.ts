@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FieldError, ProblemDocument } from '@skillbridge/contracts';
+
+export class FieldErrorDto implements FieldError {
+  @ApiProperty({ example: 'email' })
+  field: string;
+
+  @ApiProperty({ example: 'IS_EMAIL' })
+  code: string;
+
+  @ApiProperty({ example: 'Must be a valid e-mail address.' })
+  message: string;
+}
+
+export class ProblemDto implements ProblemDocument {
+  @ApiProperty({ example: 'urn:skillbridge:problem:validation-failed' })
+  type: string;
+
+  @ApiProperty({ example: 'Invalid input' })
+  title: string;
+
+  @ApiProperty({ example: 400 })
+  status: number;
+
+  @ApiProperty({ example: '1 field(s) of the request are invalid; see errors.' })
+  detail: string;
+
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine code from @skillbridge/contracts' })
+  code: string;
+
+  @ApiPropertyOptional()
+  instance?: string;
+
+  @ApiPropertyOptional()
+  requestId?: string;
+
+  @ApiPropertyOptional({ type: [FieldErrorDto] })
+  errors?: FieldErrorDto[];
+}

@@ -1,0 +1,67 @@
+import type { Page } from '@skillbridge/contracts';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ProblemException } from '../problem/problem.exception';
+
+/** One column of a keyset ordering: the SQL expression and the entity property holding its value. */
+export interface SortKey<T> {
+  expression: string;
+  property: keyof T & string;
+}
+
+type CursorValue = string | number;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number): CursorValue[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as CursorValue[];
+    }
+  } catch {
+    // fall through: not a cursor we issued
+  }
+  throw ProblemException.invalidField('cursor', 'INVALID_CURSOR', 'validation.cursor');
+}
+
+function cursorValue(value: unknown): CursorValue {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return String(value);
+}
+
+/**
+ * Keyset pagination (no OFFSET): orders by the keys, all in one direction,
+ * continues strictly after the cursor's row, and returns one page plus the
+ * cursor of its last row when more rows follow.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  options: { keys: SortKey<T>[]; direction: 'ASC' | 'DESC'; limit: number; cursor?: string },
+): Promise<Page<T>> {
+  const { keys, direction, limit, cursor } = options;
+  if (cursor) {
+    const values = decodeCursor(cursor, keys.length);
+    const params = Object.fromEntries(values.map((value, index) => [`cursor${index}`, value]));
+    const left = keys.map((key) => key.expression).join(', ');
+    const right = values.map((_v, index) => `:cursor${index}`).join(', ');
+    query.andWhere(`(${left}) ${direction === 'DESC' ? '<' : '>'} (${right})`, params);
+  }
+  keys.forEach((key, index) =>
+    index === 0 ? query.orderBy(key.expression, direction) : query.addOrderBy(key.expression, direction),
+  );
+  const rows = await query.take(limit + 1).getMany();
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: hasMore && last ? encodeCursor(keys.map((key) => cursorValue(last[key.property]))) : null,
+  };
+}

@@ -1,0 +1,51 @@
+import { isCountryCode, LOCALIZED_TEXT_MAX_LENGTH, SUPPORTED_LOCALES } from '@skillbridge/contracts';
+import { Transform } from 'class-transformer';
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
+/** ISO 3166-1 alpha-2, against the real list (`TH`, not `th`, not `UK`). */
+export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isCountryCode', validator: { validate: (value) => isCountryCode(value) } }, options);
+}
+
+/**
+ * `{ en?, zh?, th?, ms? }`: only those keys, each a string of at most `max`
+ * characters, and at least one not blank.
+ */
+export function IsLocalizedText(max = LOCALIZED_TEXT_MAX_LENGTH, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isLocalizedText',
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) => {
+          if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.entries(value);
+          const known = entries.every(
+            ([key, text]) =>
+              (SUPPORTED_LOCALES as readonly string[]).includes(key) && typeof text === 'string' && text.length <= max,
+          );
+          return known && entries.some(([, text]) => typeof text === 'string' && text.trim() !== '');
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** Trims a string value; other values pass through for the validators to refuse. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Trims and lower-cases an e-mail address. */
+export const NormalizeEmail = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+
+/** Trims each language of a LocalizedText and drops the blank ones. */
+export const NormalizeLocalizedText = () =>
+  Transform(({ value }) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .map(([key, text]) => [key, typeof text === 'string' ? text.trim() : text])
+        .filter(([, text]) => text !== ''),
+    );
+  });

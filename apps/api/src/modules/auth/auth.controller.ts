@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorCode, type AuthUser, type SessionResponse } from '@skillbridge/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Authenticated, Public } from '../../common/auth/access.decorator';
+import { Ctx } from '../../common/auth/context.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { AppConfig } from '../../config';
+import { API_PREFIX } from '../../create-app.constants';
+import { AuthUserDto } from '../users/dto/auth-user.dto';
+import { AuthService, Session } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { SessionResponseDto } from './dto/session-response.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+
+export const REFRESH_COOKIE = 'sb_refresh';
+const REFRESH_COOKIE_PATH = `/${API_PREFIX}/auth`;
+
+/**
+ * Sign-in for the SPA: a short-lived access token in the body (kept in
+ * memory, never in storage) and a rotating refresh token in an HttpOnly,
+ * Secure, SameSite=Strict cookie scoped to /api/v1/auth, so a reload keeps
+ * the session and script on the page cannot read it.
+ */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private send(reply: FastifyReply, session: Session): SessionResponse {
+    reply.setCookie(REFRESH_COOKIE, session.refresh.value, {
+      httpOnly: true,
+      secure: this.config.COOKIE_SECURE,
+      sameSite: 'strict',
+      path: REFRESH_COOKIE_PATH,
+      expires: session.refresh.expiresAt,
+    });
+    reply.header('cache-control', 'no-store');
+    return session.response;
+  }
+
+  private clear(reply: FastifyReply): void {
+    reply.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      secure: this.config.COOKIE_SECURE,
+      sameSite: 'strict',
+      path: REFRESH_COOKIE_PATH,
+    });
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with e-mail and password; sets the refresh cookie.' })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiProblems(400, 401, 429)
+  async login(
+    @Body() dto: LoginDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    return this.send(reply, await this.auth.login(dto, ctx));
+  }
+
+  @Post('register')
+  @Public()
+  @ApiOperation({ summary: 'Trainee self-registration: creates the account and the trainee profile, and signs in.' })
+  @ApiCreatedResponse({ type: SessionResponseDto })
+  @ApiProblems(400, 409)
+  async register(
+    @Body() dto: RegisterDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    return this.send(reply, await this.auth.register(dto, ctx));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOperation({ summary: 'A new access token from the refresh cookie (rotated on every use).' })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiProblems(401)
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    const session = await this.auth.refresh(request.cookies[REFRESH_COOKIE]);
+    if (!session) {
+      this.clear(reply);
+      throw new ProblemException(401, ErrorCode.Unauthenticated);
+    }
+    return this.send(reply, session);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOperation({ summary: 'Ends the session of the refresh cookie and clears it.' })
+  @ApiNoContentResponse()
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(request.cookies[REFRESH_COOKIE]);
+    this.clear(reply);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user, with role, institution and profile ids.' })
+  @ApiOkResponse({ type: AuthUserDto })
+  @ApiProblems(401)
+  me(@Ctx() ctx: RequestContext): Promise<AuthUser> {
+    return this.auth.me(ctx);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your own name, language or time zone.' })
+  @ApiOkResponse({ type: AuthUserDto })
+  @ApiProblems(400, 401)
+  updateMe(@Body() dto: UpdateProfileDto, @Ctx() ctx: RequestContext): Promise<AuthUser> {
+    return this.auth.updateProfile(dto, ctx);
+  }
+
+  @Post('password')
+  @Authenticated()
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change your password; every other session is signed out.' })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiProblems(400, 401)
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    return this.send(reply, await this.auth.changePassword(dto, ctx));
+  }
+}

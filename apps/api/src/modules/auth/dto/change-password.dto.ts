@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH, type ChangePasswordRequest } from '@skillbridge/contracts';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from '../password-policy';
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 256 })
+  @IsAcceptablePassword()
+  newPassword: string;
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SUPPORTED_LOCALES, type CountryCode, type Locale, type RegisterRequest } from '@skillbridge/contracts';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCountryCode, NormalizeEmail, Trim } from '../../../common/validation/validators';
+import { IsAcceptablePassword } from '../password-policy';
+
+export class RegisterDto implements RegisterRequest {
+  @ApiProperty({ format: 'email' })
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 256 })
+  @IsAcceptablePassword('email')
+  password: string;
+
+  @ApiProperty({ example: 'สมชาย ใจดี', description: 'The name in the person’s own script' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 'Somchai Jaidee', description: 'The name in Latin letters' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  fullNameLatin?: string;
+
+  @ApiProperty({ example: 'TH', description: 'ISO 3166-1 alpha-2' })
+  @IsCountryCode()
+  nationality: CountryCode;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The partner institution the trainee belongs to, if any' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  preferredLocale?: Locale;
+}

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SessionResponse } from '@skillbridge/contracts';
+import { AuthUserDto } from '../../users/dto/auth-user.dto';
+
+export class SessionResponseDto implements SessionResponse {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`' })
+  accessToken: string;
+
+  @ApiProperty({ example: 900 })
+  expiresIn: number;
+
+  @ApiProperty({ type: AuthUserDto })
+  user: AuthUserDto;
+}

@@ -1,0 +1,5 @@
+import { PartialType } from '@nestjs/swagger';
+import type { UpdateInstitutionRequest } from '@skillbridge/contracts';
+import { CreateInstitutionDto } from './create-institution.dto';
+
+export class UpdateInstitutionDto extends PartialType(CreateInstitutionDto) implements UpdateInstitutionRequest {}

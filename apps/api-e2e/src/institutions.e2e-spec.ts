@@ -141,7 +141,7 @@ describe('institutions', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const query: string = `/institutions?country=KH&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const query = `/institutions?country=KH&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await t.http.get(api(query));
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((i: { code: string }) => i.code));

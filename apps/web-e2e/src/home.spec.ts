@@ -30,7 +30,7 @@ for (const language of LANGUAGES) {
     await page.goto('/');
     await page.getByTestId('language-switcher').selectOption(language.locale);
     await expect(page.getByTestId('home-title')).toHaveText(language.title);
-    await expect(page.getByRole('navigation').getByRole('link')).toHaveText(language.home);
+    await expect(page.getByTestId('main-nav').getByRole('link').first()).toHaveText(language.home);
     await expect(page.locator('html')).toHaveAttribute('lang', language.htmlLang);
     await page.evaluate(() => document.fonts.ready);
     const screenshot = await page.screenshot({

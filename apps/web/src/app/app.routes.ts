@@ -1,7 +1,48 @@
 import { Route } from '@angular/router';
+import { guestGuard, landingMatch, rolesGuard, signedInGuard } from './core/auth/auth.guards';
 
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', loadComponent: () => import('./features/home/home.page').then((m) => m.HomePage) },
+  {
+    path: '',
+    pathMatch: 'full',
+    canMatch: [landingMatch],
+    loadComponent: () => import('./features/home/home.page').then((m) => m.HomePage),
+  },
+  {
+    path: 'sign-in',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/auth/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'register',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/auth/register.page').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'admin',
+    canActivate: [rolesGuard('admin')],
+    loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+  },
+  {
+    path: 'partner',
+    canActivate: [rolesGuard('partner')],
+    loadComponent: () => import('./features/partner/partner-home.page').then((m) => m.PartnerHomePage),
+  },
+  {
+    path: 'instructor',
+    canActivate: [rolesGuard('instructor')],
+    loadComponent: () => import('./features/instructor/instructor-home.page').then((m) => m.InstructorHomePage),
+  },
+  {
+    path: 'trainee',
+    canActivate: [rolesGuard('trainee')],
+    loadComponent: () => import('./features/trainee/trainee-home.page').then((m) => m.TraineeHomePage),
+  },
+  {
+    path: 'profile',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),
+  },
   {
     path: '**',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),

@@ -26,6 +26,8 @@ import { SessionResponseDto } from './dto/session-response.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 
 export const REFRESH_COOKIE = 'sb_refresh';
+/** Readable by the page (holds no secret): tells the SPA a session may exist, so guests make no refresh call. */
+export const SESSION_HINT_COOKIE = 'sb_session';
 const REFRESH_COOKIE_PATH = `/${API_PREFIX}/auth`;
 
 /**
@@ -50,6 +52,13 @@ export class AuthController {
       path: REFRESH_COOKIE_PATH,
       expires: session.refresh.expiresAt,
     });
+    reply.setCookie(SESSION_HINT_COOKIE, '1', {
+      httpOnly: false,
+      secure: this.config.COOKIE_SECURE,
+      sameSite: 'strict',
+      path: '/',
+      expires: session.refresh.expiresAt,
+    });
     reply.header('cache-control', 'no-store');
     return session.response;
   }
@@ -61,6 +70,7 @@ export class AuthController {
       sameSite: 'strict',
       path: REFRESH_COOKIE_PATH,
     });
+    reply.clearCookie(SESSION_HINT_COOKIE, { secure: this.config.COOKIE_SECURE, sameSite: 'strict', path: '/' });
   }
 
   @Post('login')

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { isLocale } from '@skillbridge/contracts';
+import { AuthService } from '../auth/auth.service';
 import { LanguageService } from '../i18n/language.service';
 
 /** Each language named in its own script: English, 中文, ไทย, Bahasa Melayu. */
@@ -50,9 +51,13 @@ import { LanguageService } from '../i18n/language.service';
 })
 export class LanguageSwitcherComponent {
   protected readonly languages = inject(LanguageService);
+  private readonly auth = inject(AuthService);
 
-  protected choose(event: Event): void {
+  /** Switches the page; signed in, it also becomes the account's language (e-mails follow it). */
+  protected async choose(event: Event): Promise<void> {
     const value = (event.target as HTMLSelectElement).value;
-    if (isLocale(value)) void this.languages.use(value);
+    if (!isLocale(value)) return;
+    await this.languages.use(value);
+    if (this.auth.signedIn()) await this.auth.updateProfile({ preferredLocale: value }).catch(() => undefined);
   }
 }

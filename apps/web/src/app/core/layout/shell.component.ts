@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
+import { AuthService } from '../auth/auth.service';
+import { NAVIGATION } from '../auth/navigation';
 import { LanguageSwitcherComponent } from './language-switcher.component';
 
-/** The frame around every page: top bar with the product name and language switcher. */
+/** The frame around every page: product name, the navigation of the viewer's role, language, account. */
 @Component({
   selector: 'sb-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageSwitcherComponent],
@@ -11,4 +13,12 @@ import { LanguageSwitcherComponent } from './language-switcher.component';
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })
-export class ShellComponent {}
+export class ShellComponent {
+  protected readonly auth = inject(AuthService);
+  protected readonly navigation = computed(() => NAVIGATION[this.auth.role() ?? 'guest']);
+  protected readonly brandLink = computed(() => this.auth.homeFor(this.auth.role()));
+
+  protected signOut(): void {
+    void this.auth.logout();
+  }
+}

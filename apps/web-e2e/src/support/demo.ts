@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The demo accounts `npm start` creates (README); every password is the same. */
+export const DEMO = {
+  admin: 'admin@skillbridge.test',
+  instructor: 'instructor@skillbridge.test',
+  partner: 'partner@skillbridge.test',
+  trainee: 'trainee@skillbridge.test',
+} as const;
+export const DEMO_PASSWORD = 'skillbridge-demo';
+
+export type DemoRole = keyof typeof DEMO;
+
+/** Opens the app in the given language (the switcher remembers it). */
+export async function openIn(page: Page, locale: 'en' | 'zh' | 'th' | 'ms', path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.getByTestId('language-switcher').selectOption(locale);
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function loginAs(page: Page, role: DemoRole, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByTestId('email').fill(DEMO[role]);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('account-name')).toBeVisible();
+}

@@ -1,0 +1,25 @@
+import type { Role } from '@skillbridge/contracts';
+
+export interface NavItem {
+  path: string;
+  /** Translation key of the label. */
+  label: string;
+  exact?: boolean;
+}
+
+/** The top-bar navigation of each role — only what that role may use. */
+export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = {
+  guest: [
+    { path: '/', label: 'nav.home', exact: true },
+    { path: '/sign-in', label: 'nav.signIn' },
+    { path: '/register', label: 'nav.register' },
+  ],
+  admin: [
+    { path: '/admin', label: 'nav.dashboard', exact: true },
+    { path: '/admin/institutions', label: 'nav.institutions' },
+    { path: '/admin/users', label: 'nav.users' },
+  ],
+  instructor: [{ path: '/instructor', label: 'nav.timetable', exact: true }],
+  partner: [{ path: '/partner', label: 'nav.partnerHome', exact: true }],
+  trainee: [{ path: '/trainee', label: 'nav.myPrograms', exact: true }],
+};

@@ -1,0 +1,24 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { FieldError, ProblemDocument } from '@skillbridge/contracts';
+
+/** The API's problem document inside an HTTP error, or a stand-in for network failures. */
+export function problemOf(error: unknown): ProblemDocument {
+  if (error instanceof HttpErrorResponse && error.error && typeof error.error === 'object' && 'code' in error.error) {
+    return error.error as ProblemDocument;
+  }
+  const status = error instanceof HttpErrorResponse ? error.status : 0;
+  return {
+    type: 'about:blank',
+    title: '',
+    detail: '',
+    status,
+    code: status === 0 ? 'NETWORK' : status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST',
+  };
+}
+
+/** Field errors by field name (the first message per field), for showing next to inputs. */
+export function fieldErrors(problem: ProblemDocument): Record<string, FieldError> {
+  const byField: Record<string, FieldError> = {};
+  for (const error of problem.errors ?? []) byField[error.field] ??= error;
+  return byField;
+}

@@ -1,0 +1,56 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AuthUser,
+  CreateInstitutionRequest,
+  CreateUserRequest,
+  Institution,
+  InstitutionListQuery,
+  Page,
+  UpdateInstitutionRequest,
+  UpdateUserRequest,
+  UserListQuery,
+} from '@skillbridge/contracts';
+import { Observable } from 'rxjs';
+
+function params(query: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') result = result.set(key, String(value));
+  }
+  return result;
+}
+
+/** Typed calls of the admin screens, shaped by @skillbridge/contracts. */
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+
+  institutions(query: InstitutionListQuery): Observable<Page<Institution>> {
+    return this.http.get<Page<Institution>>('/api/v1/institutions', { params: params(query) });
+  }
+
+  institution(id: string): Observable<Institution> {
+    return this.http.get<Institution>(`/api/v1/institutions/${id}`);
+  }
+
+  createInstitution(body: CreateInstitutionRequest): Observable<Institution> {
+    return this.http.post<Institution>('/api/v1/institutions', body);
+  }
+
+  updateInstitution(id: string, body: UpdateInstitutionRequest): Observable<Institution> {
+    return this.http.patch<Institution>(`/api/v1/institutions/${id}`, body);
+  }
+
+  users(query: UserListQuery): Observable<Page<AuthUser>> {
+    return this.http.get<Page<AuthUser>>('/api/v1/users', { params: params(query) });
+  }
+
+  createUser(body: CreateUserRequest): Observable<AuthUser> {
+    return this.http.post<AuthUser>('/api/v1/users', body);
+  }
+
+  updateUser(id: string, body: UpdateUserRequest): Observable<AuthUser> {
+    return this.http.patch<AuthUser>(`/api/v1/users/${id}`, body);
+  }
+}

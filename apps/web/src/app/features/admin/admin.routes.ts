@@ -1,0 +1,16 @@
+import { Routes } from '@angular/router';
+
+export const ADMIN_ROUTES: Routes = [
+  { path: '', loadComponent: () => import('./admin-home.page').then((m) => m.AdminHomePage) },
+  { path: 'institutions', loadComponent: () => import('./institution-list.page').then((m) => m.InstitutionListPage) },
+  {
+    path: 'institutions/new',
+    loadComponent: () => import('./institution-form.page').then((m) => m.InstitutionFormPage),
+  },
+  {
+    path: 'institutions/:id',
+    loadComponent: () => import('./institution-form.page').then((m) => m.InstitutionFormPage),
+  },
+  { path: 'users', loadComponent: () => import('./user-list.page').then((m) => m.UserListPage) },
+  { path: 'users/new', loadComponent: () => import('./user-form.page').then((m) => m.UserFormPage) },
+];

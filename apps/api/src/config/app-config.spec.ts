@@ -39,6 +39,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires JWT_SECRET with an external database, and ADMIN_EMAIL with ADMIN_PASSWORD', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge' })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'ops@college.example' })).toThrow(
+      /ADMIN_EMAIL and ADMIN_PASSWORD go together/,
+    );
+    expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: 'x'.repeat(32) });
+    expect(config.demoData).toBe(false);
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }).demoData,
+    ).toBe(true);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

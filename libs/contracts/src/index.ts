@@ -8,3 +8,5 @@ export * from './lib/institutions';
 export * from './lib/locales';
 export * from './lib/localized-text';
 export * from './lib/pagination';
+export * from './lib/programs';
+export * from './lib/time-zones';

@@ -41,6 +41,8 @@ export interface RegisterRequest {
   nationality: string;
   institutionId?: string;
   preferredLocale?: Locale;
+  /** IANA zone the person lives in (the web app sends the browser's). */
+  timeZone?: string;
 }
 
 export interface UpdateProfileRequest {

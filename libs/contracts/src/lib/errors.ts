@@ -22,6 +22,12 @@ export const ErrorCode = {
   InstitutionCodeExists: 'INSTITUTION_CODE_EXISTS',
   LastAdmin: 'LAST_ADMIN',
   UserInUse: 'USER_IN_USE',
+  ProgramCodeExists: 'PROGRAM_CODE_EXISTS',
+  InvalidTransition: 'INVALID_TRANSITION',
+  ProgramNotEditable: 'PROGRAM_NOT_EDITABLE',
+  SessionClash: 'SESSION_CLASH',
+  SessionsOutsideDates: 'SESSIONS_OUTSIDE_DATES',
+  CapacityBelowConfirmed: 'CAPACITY_BELOW_CONFIRMED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -1,0 +1,164 @@
+import type { DeliveryMode, ProgramKind, ProgramStatus, SessionType } from './enums';
+import type { LocalizedText } from './localized-text';
+
+export const PROGRAM_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
+export const PROGRAM_TITLE_MAX_LENGTH = 200;
+export const PROGRAM_SUMMARY_MAX_LENGTH = 2000;
+export const PROGRAM_CAPACITY_MAX = 100_000;
+/** A program lasts at most this many days. */
+export const PROGRAM_MAX_DAYS = 366;
+
+export interface CompletionRule {
+  /** Share of sessions attended (late counts, excused sessions are left out), 0..1. */
+  minAttendanceRate: number;
+  /** Assessment score needed to complete, 0..100; no assessment when absent. */
+  passingScore?: number;
+}
+
+export interface Seats {
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+  pending: number;
+}
+
+export interface Program {
+  id: string;
+  code: string;
+  kind: ProgramKind;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  deliveryMode: DeliveryMode;
+  /** IANA time zone the program's dates and agenda are in. */
+  timezone: string;
+  /** Calendar dates (`YYYY-MM-DD`) in the program's time zone. */
+  startDate: string;
+  endDate: string;
+  venue?: string;
+  meetingUrl?: string;
+  capacity: number;
+  enrolmentOpensAt?: string;
+  enrolmentClosesAt?: string;
+  hostInstitutionId: string;
+  partnerInstitutionIds: string[];
+  completionRule: CompletionRule;
+  status: ProgramStatus;
+  seats: Seats;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateProgramRequest {
+  code: string;
+  kind: ProgramKind;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  deliveryMode: DeliveryMode;
+  timezone: string;
+  startDate: string;
+  endDate: string;
+  venue?: string;
+  meetingUrl?: string;
+  capacity: number;
+  enrolmentOpensAt?: string;
+  enrolmentClosesAt?: string;
+  hostInstitutionId: string;
+  partnerInstitutionIds?: string[];
+  completionRule?: CompletionRule;
+}
+
+/** Every field may change; `null` clears an optional one. */
+export type UpdateProgramRequest = {
+  [K in keyof CreateProgramRequest]?:
+    CreateProgramRequest[K] | (undefined extends CreateProgramRequest[K] ? null : never);
+};
+
+export interface ProgramListQuery {
+  kind?: ProgramKind;
+  status?: ProgramStatus;
+  /** Programs that end on or after this date. */
+  from?: string;
+  /** Programs that start on or before this date. */
+  to?: string;
+  /** Part of the code or of the title in any language. */
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface SessionInstructorRef {
+  id: string;
+  fullName: string;
+}
+
+export interface Session {
+  id: string;
+  programId: string;
+  title: LocalizedText;
+  type: SessionType;
+  /** Instants, returned in UTC (`Z`). */
+  startsAt: string;
+  endsAt: string;
+  instructorIds: string[];
+  /** The instructors' names, for agendas. */
+  instructors: SessionInstructorRef[];
+  venue?: string;
+  meetingUrl?: string;
+}
+
+export interface CreateSessionRequest {
+  title: LocalizedText;
+  type: SessionType;
+  startsAt: string;
+  endsAt: string;
+  instructorIds?: string[];
+  venue?: string;
+  meetingUrl?: string;
+}
+
+export type UpdateSessionRequest = {
+  [K in keyof CreateSessionRequest]?:
+    CreateSessionRequest[K] | (undefined extends CreateSessionRequest[K] ? null : never);
+};
+
+/** Extension member of a SESSION_CLASH problem: the session the instructor already teaches. */
+export interface SessionClash {
+  sessionId: string;
+  programId: string;
+  instructorId: string;
+  title: LocalizedText;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface Instructor {
+  id: string;
+  userId?: string;
+  fullName: string;
+  institutionId: string;
+  expertise: string[];
+  languages: string[];
+}
+
+export interface CreateInstructorRequest {
+  fullName: string;
+  institutionId: string;
+  expertise?: string[];
+  languages?: string[];
+}
+
+export type UpdateInstructorRequest = Partial<CreateInstructorRequest>;
+
+export interface InstructorListQuery {
+  institutionId?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** One entry of an instructor's timetable: the session and its program. */
+export interface TimetableEntry extends Session {
+  programCode: string;
+  programTitle: LocalizedText;
+  programTimezone: string;
+}

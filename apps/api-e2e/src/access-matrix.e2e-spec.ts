@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
 import { Cast, createAccount, createCast } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
+import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 const ACTORS = ['anonymous', 'admin', 'instructor', 'partner', 'otherPartner', 'trainee'] as const;
@@ -13,9 +14,16 @@ interface Call {
   body?: object;
 }
 
+/** The records the rules point at: a program of partner A that the cast's instructor teaches in. */
+interface Fixtures {
+  programId: string;
+  sessionId: string;
+  guestInstructorId: string;
+}
+
 interface Rule {
   /** A request this actor may make, built fresh for each call (records it changes are its own). */
-  call: (t: TestApp, cast: Cast) => Promise<Call> | Call;
+  call: (t: TestApp, cast: Cast, fx: Fixtures) => Promise<Call> | Call;
   expect: Record<Actor, number>;
 }
 
@@ -24,6 +32,9 @@ const everyone = (status: number): Record<Actor, number> =>
 const signedIn = (status: number): Record<Actor, number> => ({ ...everyone(status), anonymous: 401 });
 const adminOnly = (status: number): Record<Actor, number> => ({ ...everyone(403), anonymous: 401, admin: status });
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
+/** Partner A's program: its own partner and trainee see it, the other institution's get 404, as do instructors who do not teach it. */
+const programOfPartnerA = (status: number): Record<Actor, number> => ({ ...signedIn(status), otherPartner: 404 });
+const newDraft = async (t: TestApp, cast: Cast) => (await createProgram(t, cast.admin.auth, cast.host)).id;
 
 /**
  * Every route of the API with the exact status each kind of caller gets.
@@ -95,15 +106,105 @@ const MATRIX: Record<string, Rule> = {
     expect: adminOnly(200),
   },
   'GET /audit-events': { call: () => ({ path: '/audit-events' }), expect: adminOnly(200) },
+  'GET /programs': { call: () => ({ path: '/programs' }), expect: signedIn(200) },
+  'POST /programs': {
+    call: (_t, cast) => ({ path: '/programs', body: programBody(cast.host, { code: uniqueCode() }) }),
+    expect: adminOnly(201),
+  },
+  'GET /programs/:id': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}` }),
+    expect: programOfPartnerA(200),
+  },
+  'PATCH /programs/:id': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}`, body: { capacity: 300 } }),
+    expect: adminOnly(200),
+  },
+  'POST /programs/:id/publish': {
+    call: async (t, cast) => ({ path: `/programs/${await newDraft(t, cast)}/publish` }),
+    expect: adminOnly(200),
+  },
+  'POST /programs/:id/cancel': {
+    call: async (t, cast) => ({ path: `/programs/${await newDraft(t, cast)}/cancel` }),
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/sessions': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/sessions` }),
+    expect: programOfPartnerA(200),
+  },
+  'POST /programs/:id/sessions': {
+    call: (_t, _c, fx) => ({
+      path: `/programs/${fx.programId}/sessions`,
+      body: {
+        title: { en: 'Case study' },
+        type: 'case-study',
+        startsAt: '2024-09-04T14:00:00+08:00',
+        endsAt: '2024-09-04T15:00:00+08:00',
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'GET /programs/:id/schedule.ics': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/schedule.ics` }),
+    expect: programOfPartnerA(200),
+  },
+  'GET /sessions/:id': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}` }),
+    expect: programOfPartnerA(200),
+  },
+  'PATCH /sessions/:id': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}`, body: { venue: 'Online' } }),
+    expect: adminOnly(200),
+  },
+  'DELETE /sessions/:id': {
+    call: async (t, cast, fx) => ({
+      path: `/sessions/${(await createSession(t, cast.admin.auth, fx.programId, { startsAt: '2024-09-05T16:00:00+08:00', endsAt: '2024-09-05T17:00:00+08:00' })).id}`,
+    }),
+    expect: adminOnly(204),
+  },
+  'GET /instructors': { call: () => ({ path: '/instructors' }), expect: signedIn(200) },
+  'POST /instructors': {
+    call: (_t, cast) => ({ path: '/instructors', body: { fullName: 'Guest Expert', institutionId: cast.host.id } }),
+    expect: adminOnly(201),
+  },
+  'GET /instructors/:id': {
+    call: (_t, _c, fx) => ({ path: `/instructors/${fx.guestInstructorId}` }),
+    expect: signedIn(200),
+  },
+  'PATCH /instructors/:id': {
+    call: (_t, _c, fx) => ({ path: `/instructors/${fx.guestInstructorId}`, body: { languages: ['zh'] } }),
+    expect: adminOnly(200),
+  },
+  // The cast's own instructor: admins and that instructor may read the timetable.
+  'GET /instructors/:id/sessions': {
+    call: (_t, cast) => ({ path: `/instructors/${cast.instructor.user.instructorId}/sessions` }),
+    expect: { ...adminOnly(200), instructor: 200 },
+  },
+  'GET /instructors/:id/schedule.ics': {
+    call: (_t, cast) => ({ path: `/instructors/${cast.instructor.user.instructorId}/schedule.ics` }),
+    expect: { ...adminOnly(200), instructor: 200 },
+  },
 };
 
 describe('authorization matrix: every route × every kind of caller', () => {
   let t: TestApp;
   let cast: Cast;
+  let fixtures: Fixtures;
 
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
+    const program = await createProgram(
+      t,
+      cast.admin.auth,
+      cast.host,
+      { partnerInstitutionIds: [cast.partnerA.id] },
+      { publish: true },
+    );
+    const session = await createSession(t, cast.admin.auth, program.id, {
+      instructorIds: [cast.instructor.user.instructorId as string],
+    });
+    const guest = await createGuestInstructor(t, cast.admin.auth, cast.host.id);
+    fixtures = { programId: program.id, sessionId: session.id, guestInstructorId: guest.id };
   });
   afterAll(() => t.close());
 
@@ -119,7 +220,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
 
     it.each(ACTORS)('as %s', async (actor) => {
-      const { path, body } = await rule.call(t, cast);
+      const { path, body } = await rule.call(t, cast, fixtures);
       let request = t.http[method](api(path));
       if (actor !== 'anonymous') request = request.set(cast[actor].auth);
       const res = body ? await request.send(body) : await request;

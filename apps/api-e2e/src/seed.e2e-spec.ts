@@ -1,4 +1,8 @@
-import { ensureFirstAdmin, loadDemoData } from '@skillbridge/api/database/demo/seed';
+import { ensureFirstAdmin, loadDemoData, loadDemoSchedule } from '@skillbridge/api/database/demo/seed';
+import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
+import { InstructorsService } from '@skillbridge/api/modules/instructors/instructors.service';
+import { ProgramsService } from '@skillbridge/api/modules/programs/programs.service';
+import { SessionsService } from '@skillbridge/api/modules/sessions/sessions.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@skillbridge/api/database/demo/accounts.demo';
 import { PasswordService } from '@skillbridge/api/modules/auth/password.service';
 import { UsersService } from '@skillbridge/api/modules/users/users.service';
@@ -35,6 +39,60 @@ describe('start-up data', () => {
       `SELECT i.code FROM users u JOIN institutions i ON i.id = u.institution_id WHERE u.email = 'partner@skillbridge.test'`,
     );
     expect(partner.code).toBe('RMUTT');
+  });
+
+  it('loads scenarios A–D: programs in their own zones, with agendas, once', async () => {
+    const schedule = () => ({
+      instructors: t.app.get(InstructorsService),
+      programs: t.app.get(ProgramsService),
+      sessions: t.app.get(SessionsService),
+      logger: pino({ level: 'silent' }),
+    });
+    await loadDemoData(t.dataSource, services());
+    await loadDemoSchedule(t.dataSource, schedule());
+    await loadDemoSchedule(t.dataSource, schedule());
+    const programs = await t.dataSource.query(
+      `SELECT p.code, p.timezone, p.status, count(s.id)::int AS sessions FROM programs p LEFT JOIN sessions s ON s.program_id = p.id GROUP BY p.id ORDER BY p.code`,
+    );
+    expect(programs).toHaveLength(DEMO_PROGRAMS.length + 2);
+    expect(programs.find((p: { code: string }) => p.code === 'LMC-CERT-YGN-2024')).toMatchObject({
+      timezone: 'Asia/Yangon',
+      status: 'published',
+      sessions: 6,
+    });
+    expect(programs.find((p: { code: string }) => p.code === 'TRPC-TH-ONLINE-2024')).toMatchObject({ sessions: 4 });
+
+    // The demo instructor account teaches in scenario A and B and sees exactly those programs.
+    const instructor = await t.http
+      .post(api('/auth/login'))
+      .send({ email: 'instructor@skillbridge.test', password: DEMO_PASSWORD });
+    const mine = await t.http
+      .get(api('/programs?limit=50'))
+      .set('Authorization', `Bearer ${instructor.body.accessToken}`);
+    expect(mine.body.items.map((p: { code: string }) => p.code).sort()).toEqual([
+      'TRPC-TH-ONLINE-2024',
+      'TRPC-TH-ONLINE-NEXT',
+      'YOUTH-SHOW-2024',
+      'YOUTH-SHOW-NEXT',
+    ]);
+    // The RMUTT partner sees scenario A (its institution takes part) and the open camp B, not C or D.
+    const partner = await t.http
+      .post(api('/auth/login'))
+      .send({ email: 'partner@skillbridge.test', password: DEMO_PASSWORD });
+    const theirs = await t.http
+      .get(api('/programs?limit=50'))
+      .set('Authorization', `Bearer ${partner.body.accessToken}`);
+    expect(theirs.body.items.map((p: { code: string }) => p.code).sort()).toEqual([
+      'TRPC-TH-ONLINE-2024',
+      'TRPC-TH-ONLINE-NEXT',
+      'YOUTH-SHOW-2024',
+      'YOUTH-SHOW-NEXT',
+    ]);
+    // …and the demo instructor has sessions in the coming weeks.
+    const upcoming = await t.http
+      .get(api(`/instructors/${instructor.body.user.instructorId}/sessions`))
+      .set('Authorization', `Bearer ${instructor.body.accessToken}`);
+    expect(upcoming.body.length).toBeGreaterThan(0);
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD only while there is no admin', async () => {

@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
+import { ProgramsModule } from './modules/programs/programs.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppContext {
@@ -46,6 +47,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         InstitutionsModule,
+        ProgramsModule,
         UsersModule,
       ],
     };

@@ -6,10 +6,13 @@ import { createRootLogger } from './common/logging/logger';
 import { AppConfig, InvalidConfigError, loadConfig } from './config';
 import { createApp } from './create-app';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded';
-import { ensureFirstAdmin, loadDemoData } from './database/demo/seed';
+import { ensureFirstAdmin, loadDemoData, loadDemoSchedule } from './database/demo/seed';
 import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
 import { PasswordService } from './modules/auth/password.service';
+import { InstructorsService } from './modules/instructors/instructors.service';
+import { ProgramsService } from './modules/programs/programs.service';
+import { SessionsService } from './modules/sessions/sessions.service';
 import { UsersService } from './modules/users/users.service';
 
 function readConfig(): AppConfig {
@@ -72,7 +75,15 @@ async function bootstrap(): Promise<void> {
       if (applied.length) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     }
     const seed = { users: app.get(UsersService), passwords: app.get(PasswordService), logger };
-    if (config.demoData) await loadDemoData(app.get(DataSource), seed);
+    if (config.demoData) {
+      await loadDemoData(app.get(DataSource), seed);
+      await loadDemoSchedule(app.get(DataSource), {
+        instructors: app.get(InstructorsService),
+        programs: app.get(ProgramsService),
+        sessions: app.get(SessionsService),
+        logger,
+      });
+    }
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     }

@@ -1,7 +1,12 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
+
+// Calendar dates stay `YYYY-MM-DD` text in raw queries too: pg's default turns
+// them into Date objects at local midnight, which shifts days across zones.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export interface DatabaseSettings {
   url: string;

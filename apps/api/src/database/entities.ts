@@ -2,8 +2,23 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Instructor } from '../modules/instructors/instructor.entity';
+import { ProgramPartner } from '../modules/programs/program-partner.entity';
+import { Program } from '../modules/programs/program.entity';
+import { SessionInstructor } from '../modules/sessions/session-instructor.entity';
+import { Session } from '../modules/sessions/session.entity';
 import { Trainee } from '../modules/trainees/trainee.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity of the schema; the data source and the drift check use this list. */
-export const ENTITIES = [Institution, User, Trainee, Instructor, AuditEvent, RefreshToken];
+export const ENTITIES = [
+  Institution,
+  User,
+  Trainee,
+  Instructor,
+  AuditEvent,
+  RefreshToken,
+  Program,
+  ProgramPartner,
+  Session,
+  SessionInstructor,
+];

@@ -3,14 +3,23 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ProblemException } from '../problem/problem.exception';
 import type { Viewer } from './viewer';
 
+/** A condition on the record's row (table alias `alias`) with its parameters. */
+export type ScopeCondition = (alias: string, viewer: Viewer) => { where: string; params: Record<string, unknown> };
+
 /**
  * Which records of one kind a role may see, declared once per kind:
- * `'all'`, `'none'`, or "this column of the record equals that attribute of
- * the viewer" (e.g. a partner sees trainees whose institution is its own).
- * The same rule filters lists in SQL and checks single records in code.
+ * `'all'`, `'none'`, "this column of the record equals that attribute of the
+ * viewer" (a partner sees trainees whose institution is its own), or an SQL
+ * condition for rules that need other tables (a partner sees the programs its
+ * institution takes part in). Lists are filtered with the rule in SQL; single
+ * records are checked in code (column rules) or fetched through the same
+ * filtered query (SQL rules) — one definition either way.
  */
 export type RoleScope<T> =
-  'all' | 'none' | { column: keyof T & string; sqlColumn: string; equals: (viewer: Viewer) => string | null };
+  | 'all'
+  | 'none'
+  | { column: keyof T & string; sqlColumn: string; equals: (viewer: Viewer) => string | null }
+  | { sql: ScopeCondition };
 
 export type RecordScope<T> = Readonly<Record<Role, RoleScope<T>>>;
 
@@ -23,6 +32,7 @@ export function canSee<T>(scope: RecordScope<T>, viewer: Viewer, record: T): boo
   const rule = scope[viewer.role];
   if (rule === 'all') return true;
   if (rule === 'none') return false;
+  if ('sql' in rule) throw new Error('an SQL scope is checked by querying through scopeQuery(), not in code');
   const expected = rule.equals(viewer);
   return expected !== null && record[rule.column] === expected;
 }
@@ -34,15 +44,20 @@ export function visibleOr404<T>(scope: RecordScope<T>, viewer: Viewer, record: T
 }
 
 /** Narrows a list query to what the viewer may see. */
-export function scopeQuery<T extends ObjectLiteral>(
-  scope: RecordScope<unknown>,
+export function scopeQuery<T extends ObjectLiteral, R>(
+  scope: RecordScope<R>,
   viewer: Viewer,
   query: SelectQueryBuilder<T>,
   alias = query.alias,
 ): SelectQueryBuilder<T> {
   const rule = scope[viewer.role];
   if (rule === 'all') return query;
-  const expected = rule === 'none' ? null : rule.equals(viewer);
-  if (rule === 'none' || expected === null) return query.andWhere('FALSE');
+  if (rule === 'none') return query.andWhere('FALSE');
+  if ('sql' in rule) {
+    const { where, params } = rule.sql(alias, viewer);
+    return query.andWhere(`(${where})`, params);
+  }
+  const expected = rule.equals(viewer);
+  if (expected === null) return query.andWhere('FALSE');
   return query.andWhere(`${alias}.${rule.sqlColumn} = :scopeValue`, { scopeValue: expected });
 }

@@ -1,6 +1,17 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { ProblemException } from '../problem/problem.exception';
 import { toFieldProblems } from './field-problems';
+import { nullErrors } from './nullable';
+
+/** Nest's ValidationPipe, plus: `null` only where a field is marked @Nullable(). */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result = await super.transform(value, metadata);
+    const errors = nullErrors(result);
+    if (errors.length) throw ProblemException.validation(toFieldProblems(errors));
+    return result;
+  }
+}
 
 /**
  * The one validation pipe of the API: unknown fields are refused (not silently
@@ -8,7 +19,7 @@ import { toFieldProblems } from './field-problems';
  * a VALIDATION_FAILED problem naming each field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -49,3 +49,37 @@ export const NormalizeLocalizedText = () =>
         .filter(([, text]) => text !== ''),
     );
   });
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const [year, month, day] = value.split('-').map(Number);
+          const date = new Date(Date.UTC(year, month - 1, day));
+          return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** An instant: ISO 8601 date and time with `Z` or an offset (a bare local time is ambiguous). */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+          !Number.isNaN(Date.parse(value)),
+      },
+    },
+    options,
+  );
+}

@@ -24,8 +24,9 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     },
   },
   {
+    // Co-organizer of scenario B; it brings and reviews its own international students.
     code: 'LMVU',
-    kind: 'host',
+    kind: 'partner',
     country: 'CN',
     name: {
       en: 'Liming Vocational University',
@@ -65,6 +66,72 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
       zh: '跨境电商行业合作企业',
       th: 'บริษัทพันธมิตรอุตสาหกรรมอีคอมเมิร์ซข้ามพรมแดน',
       ms: 'Rakan industri e-dagang rentas sempadan',
+    },
+  },
+  {
+    code: 'MM-NSSA',
+    kind: 'partner',
+    country: 'MM',
+    name: {
+      en: 'National Skills Standards Authority, Myanmar',
+      zh: '缅甸国家技能标准局',
+      th: 'สำนักงานมาตรฐานทักษะแห่งชาติเมียนมา',
+      ms: 'Pihak Berkuasa Standard Kemahiran Kebangsaan Myanmar',
+    },
+  },
+  {
+    code: 'LA-DTVET',
+    kind: 'partner',
+    country: 'LA',
+    name: {
+      en: 'Department of Technical and Vocational Education and Training, Lao PDR',
+      zh: '老挝教育与体育部职业技术教育与培训司',
+      th: 'กรมอาชีวศึกษาและการฝึกอบรม สปป.ลาว',
+      ms: 'Jabatan Pendidikan dan Latihan Teknikal dan Vokasional, Laos',
+    },
+  },
+  {
+    code: 'KH-DGTVET',
+    kind: 'partner',
+    country: 'KH',
+    name: {
+      en: 'Directorate General of Technical and Vocational Education and Training, Cambodia',
+      zh: '柬埔寨劳动与职业培训部职业技术教育与培训总司',
+      th: 'อธิบดีกรมอาชีวศึกษาและการฝึกอบรม กัมพูชา',
+      ms: 'Direktorat Jeneral Pendidikan dan Latihan Teknikal dan Vokasional, Kemboja',
+    },
+  },
+  {
+    code: 'HUNAU',
+    kind: 'host',
+    country: 'CN',
+    name: {
+      en: 'Hunan Agricultural University',
+      zh: '湖南农业大学',
+      th: 'มหาวิทยาลัยเกษตรหูหนาน',
+      ms: 'Universiti Pertanian Hunan',
+    },
+  },
+  {
+    code: 'LPHT',
+    kind: 'enterprise',
+    country: 'CN',
+    name: {
+      en: 'Yuan Longping High-tech Agriculture Co., Ltd.',
+      zh: '袁隆平农业高科技股份有限公司',
+      th: 'บริษัท หยวนหลงผิง ไฮเทค อะกริคัลเจอร์ จำกัด',
+      ms: 'Yuan Longping High-tech Agriculture Co., Ltd.',
+    },
+  },
+  {
+    code: 'BN-DAA',
+    kind: 'partner',
+    country: 'BN',
+    name: {
+      en: 'Department of Agriculture and Agrifood, Brunei Darussalam',
+      zh: '文莱农业与农业食品局',
+      th: 'กรมเกษตรและอาหารเกษตร บรูไนดารุสซาลาม',
+      ms: 'Jabatan Pertanian dan Agrimakanan, Brunei Darussalam',
     },
   },
 ];

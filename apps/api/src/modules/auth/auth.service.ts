@@ -107,6 +107,7 @@ export class AuthService {
           institutionId: dto.institutionId ?? null,
           nationality: dto.nationality,
           preferredLocale: dto.preferredLocale,
+          timeZone: dto.timeZone,
         },
         ctx,
       );

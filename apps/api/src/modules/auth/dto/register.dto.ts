@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, type CountryCode, type Locale, type RegisterRequest } from '@skillbridge/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
 import { IsCountryCode, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../password-policy';
 
@@ -42,4 +42,9 @@ export class RegisterDto implements RegisterRequest {
   @IsOptional()
   @IsIn(SUPPORTED_LOCALES)
   preferredLocale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Asia/Bangkok', description: 'Where the trainee lives; schedules are shown in it' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }

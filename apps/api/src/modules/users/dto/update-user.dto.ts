@@ -1,16 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, SUPPORTED_LOCALES, type Locale, type Role, type UpdateUserRequest } from '@skillbridge/contracts';
-import {
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  IsUUID,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
+import { Nullable } from '../../../common/validation/nullable';
 import { Trim } from '../../../common/validation/validators';
 
 export class UpdateUserDto implements UpdateUserRequest {
@@ -31,7 +22,8 @@ export class UpdateUserDto implements UpdateUserRequest {
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @ValidateIf((_o, value) => value !== null && value !== undefined)
+  @IsOptional()
+  @Nullable()
   @IsUUID()
   institutionId?: string | null;
 

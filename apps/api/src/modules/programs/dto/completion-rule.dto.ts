@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CompletionRule } from '@skillbridge/contracts';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { Nullable } from '../../../common/validation/nullable';
+
+export class CompletionRuleDto implements CompletionRule {
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    example: 0.75,
+    description: 'Share of sessions attended; late counts, excused are left out',
+  })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1)
+  minAttendanceRate: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, type: Number })
+  @IsOptional()
+  @Nullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  passingScore?: number;
+}

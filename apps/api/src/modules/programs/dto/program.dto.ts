@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DELIVERY_MODES,
+  PROGRAM_KINDS,
+  PROGRAM_STATUSES,
+  type DeliveryMode,
+  type Program,
+  type ProgramKind,
+  type ProgramStatus,
+  type Seats,
+} from '@skillbridge/contracts';
+import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
+import { CompletionRuleDto } from './completion-rule.dto';
+
+export class SeatsDto implements Seats {
+  @ApiProperty() capacity: number;
+  @ApiProperty() confirmed: number;
+  @ApiProperty() waitlisted: number;
+  @ApiProperty() pending: number;
+}
+
+export class ProgramDto implements Program {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ enum: PROGRAM_KINDS }) kind: ProgramKind;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiPropertyOptional({ type: LocalizedTextDto }) summary?: LocalizedTextDto;
+  @ApiProperty({ enum: DELIVERY_MODES }) deliveryMode: DeliveryMode;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timezone: string;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+  @ApiPropertyOptional() venue?: string;
+  @ApiPropertyOptional() meetingUrl?: string;
+  @ApiProperty() capacity: number;
+  @ApiPropertyOptional({ format: 'date-time' }) enrolmentOpensAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) enrolmentClosesAt?: string;
+  @ApiProperty({ format: 'uuid' }) hostInstitutionId: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) partnerInstitutionIds: string[];
+  @ApiProperty({ type: CompletionRuleDto }) completionRule: CompletionRuleDto;
+  @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
+  @ApiProperty({ type: SeatsDto }) seats: SeatsDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,316 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addDays,
+  ErrorCode,
+  PROGRAM_MAX_DAYS,
+  startOfZonedDay,
+  type Page,
+  type Program as ProgramView,
+  type ProgramStatus,
+} from '@skillbridge/contracts';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { scopeQuery } from '../../common/auth/record-scope';
+import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
+import { paginate } from '../../common/pagination/keyset';
+import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
+import { isUniqueViolation } from '../../database/errors';
+import { AuditService } from '../audit/audit.service';
+import { Institution } from '../institutions/institution.entity';
+import { CreateProgramDto } from './dto/create-program.dto';
+import { ProgramListQueryDto } from './dto/program-list-query.dto';
+import { UpdateProgramDto } from './dto/update-program.dto';
+import { ProgramPartner } from './program-partner.entity';
+import { Program } from './program.entity';
+import { PROGRAM_SCOPE } from './program.scope';
+
+const DAY_MS = 86_400_000;
+/** Enrolment may open at most this long before a program starts. */
+const WINDOW_LEAD_DAYS = 730;
+const EDITABLE: ProgramStatus[] = ['draft', 'published'];
+
+export function toProgramView(program: Program, partnerInstitutionIds: string[]): ProgramView {
+  return {
+    id: program.id,
+    code: program.code,
+    kind: program.kind,
+    title: program.title,
+    ...(program.summary ? { summary: program.summary } : {}),
+    deliveryMode: program.deliveryMode,
+    timezone: program.timezone,
+    startDate: program.startDate,
+    endDate: program.endDate,
+    ...(program.venue ? { venue: program.venue } : {}),
+    ...(program.meetingUrl ? { meetingUrl: program.meetingUrl } : {}),
+    capacity: program.capacity,
+    ...(program.enrolmentOpensAt ? { enrolmentOpensAt: program.enrolmentOpensAt.toISOString() } : {}),
+    ...(program.enrolmentClosesAt ? { enrolmentClosesAt: program.enrolmentClosesAt.toISOString() } : {}),
+    hostInstitutionId: program.hostInstitutionId,
+    partnerInstitutionIds,
+    completionRule: {
+      minAttendanceRate: program.minAttendanceRate,
+      ...(program.passingScore !== null ? { passingScore: program.passingScore } : {}),
+    },
+    status: program.status,
+    seats: {
+      capacity: program.capacity,
+      confirmed: program.confirmedCount,
+      waitlisted: program.waitlistedCount,
+      pending: program.pendingCount,
+    },
+    createdAt: program.createdAt.toISOString(),
+    updatedAt: program.updatedAt.toISOString(),
+  };
+}
+
+const problem = (field: string, code: string, key: string, params?: FieldProblem['params']): FieldProblem => ({
+  field,
+  code,
+  messageKey: `validation.${key}`,
+  params,
+});
+
+/** The instants a program's calendar dates span in its own time zone. */
+export function programSpan(program: Pick<Program, 'startDate' | 'endDate' | 'timezone'>): { from: Date; until: Date } {
+  return {
+    from: startOfZonedDay(program.startDate, program.timezone),
+    until: startOfZonedDay(addDays(program.endDate, 1), program.timezone),
+  };
+}
+
+@Injectable()
+export class ProgramsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A program the viewer may see, or 404 — the same rule as the lists. */
+  async findVisible(id: string, viewer: Viewer, manager: EntityManager = this.dataSource.manager): Promise<Program> {
+    const query = manager.getRepository(Program).createQueryBuilder('p').where('p.id = :id', { id });
+    const program = await scopeQuery(PROGRAM_SCOPE, viewer, query).getOne();
+    if (!program) throw ProblemException.notFound();
+    return program;
+  }
+
+  private async partnersOf(manager: EntityManager, programIds: string[]): Promise<Map<string, string[]>> {
+    const rows = programIds.length
+      ? await manager.find(ProgramPartner, { where: { programId: In(programIds) }, order: { institutionId: 'ASC' } })
+      : [];
+    const map = new Map<string, string[]>(programIds.map((id) => [id, []]));
+    for (const row of rows) map.get(row.programId)?.push(row.institutionId);
+    return map;
+  }
+
+  private async view(manager: EntityManager, program: Program): Promise<ProgramView> {
+    return toProgramView(program, (await this.partnersOf(manager, [program.id])).get(program.id) ?? []);
+  }
+
+  async list(query: ProgramListQueryDto, ctx: RequestContext): Promise<Page<ProgramView>> {
+    const qb = scopeQuery(PROGRAM_SCOPE, signedIn(ctx), this.dataSource.getRepository(Program).createQueryBuilder('p'));
+    if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.from) qb.andWhere('p.end_date >= :from', { from: query.from });
+    if (query.to) qb.andWhere('p.start_date <= :to', { to: query.to });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        '(p.code ILIKE :pattern OR EXISTS (SELECT 1 FROM jsonb_each_text(p.title) AS t WHERE t.value ILIKE :pattern))',
+        { pattern },
+      );
+    }
+    const page = await paginate(qb, {
+      keys: [
+        { expression: 'p.start_date', property: 'startDate' },
+        { expression: 'p.id', property: 'id' },
+      ],
+      direction: query.order === 'asc' ? 'ASC' : 'DESC',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const partners = await this.partnersOf(
+      this.dataSource.manager,
+      page.items.map((p) => p.id),
+    );
+    return { items: page.items.map((p) => toProgramView(p, partners.get(p.id) ?? [])), nextCursor: page.nextCursor };
+  }
+
+  async get(id: string, ctx: RequestContext): Promise<ProgramView> {
+    return this.view(this.dataSource.manager, await this.findVisible(id, signedIn(ctx)));
+  }
+
+  /** Field problems of the program's own dates, window and institutions (after an update is applied). */
+  private async problems(
+    manager: EntityManager,
+    program: Program,
+    partnerIds: string[] | undefined,
+  ): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    if (program.endDate < program.startDate) {
+      problems.push(problem('endDate', 'END_BEFORE_START', 'endBeforeStart'));
+    } else if ((Date.parse(program.endDate) - Date.parse(program.startDate)) / DAY_MS + 1 > PROGRAM_MAX_DAYS) {
+      problems.push(problem('endDate', 'PROGRAM_TOO_LONG', 'programTooLong', { max: PROGRAM_MAX_DAYS }));
+    } else {
+      const { from, until } = programSpan(program);
+      const opens = program.enrolmentOpensAt;
+      const closes = program.enrolmentClosesAt;
+      if (opens && closes && opens >= closes)
+        problems.push(problem('enrolmentClosesAt', 'WINDOW_ORDER', 'windowOrder'));
+      if (closes && closes > until) problems.push(problem('enrolmentClosesAt', 'WINDOW_AFTER_END', 'windowAfterEnd'));
+      if (opens && opens.getTime() < from.getTime() - WINDOW_LEAD_DAYS * DAY_MS) {
+        problems.push(problem('enrolmentOpensAt', 'WINDOW_TOO_EARLY', 'windowTooEarly', { days: WINDOW_LEAD_DAYS }));
+      }
+      if (opens && opens >= until) problems.push(problem('enrolmentOpensAt', 'WINDOW_AFTER_END', 'windowAfterEnd'));
+    }
+
+    const ids = [program.hostInstitutionId, ...(partnerIds ?? [])];
+    const kinds = new Map(
+      (await manager.find(Institution, { where: { id: In(ids) }, select: { id: true, kind: true } })).map((i) => [
+        i.id,
+        i.kind,
+      ]),
+    );
+    const hostKind = kinds.get(program.hostInstitutionId);
+    if (!hostKind) problems.push(problem('hostInstitutionId', 'UNKNOWN_INSTITUTION', 'unknownInstitution'));
+    else if (hostKind !== 'host')
+      problems.push(problem('hostInstitutionId', 'INSTITUTION_KIND', 'institutionKind', { kind: 'host' }));
+    (partnerIds ?? []).forEach((id, index) => {
+      const kind = kinds.get(id);
+      const field = `partnerInstitutionIds[${index}]`;
+      if (!kind) problems.push(problem(field, 'UNKNOWN_INSTITUTION', 'unknownInstitution'));
+      else if (kind !== 'partner')
+        problems.push(problem(field, 'INSTITUTION_KIND', 'institutionKind', { kind: 'partner' }));
+    });
+    return problems;
+  }
+
+  private apply(program: Program, dto: UpdateProgramDto): void {
+    const { completionRule, enrolmentOpensAt, enrolmentClosesAt, partnerInstitutionIds: _partners, ...plain } = dto;
+    Object.assign(program, plain);
+    if (enrolmentOpensAt !== undefined) program.enrolmentOpensAt = enrolmentOpensAt ? new Date(enrolmentOpensAt) : null;
+    if (enrolmentClosesAt !== undefined)
+      program.enrolmentClosesAt = enrolmentClosesAt ? new Date(enrolmentClosesAt) : null;
+    if (completionRule) {
+      program.minAttendanceRate = completionRule.minAttendanceRate;
+      program.passingScore = completionRule.passingScore ?? null;
+    }
+  }
+
+  async create(dto: CreateProgramDto, ctx: RequestContext): Promise<ProgramView> {
+    return this.write(async (manager) => {
+      const program = manager.create(Program, { status: 'draft', minAttendanceRate: 0.75, passingScore: null });
+      this.apply(program, dto);
+      const problems = await this.problems(manager, program, dto.partnerInstitutionIds ?? []);
+      if (problems.length) throw ProblemException.validation(problems);
+      const saved = await manager.save(program);
+      await this.setPartners(manager, saved.id, dto.partnerInstitutionIds ?? []);
+      await this.audit.record(manager, ctx, {
+        action: 'program.create',
+        entityType: 'program',
+        entityId: saved.id,
+        details: { ...dto },
+      });
+      return this.view(manager, saved);
+    });
+  }
+
+  async update(id: string, dto: UpdateProgramDto, ctx: RequestContext): Promise<ProgramView> {
+    return this.write(async (manager) => {
+      const program = await manager.findOne(Program, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!program) throw ProblemException.notFound();
+      if (!EDITABLE.includes(program.status)) {
+        throw ProblemException.conflict(ErrorCode.ProgramNotEditable, { params: { status: program.status } });
+      }
+      this.apply(program, dto);
+      const problems = await this.problems(manager, program, dto.partnerInstitutionIds);
+      if (problems.length) throw ProblemException.validation(problems);
+      if (program.capacity < program.confirmedCount) {
+        throw ProblemException.conflict(ErrorCode.CapacityBelowConfirmed, {
+          params: { confirmed: program.confirmedCount },
+          errors: [
+            {
+              field: 'capacity',
+              code: ErrorCode.CapacityBelowConfirmed,
+              messageKey: 'errors.CAPACITY_BELOW_CONFIRMED.detail',
+              params: { confirmed: program.confirmedCount },
+            },
+          ],
+        });
+      }
+      await this.assertSessionsInside(manager, program);
+      const saved = await manager.save(program);
+      if (dto.partnerInstitutionIds) await this.setPartners(manager, id, dto.partnerInstitutionIds);
+      await this.audit.record(manager, ctx, {
+        action: 'program.update',
+        entityType: 'program',
+        entityId: id,
+        details: { ...dto },
+      });
+      return this.view(manager, saved);
+    });
+  }
+
+  /** New dates or a new time zone must still contain every session of the program. */
+  private async assertSessionsInside(manager: EntityManager, program: Program): Promise<void> {
+    const { from, until } = programSpan(program);
+    const [{ outside }] = (await manager.query(
+      `SELECT count(*)::int AS outside FROM sessions WHERE program_id = $1 AND (starts_at < $2 OR ends_at > $3)`,
+      [program.id, from, until],
+    )) as { outside: number }[];
+    if (outside > 0) {
+      throw ProblemException.conflict(ErrorCode.SessionsOutsideDates, {
+        params: { count: outside },
+        errors: [
+          {
+            field: 'startDate',
+            code: ErrorCode.SessionsOutsideDates,
+            messageKey: 'errors.SESSIONS_OUTSIDE_DATES.detail',
+            params: { count: outside },
+          },
+        ],
+      });
+    }
+  }
+
+  private async setPartners(manager: EntityManager, programId: string, institutionIds: string[]): Promise<void> {
+    await manager.delete(ProgramPartner, { programId });
+    if (institutionIds.length) {
+      await manager.insert(
+        ProgramPartner,
+        institutionIds.map((institutionId) => ({ programId, institutionId })),
+      );
+    }
+  }
+
+  async transition(id: string, to: 'published' | 'cancelled', ctx: RequestContext): Promise<ProgramView> {
+    const allowedFrom: Record<typeof to, ProgramStatus[]> = { published: ['draft'], cancelled: ['draft', 'published'] };
+    return this.dataSource.transaction(async (manager) => {
+      const program = await manager.findOne(Program, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!program) throw ProblemException.notFound();
+      if (!allowedFrom[to].includes(program.status)) {
+        throw ProblemException.conflict(ErrorCode.InvalidTransition, { params: { from: program.status, to } });
+      }
+      const from = program.status;
+      program.status = to;
+      const saved = await manager.save(program);
+      const action = to === 'published' ? 'program.publish' : 'program.cancel';
+      await this.audit.record(manager, ctx, { action, entityType: 'program', entityId: id, details: { from, to } });
+      return this.view(manager, saved);
+    });
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_programs_code')) {
+        throw ProblemException.conflict(ErrorCode.ProgramCodeExists, {
+          errors: [
+            { field: 'code', code: ErrorCode.ProgramCodeExists, messageKey: 'errors.PROGRAM_CODE_EXISTS.detail' },
+          ],
+        });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SESSION_TYPES, type Session, type SessionInstructorRef, type SessionType } from '@skillbridge/contracts';
+import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
+
+export class SessionInstructorRefDto implements SessionInstructorRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+}
+
+export class SessionDto implements Session {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty({ enum: SESSION_TYPES }) type: SessionType;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) instructorIds: string[];
+  @ApiProperty({ type: [SessionInstructorRefDto] }) instructors: SessionInstructorRefDto[];
+  @ApiPropertyOptional() venue?: string;
+  @ApiPropertyOptional() meetingUrl?: string;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role, type Session } from '@skillbridge/contracts';
+import { Authenticated, Roles } from '../../common/auth/access.decorator';
+import { Ctx } from '../../common/auth/context.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { SessionDto } from './dto/session.dto';
+import { UpdateSessionDto } from './dto/update-session.dto';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One session (whoever may see its program).' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiProblems(400, 401, 404)
+  get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Session> {
+    return this.sessions.get(id, ctx);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Change a session (admin); the same checks as creating one.' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(@UuidParam('id') id: string, @Body() dto: UpdateSessionDto, @Ctx() ctx: RequestContext): Promise<Session> {
+    return this.sessions.update(id, dto, ctx);
+  }
+
+  @Delete(':id')
+  @Roles(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a session (admin).' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404, 409)
+  remove(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<void> {
+    return this.sessions.remove(id, ctx);
+  }
+}

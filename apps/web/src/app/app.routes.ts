@@ -39,6 +39,16 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/trainee/trainee-home.page').then((m) => m.TraineeHomePage),
   },
   {
+    path: 'programs',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/programs/program-catalog.page').then((m) => m.ProgramCatalogPage),
+  },
+  {
+    path: 'programs/:id',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/programs/program-detail.page').then((m) => m.ProgramDetailPage),
+  },
+  {
     path: 'profile',
     canActivate: [signedInGuard],
     loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),

@@ -16,10 +16,20 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
   ],
   admin: [
     { path: '/admin', label: 'nav.dashboard', exact: true },
+    { path: '/admin/programs', label: 'nav.programs' },
     { path: '/admin/institutions', label: 'nav.institutions' },
     { path: '/admin/users', label: 'nav.users' },
   ],
-  instructor: [{ path: '/instructor', label: 'nav.timetable', exact: true }],
-  partner: [{ path: '/partner', label: 'nav.partnerHome', exact: true }],
-  trainee: [{ path: '/trainee', label: 'nav.myPrograms', exact: true }],
+  instructor: [
+    { path: '/instructor', label: 'nav.timetable', exact: true },
+    { path: '/programs', label: 'nav.programs' },
+  ],
+  partner: [
+    { path: '/partner', label: 'nav.partnerHome', exact: true },
+    { path: '/programs', label: 'nav.programs' },
+  ],
+  trainee: [
+    { path: '/trainee', label: 'nav.myPrograms', exact: true },
+    { path: '/programs', label: 'nav.programs' },
+  ],
 };

@@ -13,6 +13,12 @@ import { AuthService } from '../../core/auth/auth.service';
     <ul class="tiles">
       <li class="card">
         <h2>
+          <a routerLink="/admin/programs">{{ 'nav.programs' | translate }}</a>
+        </h2>
+        <p>{{ 'home.admin.programs' | translate }}</p>
+      </li>
+      <li class="card">
+        <h2>
           <a routerLink="/admin/institutions">{{ 'nav.institutions' | translate }}</a>
         </h2>
         <p>{{ 'home.admin.institutions' | translate }}</p>

@@ -11,6 +11,13 @@ export const ADMIN_ROUTES: Routes = [
     path: 'institutions/:id',
     loadComponent: () => import('./institution-form.page').then((m) => m.InstitutionFormPage),
   },
+  { path: 'programs', loadComponent: () => import('./program-list.page').then((m) => m.ProgramListPage) },
+  { path: 'programs/new', loadComponent: () => import('./program-form.page').then((m) => m.ProgramFormPage) },
+  { path: 'programs/:id/edit', loadComponent: () => import('./program-form.page').then((m) => m.ProgramFormPage) },
+  {
+    path: 'programs/:id/schedule',
+    loadComponent: () => import('./schedule-editor.page').then((m) => m.ScheduleEditorPage),
+  },
   { path: 'users', loadComponent: () => import('./user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./user-form.page').then((m) => m.UserFormPage) },
 ];

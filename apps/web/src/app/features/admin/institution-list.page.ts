@@ -13,7 +13,7 @@ import { CountryNamePipe } from '../../shared/i18n/country-name.pipe';
 import { CountryNames } from '../../shared/i18n/countries';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { AdminApi } from './admin.api';
-import { PagedList } from './paged-list';
+import { PagedList } from '../../shared/data/paged-list';
 
 @Component({
   selector: 'sb-institution-list-page',

@@ -7,7 +7,7 @@ import { debounceTime, firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { AdminApi } from './admin.api';
-import { PagedList } from './paged-list';
+import { PagedList } from '../../shared/data/paged-list';
 
 @Component({
   selector: 'sb-user-list-page',

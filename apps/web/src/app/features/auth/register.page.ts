@@ -87,6 +87,7 @@ export class RegisterPage {
         nationality: value.nationality,
         institutionId: value.institutionId || undefined,
         preferredLocale: value.preferredLocale,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       await this.router.navigateByUrl(this.auth.homeFor('trainee'));
     } catch (error) {

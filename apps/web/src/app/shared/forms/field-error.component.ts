@@ -16,6 +16,9 @@ const CLIENT_ERRORS: Record<string, (value: Record<string, unknown>) => ShownErr
   maxlength: (e) => ({ key: 'forms.errors.maxLength', params: { max: e['requiredLength'] } }),
   pattern: () => ({ key: 'forms.errors.pattern' }),
   localizedText: () => ({ key: 'forms.errors.localizedText' }),
+  min: (e) => ({ key: 'forms.errors.min', params: { min: e['min'] } }),
+  max: (e) => ({ key: 'forms.errors.max', params: { max: e['max'] } }),
+  timeZone: () => ({ key: 'forms.errors.timeZone' }),
 };
 
 /**

@@ -12,13 +12,13 @@ export function atLeastOneLanguage(group: AbstractControl): ValidationErrors | n
   return values.some((value) => value.trim() !== '') ? null : { localizedText: true };
 }
 
-export function localizedTextForm(value: LocalizedText = {}, maxLength = 200): LocalizedTextForm {
+export function localizedTextForm(value: LocalizedText = {}, maxLength = 200, required = true): LocalizedTextForm {
   const controls = Object.fromEntries(
     SUPPORTED_LOCALES.map((locale) => [locale, new FormControl(value[locale] ?? '', { nonNullable: true })]),
   ) as Record<Locale, FormControl<string>>;
   for (const control of Object.values(controls))
     control.addValidators((c) => (c.value.length > maxLength ? { maxlength: { requiredLength: maxLength } } : null));
-  return new FormGroup(controls, { validators: atLeastOneLanguage });
+  return new FormGroup(controls, { validators: required ? atLeastOneLanguage : null });
 }
 
 /** The filled languages only, as the API expects. */
@@ -62,13 +62,23 @@ export function localizedTextValue(form: LocalizedTextForm): LocalizedText {
       [attr.aria-labelledby]="idPrefix() + '-tab-' + active()"
     >
       <label class="visually-hidden" [for]="idPrefix() + '-' + active()">{{ label() }} — {{ names[active()] }}</label>
-      <input
-        type="text"
-        [id]="idPrefix() + '-' + active()"
-        [attr.lang]="htmlLang[active()]"
-        [attr.data-testid]="idPrefix() + '-' + active()"
-        [formControl]="group().controls[active()]"
-      />
+      @if (multiline()) {
+        <textarea
+          rows="3"
+          [id]="idPrefix() + '-' + active()"
+          [attr.lang]="htmlLang[active()]"
+          [attr.data-testid]="idPrefix() + '-' + active()"
+          [formControl]="group().controls[active()]"
+        ></textarea>
+      } @else {
+        <input
+          type="text"
+          [id]="idPrefix() + '-' + active()"
+          [attr.lang]="htmlLang[active()]"
+          [attr.data-testid]="idPrefix() + '-' + active()"
+          [formControl]="group().controls[active()]"
+        />
+      }
       <p class="hint">{{ 'forms.localizedHint' | translate }}</p>
     </div>
   `,
@@ -109,6 +119,7 @@ export class LocalizedTextInputComponent {
   readonly group = input.required<LocalizedTextForm>();
   readonly label = input.required<string>();
   readonly idPrefix = input.required<string>();
+  readonly multiline = input(false);
 
   protected readonly locales = SUPPORTED_LOCALES;
   protected readonly names = LOCALE_NATIVE_NAMES;

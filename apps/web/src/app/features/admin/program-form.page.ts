@@ -1,0 +1,210 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import {
+  DELIVERY_MODES,
+  PROGRAM_CODE_PATTERN,
+  PROGRAM_KINDS,
+  isTimeZone,
+  wallTimeToInstant,
+  zonedDate,
+  zonedTime,
+  type CreateProgramRequest,
+  type DeliveryMode,
+  type Institution,
+  type ProgramKind,
+} from '@skillbridge/contracts';
+import { firstValueFrom, map } from 'rxjs';
+import { problemOf } from '../../core/http/problem';
+import { FieldErrorComponent } from '../../shared/forms/field-error.component';
+import {
+  LocalizedTextInputComponent,
+  localizedTextForm,
+  localizedTextValue,
+} from '../../shared/forms/localized-text-input.component';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { ProgramsApi } from '../programs/programs.api';
+import { AdminApi } from './admin.api';
+
+const timeZone = (control: AbstractControl): ValidationErrors | null =>
+  !control.value || isTimeZone(control.value) ? null : { timeZone: true };
+
+/** `2024-09-03T09:00` (a datetime-local value) in the program's zone ↔ an instant. */
+function toInstant(local: string, zone: string): string | null {
+  return local && isTimeZone(zone)
+    ? wallTimeToInstant(local.slice(0, 10), local.slice(11, 16), zone).toISOString()
+    : null;
+}
+function toLocal(instant: string | undefined, zone: string): string {
+  return instant ? `${zonedDate(instant, zone)}T${zonedTime(instant, zone)}` : '';
+}
+
+/** Create (`/admin/programs/new`) or edit (`/admin/programs/:id/edit`) a camp or course. */
+@Component({
+  selector: 'sb-program-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    FieldErrorComponent,
+    LocalizedTextInputComponent,
+    LocalizedPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './program-form.page.html',
+})
+export class ProgramFormPage implements OnInit {
+  private readonly programs = inject(ProgramsApi);
+  private readonly admin = inject(AdminApi);
+  private readonly router = inject(Router);
+
+  readonly id = input<string>();
+
+  protected readonly kinds = PROGRAM_KINDS;
+  protected readonly modes = DELIVERY_MODES;
+  protected readonly zones = Intl.supportedValuesOf('timeZone');
+
+  protected readonly form = new FormGroup({
+    code: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(PROGRAM_CODE_PATTERN)],
+    }),
+    kind: new FormControl<ProgramKind>('course', { nonNullable: true }),
+    title: localizedTextForm(),
+    summary: localizedTextForm({}, 2000, false),
+    deliveryMode: new FormControl<DeliveryMode>('online', { nonNullable: true }),
+    timezone: new FormControl('Asia/Shanghai', { nonNullable: true, validators: [Validators.required, timeZone] }),
+    startDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    endDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    venue: new FormControl('', { nonNullable: true }),
+    meetingUrl: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^https?:\/\/\S+$/)] }),
+    capacity: new FormControl(30, { nonNullable: true, validators: [Validators.required, Validators.min(1)] }),
+    enrolmentOpensAt: new FormControl('', { nonNullable: true }),
+    enrolmentClosesAt: new FormControl('', { nonNullable: true }),
+    hostInstitutionId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    partnerInstitutionIds: new FormControl<string[]>([], { nonNullable: true }),
+    minAttendancePercent: new FormControl(75, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(100)],
+    }),
+    passingScore: new FormControl<number | null>(null, { validators: [Validators.min(0), Validators.max(100)] }),
+  });
+
+  private readonly institutions = toSignal(this.admin.institutions({ limit: 200 }).pipe(map((page) => page.items)), {
+    initialValue: [] as Institution[],
+  });
+  protected readonly hosts = computed(() => this.institutions().filter((i) => i.kind === 'host'));
+  protected readonly partners = computed(() => this.institutions().filter((i) => i.kind === 'partner'));
+
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly saved = signal(false);
+
+  async ngOnInit(): Promise<void> {
+    const id = this.id();
+    if (!id) return;
+    const program = await firstValueFrom(this.programs.get(id));
+    this.form.patchValue({
+      code: program.code,
+      kind: program.kind,
+      deliveryMode: program.deliveryMode,
+      timezone: program.timezone,
+      startDate: program.startDate,
+      endDate: program.endDate,
+      venue: program.venue ?? '',
+      meetingUrl: program.meetingUrl ?? '',
+      capacity: program.capacity,
+      enrolmentOpensAt: toLocal(program.enrolmentOpensAt, program.timezone),
+      enrolmentClosesAt: toLocal(program.enrolmentClosesAt, program.timezone),
+      hostInstitutionId: program.hostInstitutionId,
+      partnerInstitutionIds: program.partnerInstitutionIds,
+      minAttendancePercent: Math.round(program.completionRule.minAttendanceRate * 100),
+      passingScore: program.completionRule.passingScore ?? null,
+    });
+    this.form.controls.title.patchValue({ en: '', zh: '', th: '', ms: '', ...program.title });
+    this.form.controls.summary.patchValue({ en: '', zh: '', th: '', ms: '', ...program.summary });
+  }
+
+  protected togglePartner(id: string, checked: boolean): void {
+    const current = this.form.controls.partnerInstitutionIds.value;
+    this.form.controls.partnerInstitutionIds.setValue(checked ? [...current, id] : current.filter((p) => p !== id));
+  }
+
+  protected async submit(): Promise<void> {
+    this.submitted.set(true);
+    this.failure.set(null);
+    this.saved.set(false);
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+    const v = this.form.getRawValue();
+    const summary = localizedTextValue(this.form.controls.summary);
+    const editing = Boolean(this.id());
+    // When editing, an emptied optional field is sent as null, which clears it.
+    const optional = <T>(value: T | null | undefined | '') =>
+      value === '' || value === null || value === undefined ? (editing ? null : undefined) : value;
+    const body = {
+      code: v.code.trim().toUpperCase(),
+      kind: v.kind,
+      title: localizedTextValue(this.form.controls.title),
+      summary: Object.keys(summary).length ? summary : optional(null),
+      deliveryMode: v.deliveryMode,
+      timezone: v.timezone,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      venue: optional(v.venue.trim()),
+      meetingUrl: optional(v.meetingUrl.trim()),
+      capacity: Number(v.capacity),
+      enrolmentOpensAt: optional(toInstant(v.enrolmentOpensAt, v.timezone)),
+      enrolmentClosesAt: optional(toInstant(v.enrolmentClosesAt, v.timezone)),
+      hostInstitutionId: v.hostInstitutionId,
+      partnerInstitutionIds: v.partnerInstitutionIds,
+      completionRule: {
+        minAttendanceRate: Number(v.minAttendancePercent) / 100,
+        ...(v.passingScore !== null && String(v.passingScore) !== '' ? { passingScore: Number(v.passingScore) } : {}),
+      },
+    } as CreateProgramRequest;
+    this.busy.set(true);
+    try {
+      const id = this.id();
+      const program = id
+        ? await firstValueFrom(this.programs.update(id, body))
+        : await firstValueFrom(this.programs.create(body));
+      if (id) this.saved.set(true);
+      else await this.router.navigate(['/admin/programs', program.id, 'schedule']);
+    } catch (error) {
+      const problem = problemOf(error);
+      applyServerErrors(this.form, this.renameFields(problem));
+      this.failure.set(problem.code);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The API's field names, mapped to this form's where they differ. */
+  private renameFields(problem: ReturnType<typeof problemOf>) {
+    return {
+      ...problem,
+      errors: problem.errors?.map((e) => ({
+        ...e,
+        field: e.field.startsWith('partnerInstitutionIds')
+          ? 'partnerInstitutionIds'
+          : e.field === 'completionRule.minAttendanceRate'
+            ? 'minAttendancePercent'
+            : e.field === 'completionRule.passingScore'
+              ? 'passingScore'
+              : e.field,
+      })),
+    };
+  }
+}

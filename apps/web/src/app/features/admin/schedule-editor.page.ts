@@ -1,0 +1,193 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import {
+  SESSION_TYPES,
+  addDays,
+  wallTimeToInstant,
+  zonedDate,
+  zonedTime,
+  type Instructor,
+  type Program,
+  type Session,
+  type SessionType,
+} from '@skillbridge/contracts';
+import { firstValueFrom, forkJoin } from 'rxjs';
+import { problemOf } from '../../core/http/problem';
+import { FieldErrorComponent } from '../../shared/forms/field-error.component';
+import {
+  LocalizedTextInputComponent,
+  localizedTextForm,
+  localizedTextValue,
+} from '../../shared/forms/localized-text-input.component';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
+import { AgendaComponent } from '../../shared/ui/agenda.component';
+import { ProgramsApi } from '../programs/programs.api';
+
+/** The agenda of one program, day by day, with a form to add, change and remove sessions. */
+@Component({
+  selector: 'sb-schedule-editor-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    FieldErrorComponent,
+    LocalizedTextInputComponent,
+    LocalizedPipe,
+    CalendarDatePipe,
+    AgendaComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './schedule-editor.page.html',
+})
+export class ScheduleEditorPage implements OnInit {
+  private readonly api = inject(ProgramsApi);
+  readonly id = input.required<string>();
+
+  protected readonly types = SESSION_TYPES;
+  protected readonly program = signal<Program | null>(null);
+  protected readonly sessions = signal<Session[]>([]);
+  protected readonly instructors = signal<Instructor[]>([]);
+  protected readonly instructorFilter = signal('');
+  protected readonly editing = signal<Session | null>(null);
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  /** The API's words for a failed save (a clash names the other session and its time). */
+  protected readonly failure = signal<{ code: string; detail: string } | null>(null);
+
+  protected readonly days = computed(() => {
+    const program = this.program();
+    if (!program) return [];
+    const days: string[] = [];
+    for (let day = program.startDate; day <= program.endDate; day = addDays(day, 1)) days.push(day);
+    return days;
+  });
+  protected readonly shownInstructors = computed(() => {
+    const filter = this.instructorFilter().trim().toLowerCase();
+    return this.instructors().filter(
+      (i) =>
+        !filter ||
+        i.fullName.toLowerCase().includes(filter) ||
+        i.expertise.some((e) => e.toLowerCase().includes(filter)),
+    );
+  });
+
+  protected readonly form = new FormGroup({
+    title: localizedTextForm(),
+    type: new FormControl<SessionType>('lecture', { nonNullable: true }),
+    date: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    from: new FormControl('09:00', { nonNullable: true, validators: [Validators.required] }),
+    to: new FormControl('11:00', { nonNullable: true, validators: [Validators.required] }),
+    instructorIds: new FormControl<string[]>([], { nonNullable: true }),
+    venue: new FormControl('', { nonNullable: true }),
+    meetingUrl: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^https?:\/\/\S+$/)] }),
+  });
+
+  async ngOnInit(): Promise<void> {
+    const [program, sessions, instructors] = await firstValueFrom(
+      forkJoin([this.api.get(this.id()), this.api.sessions(this.id()), this.api.instructors({ limit: 200 })]),
+    );
+    this.program.set(program);
+    this.sessions.set(sessions);
+    this.instructors.set(instructors.items);
+    this.reset();
+  }
+
+  protected reset(): void {
+    this.editing.set(null);
+    this.submitted.set(false);
+    this.failure.set(null);
+    this.form.reset({
+      type: 'lecture',
+      date: this.days()[0] ?? '',
+      from: '09:00',
+      to: '11:00',
+      instructorIds: [],
+      venue: '',
+      meetingUrl: '',
+    });
+    this.form.controls.title.reset({ en: '', zh: '', th: '', ms: '' });
+  }
+
+  protected edit(session: Session): void {
+    const zone = this.program()?.timezone ?? 'UTC';
+    this.reset();
+    this.editing.set(session);
+    this.form.patchValue({
+      type: session.type,
+      date: zonedDate(session.startsAt, zone),
+      from: zonedTime(session.startsAt, zone),
+      to: zonedTime(session.endsAt, zone),
+      instructorIds: session.instructorIds,
+      venue: session.venue ?? '',
+      meetingUrl: session.meetingUrl ?? '',
+    });
+    this.form.controls.title.patchValue({ en: '', zh: '', th: '', ms: '', ...session.title });
+  }
+
+  protected toggleInstructor(id: string, checked: boolean): void {
+    const current = this.form.controls.instructorIds.value;
+    this.form.controls.instructorIds.setValue(checked ? [...current, id] : current.filter((i) => i !== id));
+  }
+
+  protected async remove(session: Session): Promise<void> {
+    try {
+      await firstValueFrom(this.api.deleteSession(session.id));
+      this.sessions.update((list) => list.filter((s) => s.id !== session.id));
+    } catch (error) {
+      const problem = problemOf(error);
+      this.failure.set({ code: problem.code, detail: problem.detail });
+    }
+  }
+
+  protected async save(): Promise<void> {
+    this.submitted.set(true);
+    this.failure.set(null);
+    this.form.markAllAsTouched();
+    const program = this.program();
+    if (this.form.invalid || !program) return;
+    const v = this.form.getRawValue();
+    const editing = this.editing();
+    const body = {
+      title: localizedTextValue(this.form.controls.title),
+      type: v.type,
+      startsAt: wallTimeToInstant(v.date, v.from, program.timezone).toISOString(),
+      endsAt: wallTimeToInstant(v.date, v.to, program.timezone).toISOString(),
+      instructorIds: v.instructorIds,
+      venue: v.venue.trim() || (editing ? null : undefined),
+      meetingUrl: v.meetingUrl.trim() || (editing ? null : undefined),
+    };
+    this.busy.set(true);
+    try {
+      const saved = editing
+        ? await firstValueFrom(this.api.updateSession(editing.id, body as never))
+        : await firstValueFrom(this.api.createSession(program.id, body as never));
+      this.sessions.update((list) =>
+        [...list.filter((s) => s.id !== saved.id), saved].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+      );
+      this.reset();
+    } catch (error) {
+      const problem = problemOf(error);
+      applyServerErrors(this.form, {
+        ...problem,
+        errors: problem.errors?.map((e) => ({
+          ...e,
+          field:
+            e.field === 'startsAt'
+              ? 'from'
+              : e.field === 'endsAt'
+                ? 'to'
+                : e.field.startsWith('instructorIds')
+                  ? 'instructorIds'
+                  : e.field,
+        })),
+      });
+      this.failure.set({ code: problem.code, detail: problem.detail });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  CreateProgramRequest,
+  CreateSessionRequest,
+  Instructor,
+  InstructorListQuery,
+  Page,
+  Program,
+  ProgramListQuery,
+  Session,
+  TimetableEntry,
+  UpdateProgramRequest,
+  UpdateSessionRequest,
+} from '@skillbridge/contracts';
+import { firstValueFrom, Observable } from 'rxjs';
+
+function params(query: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') result = result.set(key, String(value));
+  }
+  return result;
+}
+
+/** Typed calls for programs, sessions, instructors and calendars. */
+@Injectable({ providedIn: 'root' })
+export class ProgramsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: ProgramListQuery & { order?: 'asc' | 'desc' }): Observable<Page<Program>> {
+    return this.http.get<Page<Program>>('/api/v1/programs', { params: params(query) });
+  }
+
+  get(id: string): Observable<Program> {
+    return this.http.get<Program>(`/api/v1/programs/${id}`);
+  }
+
+  create(body: CreateProgramRequest): Observable<Program> {
+    return this.http.post<Program>('/api/v1/programs', body);
+  }
+
+  update(id: string, body: UpdateProgramRequest): Observable<Program> {
+    return this.http.patch<Program>(`/api/v1/programs/${id}`, body);
+  }
+
+  transition(id: string, action: 'publish' | 'cancel'): Observable<Program> {
+    return this.http.post<Program>(`/api/v1/programs/${id}/${action}`, null);
+  }
+
+  sessions(programId: string): Observable<Session[]> {
+    return this.http.get<Session[]>(`/api/v1/programs/${programId}/sessions`);
+  }
+
+  createSession(programId: string, body: CreateSessionRequest): Observable<Session> {
+    return this.http.post<Session>(`/api/v1/programs/${programId}/sessions`, body);
+  }
+
+  updateSession(id: string, body: UpdateSessionRequest): Observable<Session> {
+    return this.http.patch<Session>(`/api/v1/sessions/${id}`, body);
+  }
+
+  deleteSession(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/v1/sessions/${id}`);
+  }
+
+  instructors(query: InstructorListQuery): Observable<Page<Instructor>> {
+    return this.http.get<Page<Instructor>>('/api/v1/instructors', { params: params(query) });
+  }
+
+  timetable(instructorId: string, from: string, to: string): Observable<TimetableEntry[]> {
+    return this.http.get<TimetableEntry[]>(`/api/v1/instructors/${instructorId}/sessions`, {
+      params: params({ from, to }),
+    });
+  }
+
+  /** Fetches an .ics (with the session's token and language) and hands it to the browser as a download. */
+  async downloadCalendar(path: string, filename: string): Promise<void> {
+    const blob = await firstValueFrom(this.http.get(path, { responseType: 'blob' }));
+    const url = URL.createObjectURL(blob);
+    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

@@ -1,14 +1,20 @@
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
-import { TranslateLoader, provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
-import { of } from 'rxjs';
+import {
+  TranslateLoader,
+  TranslateService,
+  provideTranslateLoader,
+  provideTranslateService,
+} from '@ngx-translate/core';
+import { delay, of } from 'rxjs';
 import en from '../../../../public/i18n/en.json';
 import th from '../../../../public/i18n/th.json';
 import { LOCALE_STORAGE_KEY, LanguageService } from './language.service';
 
+/** English loads slowly, like a catalog over a poor connection. */
 class CatalogLoader implements TranslateLoader {
   getTranslation(lang: string) {
-    return of(lang === 'th' ? th : en);
+    return lang === 'th' ? of(th) : of(en).pipe(delay(20));
   }
 }
 
@@ -50,5 +56,16 @@ describe('LanguageService', () => {
     expect(service.current()).toBe('th');
     expect(document.documentElement.lang).toBe('th');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('th');
+  });
+
+  it('keeps the language asked for last when an earlier switch finishes loading later', async () => {
+    const { service, document } = setup();
+    const slow = service.use('en');
+    await service.use('th');
+    await slow;
+    expect(service.current()).toBe('th');
+    expect(document.documentElement.lang).toBe('th');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('th');
+    expect(TestBed.inject(TranslateService).getCurrentLang()).toBe('th');
   });
 });

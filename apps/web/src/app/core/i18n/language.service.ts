@@ -38,6 +38,7 @@ export class LanguageService {
   }));
 
   private readonly currentLocale = signal<Locale>(DEFAULT_LOCALE);
+  private requests = 0;
   readonly current = this.currentLocale.asReadonly();
 
   initialLocale(): Locale {
@@ -51,8 +52,15 @@ export class LanguageService {
     return DEFAULT_LOCALE;
   }
 
+  /**
+   * Switches to the locale once its catalog is loaded. When switches overlap
+   * (the account's language arriving at sign-in while the person picks
+   * another), the last one asked for wins, not the last catalog to load.
+   */
   async use(locale: Locale): Promise<void> {
+    const request = ++this.requests;
     await firstValueFrom(this.translate.use(locale));
+    if (request !== this.requests) return;
     this.currentLocale.set(locale);
     this.document.documentElement.lang = HTML_LANG[locale];
     this.document.title = this.translate.instant('app.name');

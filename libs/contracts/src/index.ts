@@ -10,3 +10,5 @@ export * from './lib/localized-text';
 export * from './lib/pagination';
 export * from './lib/programs';
 export * from './lib/time-zones';
+export * from './lib/enrolments';
+export * from './lib/trainees';

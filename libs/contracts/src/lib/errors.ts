@@ -28,6 +28,11 @@ export const ErrorCode = {
   SessionClash: 'SESSION_CLASH',
   SessionsOutsideDates: 'SESSIONS_OUTSIDE_DATES',
   CapacityBelowConfirmed: 'CAPACITY_BELOW_CONFIRMED',
+  TraineeEmailExists: 'TRAINEE_EMAIL_EXISTS',
+  AlreadyEnrolled: 'ALREADY_ENROLLED',
+  EnrolmentClosed: 'ENROLMENT_CLOSED',
+  ProgramNotOpen: 'PROGRAM_NOT_OPEN',
+  ImportFileInvalid: 'IMPORT_FILE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

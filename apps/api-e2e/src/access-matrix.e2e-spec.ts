@@ -35,6 +35,33 @@ const unique = () => randomBytes(3).toString('hex').toUpperCase();
 /** Partner A's program: its own partner and trainee see it, the other institution's get 404, as do instructors who do not teach it. */
 const programOfPartnerA = (status: number): Record<Actor, number> => ({ ...signedIn(status), otherPartner: 404 });
 const newDraft = async (t: TestApp, cast: Cast) => (await createProgram(t, cast.admin.auth, cast.host)).id;
+/** A fresh application of the cast's trainee (partner A) to a fresh program: pending, for partner A to decide. */
+const newApplication = async (t: TestApp, cast: Cast) => {
+  const program = await createProgram(
+    t,
+    cast.admin.auth,
+    cast.host,
+    { partnerInstitutionIds: [cast.partnerA.id] },
+    { publish: true },
+  );
+  const res = await t.http
+    .post(api(`/programs/${program.id}/enrolments`))
+    .set(cast.trainee.auth)
+    .send({});
+  if (res.status !== 201) throw new Error(`application failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+};
+const traineeRecord = (status: number): Record<Actor, number> => ({
+  ...signedIn(404),
+  admin: status,
+  partner: status,
+  trainee: status,
+});
+const staffOfPartners = (status: number): Record<Actor, number> => ({
+  ...adminOnly(status),
+  partner: status,
+  otherPartner: status,
+});
 
 /**
  * Every route of the API with the exact status each kind of caller gets.
@@ -182,6 +209,69 @@ const MATRIX: Record<string, Rule> = {
   'GET /instructors/:id/schedule.ics': {
     call: (_t, cast) => ({ path: `/instructors/${cast.instructor.user.instructorId}/schedule.ics` }),
     expect: { ...adminOnly(200), instructor: 200 },
+  },
+  'GET /trainees': { call: () => ({ path: '/trainees' }), expect: staffOfPartners(200) },
+  'POST /trainees': { call: () => ({ path: '/trainees', body: {} }), expect: staffOfPartners(400) },
+  // Not multipart: refused for the media type, after the role check.
+  'POST /trainees/import': { call: () => ({ path: '/trainees/import', body: {} }), expect: staffOfPartners(415) },
+  // The cast's trainee (partner A): admins, their partner and themself; the other partner and instructors get 404.
+  'GET /trainees/:id': {
+    call: (_t, cast) => ({ path: `/trainees/${cast.trainee.user.traineeId}` }),
+    expect: traineeRecord(200),
+  },
+  'PATCH /trainees/:id': {
+    call: (_t, cast) => ({ path: `/trainees/${cast.trainee.user.traineeId}`, body: {} }),
+    expect: traineeRecord(200),
+  },
+  // An empty body: admins and partners must name the trainee (400); the trainee applies (201).
+  'POST /programs/:id/enrolments': {
+    call: async (t, cast) => {
+      const program = await createProgram(
+        t,
+        cast.admin.auth,
+        cast.host,
+        { partnerInstitutionIds: [cast.partnerA.id] },
+        { publish: true },
+      );
+      return { path: `/programs/${program.id}/enrolments`, body: {} };
+    },
+    expect: { ...programOfPartnerA(400), instructor: 403, trainee: 201 },
+  },
+  'GET /programs/:id/enrolments': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/enrolments` }),
+    expect: { ...programOfPartnerA(200), trainee: 403 },
+  },
+  'GET /programs/:id/roster.csv': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/roster.csv` }),
+    expect: { ...programOfPartnerA(200), trainee: 403 },
+  },
+  'GET /programs/:id/roster.xlsx': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/roster.xlsx` }),
+    expect: { ...programOfPartnerA(200), trainee: 403 },
+  },
+  'GET /enrolments': { call: () => ({ path: '/enrolments' }), expect: staffOfPartners(200) },
+  'POST /enrolments/decisions': {
+    call: () => ({ path: '/enrolments/decisions', body: {} }),
+    expect: staffOfPartners(400),
+  },
+  'POST /enrolments/:id/approve': {
+    call: async (t, cast) => ({ path: `/enrolments/${await newApplication(t, cast)}/approve` }),
+    expect: { ...staffOfPartners(200), otherPartner: 404 },
+  },
+  'POST /enrolments/:id/reject': {
+    call: async (t, cast) => ({
+      path: `/enrolments/${await newApplication(t, cast)}/reject`,
+      body: { reason: 'Not a student this term' },
+    }),
+    expect: { ...staffOfPartners(200), otherPartner: 404 },
+  },
+  'POST /enrolments/:id/withdraw': {
+    call: async (t, cast) => ({ path: `/enrolments/${await newApplication(t, cast)}/withdraw`, body: {} }),
+    expect: { ...adminOnly(200), trainee: 200 },
+  },
+  'GET /me/enrolments': {
+    call: () => ({ path: '/me/enrolments' }),
+    expect: { ...everyone(403), anonymous: 401, trainee: 200 },
   },
 };
 

@@ -1,4 +1,9 @@
-import { ensureFirstAdmin, loadDemoData, loadDemoSchedule } from '@skillbridge/api/database/demo/seed';
+import {
+  ensureFirstAdmin,
+  loadDemoData,
+  loadDemoEnrolments,
+  loadDemoSchedule,
+} from '@skillbridge/api/database/demo/seed';
 import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
 import { InstructorsService } from '@skillbridge/api/modules/instructors/instructors.service';
 import { ProgramsService } from '@skillbridge/api/modules/programs/programs.service';
@@ -93,6 +98,50 @@ describe('start-up data', () => {
       .get(api(`/instructors/${instructor.body.user.instructorId}/sessions`))
       .set('Authorization', `Bearer ${instructor.body.accessToken}`);
     expect(upcoming.body.length).toBeGreaterThan(0);
+  });
+
+  it('loads the scenarios’ trainees and enrolments once, with counters that match the rows', async () => {
+    await loadDemoData(t.dataSource, services());
+    await loadDemoSchedule(t.dataSource, {
+      instructors: t.app.get(InstructorsService),
+      programs: t.app.get(ProgramsService),
+      sessions: t.app.get(SessionsService),
+      logger: pino({ level: 'silent' }),
+    });
+    await loadDemoEnrolments(t.dataSource, pino({ level: 'silent' }));
+    await loadDemoEnrolments(t.dataSource, pino({ level: 'silent' }));
+    const rows = (await t.dataSource.query(
+      `SELECT p.code, p.capacity, p.confirmed_count, p.waitlisted_count, p.pending_count,
+              count(*) FILTER (WHERE e.status = 'confirmed')::int AS confirmed,
+              count(*) FILTER (WHERE e.status = 'waitlisted')::int AS waitlisted,
+              count(*) FILTER (WHERE e.status = 'pending')::int AS pending
+         FROM programs p LEFT JOIN enrolments e ON e.program_id = p.id GROUP BY p.id`,
+    )) as Record<string, number | string>[];
+    const byCode = Object.fromEntries(rows.map((r) => [r.code, r]));
+    for (const row of rows) {
+      expect([row.confirmed_count, row.waitlisted_count, row.pending_count]).toEqual([
+        row.confirmed,
+        row.waitlisted,
+        row.pending,
+      ]);
+    }
+    expect(byCode['TRPC-TH-ONLINE-2024']).toMatchObject({ confirmed: 292, waitlisted: 0 });
+    expect(byCode['YOUTH-SHOW-2024']).toMatchObject({ confirmed: 40, waitlisted: 8 });
+    expect(byCode['LMC-CERT-YGN-2024']).toMatchObject({ confirmed: 30 });
+    expect(byCode['TRPC-TH-ONLINE-NEXT']).toMatchObject({ pending: 20 });
+    expect(byCode['YOUTH-SHOW-NEXT']).toMatchObject({ confirmed: 8, capacity: 8 });
+
+    // The RMUTT partner's review queue holds its own ten applicants, and only those.
+    const partner = await t.http
+      .post(api('/auth/login'))
+      .send({ email: 'partner@skillbridge.test', password: DEMO_PASSWORD });
+    const queue = await t.http
+      .get(api('/enrolments?status=pending'))
+      .set('Authorization', `Bearer ${partner.body.accessToken}`);
+    expect(queue.body.items).toHaveLength(10);
+    expect(new Set(queue.body.items.map((e: { institutionCode: string }) => e.institutionCode))).toEqual(
+      new Set(['RMUTT']),
+    );
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD only while there is no admin', async () => {

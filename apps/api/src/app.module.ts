@@ -8,9 +8,11 @@ import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { ProgramsModule } from './modules/programs/programs.module';
+import { TraineesModule } from './modules/trainees/trainees.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppContext {
@@ -48,6 +50,8 @@ export class AppModule {
         HealthModule,
         InstitutionsModule,
         ProgramsModule,
+        TraineesModule,
+        EnrolmentsModule,
         UsersModule,
       ],
     };

@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppContext, AppModule } from './app.module';
+import fastifyMultipart from '@fastify/multipart';
+import { TRAINEE_IMPORT_MAX_BYTES } from '@skillbridge/contracts';
 import { registerJsonParser } from './common/http/json-body';
 import { requestId } from './common/http/request-id';
 import { registerSecurityHeaders } from './common/http/security';
@@ -53,6 +55,10 @@ export async function createApp(
   });
   registerJsonParser(fastify);
   await fastify.register(fastifyCookie);
+  // Uploads (trainee imports): one file, read within TRAINEE_IMPORT_MAX_BYTES; larger is a 413.
+  await fastify.register(fastifyMultipart, {
+    limits: { fileSize: TRAINEE_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
+  });
   await registerSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });

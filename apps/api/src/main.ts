@@ -6,7 +6,7 @@ import { createRootLogger } from './common/logging/logger';
 import { AppConfig, InvalidConfigError, loadConfig } from './config';
 import { createApp } from './create-app';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded';
-import { ensureFirstAdmin, loadDemoData, loadDemoSchedule } from './database/demo/seed';
+import { ensureFirstAdmin, loadDemoData, loadDemoEnrolments, loadDemoSchedule } from './database/demo/seed';
 import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
 import { PasswordService } from './modules/auth/password.service';
@@ -83,6 +83,7 @@ async function bootstrap(): Promise<void> {
         sessions: app.get(SessionsService),
         logger,
       });
+      await loadDemoEnrolments(app.get(DataSource), logger);
     }
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);

@@ -1,5 +1,6 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Instructor } from '../modules/instructors/instructor.entity';
 import { ProgramPartner } from '../modules/programs/program-partner.entity';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   ProgramPartner,
   Session,
   SessionInstructor,
+  Enrolment,
 ];

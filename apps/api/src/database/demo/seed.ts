@@ -16,6 +16,7 @@ import type { SessionsService } from '../../modules/sessions/sessions.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.demo';
 import { DEMO_INSTITUTIONS } from './institutions.demo';
 import { DEMO_INSTRUCTORS, DEMO_PROGRAMS, upcomingDemoPrograms } from './programs.demo';
+import { DEMO_ENROLMENT_PLANS, DEMO_TRAINEES } from './trainees.demo';
 
 const SYSTEM: RequestContext = { viewer: null, requestId: 'demo-data', ip: '', locale: 'en' };
 
@@ -152,4 +153,113 @@ export async function loadDemoSchedule(dataSource: DataSource, services: Schedul
     if (status === 'published') await services.programs.transition(program.id, 'published', SYSTEM);
   }
   services.logger.info(`Loaded the demo programs: ${programs.map((p) => p.code).join(', ')}.`);
+}
+
+/** Upcoming demo programs get some activity too: applications to review, and a full camp. */
+const UPCOMING_ACTIVITY = [
+  {
+    programCode: 'TRPC-TH-ONLINE-NEXT',
+    from: 'TRPC-TH-ONLINE-2024',
+    institutions: ['RMUTT', 'SUT'],
+    each: 10,
+    status: 'pending',
+  },
+  { programCode: 'YOUTH-SHOW-NEXT', from: 'YOUTH-SHOW-2024', institutions: null, each: 8, status: 'decided' },
+] as const;
+
+/**
+ * Loads the scenarios' trainees and their enrolments when there are no
+ * enrolments yet: scenario A's 292 approved by their partners, B's
+ * self-registered participants with a wait-list, C's and D's enrolled by the
+ * international office; plus pending applications and a full camp among the
+ * upcoming programs. Set-based, in one transaction; the seat counters are
+ * recounted from the rows at the end.
+ */
+export async function loadDemoEnrolments(dataSource: DataSource, logger: Logger): Promise<void> {
+  const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM enrolments')) as { n: number }[];
+  if (n > 0 || (await dataSource.getRepository(Program).count()) === 0) return;
+  await dataSource.transaction(async (manager) => {
+    await manager.query(
+      `INSERT INTO trainees (full_name, full_name_latin, email, nationality, institution_id, preferred_locale)
+       SELECT d.full_name, d.full_name_latin, d.email, d.nationality, i.id, d.locale
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+              AS d(full_name, full_name_latin, email, nationality, institution_code, locale)
+         LEFT JOIN institutions i ON i.code = d.institution_code
+       ON CONFLICT (email) DO NOTHING`,
+      [
+        DEMO_TRAINEES.map((t) => t.fullName),
+        DEMO_TRAINEES.map((t) => t.fullNameLatin),
+        DEMO_TRAINEES.map((t) => t.email),
+        DEMO_TRAINEES.map((t) => t.nationality),
+        DEMO_TRAINEES.map((t) => t.institutionCode),
+        DEMO_TRAINEES.map((t) => t.preferredLocale),
+      ],
+    );
+    const admin = (await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`)) as {
+      id: string;
+    }[];
+    const partnerOf = new Map(
+      (
+        (await manager.query(
+          `SELECT DISTINCT ON (i.code) i.code, u.id FROM users u JOIN institutions i ON i.id = u.institution_id
+          WHERE u.role = 'partner' ORDER BY i.code, u.created_at`,
+        )) as { code: string; id: string }[]
+      ).map((r) => [r.code, r.id]),
+    );
+    /** Enrols the given e-mails in order: a seat while there is one, then the wait-list (or all pending). */
+    const enrol = (programCode: string, emails: string[], pending: boolean, decidedBy: (string | null)[]) =>
+      manager.query(
+        `WITH p AS (SELECT id, capacity FROM programs WHERE code = $1),
+              rows AS (SELECT t.id AS trainee_id, d.ord, d.decided_by
+                         FROM unnest($2::text[], $4::uuid[]) WITH ORDINALITY AS d(email, decided_by, ord)
+                         JOIN trainees t ON t.email = d.email)
+         INSERT INTO enrolments (program_id, trainee_id, status, waitlisted_at, decided_at, decided_by, created_at)
+         SELECT p.id, rows.trainee_id,
+                CASE WHEN $3 THEN 'pending' WHEN rows.ord <= p.capacity THEN 'confirmed' ELSE 'waitlisted' END,
+                CASE WHEN NOT $3 AND rows.ord > p.capacity THEN now() + rows.ord * interval '1 millisecond' END,
+                CASE WHEN $3 THEN NULL ELSE now() END,
+                CASE WHEN $3 THEN NULL ELSE rows.decided_by END,
+                now() + rows.ord * interval '1 millisecond'
+           FROM rows, p
+         ON CONFLICT (program_id, trainee_id) DO NOTHING`,
+        [programCode, emails, pending, decidedBy],
+      );
+
+    for (const plan of DEMO_ENROLMENT_PLANS) {
+      const deciders = plan.trainees.map((t) =>
+        plan.mode === 'partner-approved' && t.institutionCode
+          ? (partnerOf.get(t.institutionCode) ?? admin[0]?.id ?? null)
+          : plan.mode === 'admin'
+            ? (admin[0]?.id ?? null)
+            : null,
+      );
+      await enrol(
+        plan.programCode,
+        plan.trainees.map((t) => t.email),
+        false,
+        deciders,
+      );
+    }
+    for (const activity of UPCOMING_ACTIVITY) {
+      const source = DEMO_ENROLMENT_PLANS.find((plan) => plan.programCode === activity.from)?.trainees ?? [];
+      const chosen = activity.institutions
+        ? activity.institutions.flatMap((code) =>
+            source.filter((t) => t.institutionCode === code).slice(0, activity.each),
+          )
+        : source.slice(0, activity.each);
+      await enrol(
+        activity.programCode,
+        chosen.map((t) => t.email),
+        activity.status === 'pending',
+        chosen.map(() => null),
+      );
+    }
+    await manager.query(
+      `UPDATE programs p SET
+         confirmed_count = (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = 'confirmed'),
+         waitlisted_count = (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = 'waitlisted'),
+         pending_count = (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = 'pending')`,
+    );
+  });
+  logger.info(`Loaded ${DEMO_TRAINEES.length} demo trainees and their enrolments.`);
 }

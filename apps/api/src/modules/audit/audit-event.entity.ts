@@ -15,7 +15,8 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_audit_events' })
   id: string;
 
-  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  /** Millisecond precision: list pages continue after it (keyset cursors carry JS dates). */
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   occurredAt: Date;
 
   @Column({ type: 'uuid', nullable: true })

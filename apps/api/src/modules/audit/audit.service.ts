@@ -32,7 +32,18 @@ export class AuditService {
    * the change it describes.
    */
   async record(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-    const event = manager.create(AuditEvent, {
+    await this.recordMany(manager, ctx, [entry]);
+  }
+
+  /** Several events of one request in one INSERT (bulk decisions, imports). */
+  async recordMany(manager: EntityManager, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const events = entries.map((entry) => this.toEvent(manager, ctx, entry));
+    await manager.save(AuditEvent, events, { reload: false });
+  }
+
+  private toEvent(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): AuditEvent {
+    return manager.create(AuditEvent, {
       actorId: ctx.viewer?.userId ?? null,
       actorRole: ctx.viewer?.role ?? null,
       action: entry.action,
@@ -43,7 +54,6 @@ export class AuditService {
       ip: ctx.ip || null,
       details: withoutSecrets(entry.details ?? {}),
     });
-    await manager.save(AuditEvent, event, { reload: false });
   }
 
   async list(query: AuditEventListQueryDto): Promise<Page<AuditEventView>> {

@@ -97,13 +97,13 @@ export class Program {
   @Column({ type: 'text', default: 'draft' })
   status: ProgramStatus;
 
-  @Column({ type: 'integer', default: 0 })
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
   confirmedCount: number;
 
-  @Column({ type: 'integer', default: 0 })
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
   waitlistedCount: number;
 
-  @Column({ type: 'integer', default: 0 })
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
   pendingCount: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

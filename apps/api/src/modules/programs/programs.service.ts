@@ -15,6 +15,7 @@ import { signedIn, type RequestContext, type Viewer } from '../../common/auth/vi
 import { paginate } from '../../common/pagination/keyset';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
+import { fillSeats } from '../enrolments/seats';
 import { AuditService } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
 import { CreateProgramDto } from './dto/create-program.dto';
@@ -202,7 +203,9 @@ export class ProgramsService {
       this.apply(program, dto);
       const problems = await this.problems(manager, program, dto.partnerInstitutionIds ?? []);
       if (problems.length) throw ProblemException.validation(problems);
-      const saved = await manager.save(program);
+      const { id } = await manager.save(program);
+      // Reloaded: the seat counters are the database's to set.
+      const saved = await manager.findOneByOrFail(Program, { id });
       await this.setPartners(manager, saved.id, dto.partnerInstitutionIds ?? []);
       await this.audit.record(manager, ctx, {
         action: 'program.create',
@@ -238,7 +241,10 @@ export class ProgramsService {
         });
       }
       await this.assertSessionsInside(manager, program);
-      const saved = await manager.save(program);
+      await manager.save(program);
+      // More seats: the wait-list moves up at once, oldest first.
+      const promoted = await fillSeats(manager, id);
+      const saved = await manager.findOneByOrFail(Program, { id });
       if (dto.partnerInstitutionIds) await this.setPartners(manager, id, dto.partnerInstitutionIds);
       await this.audit.record(manager, ctx, {
         action: 'program.update',
@@ -246,6 +252,16 @@ export class ProgramsService {
         entityId: id,
         details: { ...dto },
       });
+      await this.audit.recordMany(
+        manager,
+        ctx,
+        promoted.map((enrolmentId) => ({
+          action: 'enrolment.promote',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          details: { programId: id, from: 'waitlisted', to: 'confirmed', reason: 'capacity' },
+        })),
+      );
       return this.view(manager, saved);
     });
   }

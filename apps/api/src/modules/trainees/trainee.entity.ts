@@ -58,7 +58,8 @@ export class Trainee {
   @Column({ type: 'text', default: 'en' })
   preferredLocale: Locale;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Millisecond precision: list pages continue after it (keyset cursors carry JS dates). */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

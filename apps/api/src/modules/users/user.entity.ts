@@ -62,7 +62,8 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Millisecond precision: list pages continue after it (keyset cursors carry JS dates). */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ENROLMENT_BULK_MAX,
+  ENROLMENT_REASON_MAX_LENGTH,
+  type EnrolmentDecisionRequest,
+  type RejectEnrolmentRequest,
+  type WithdrawEnrolmentRequest,
+} from '@skillbridge/contracts';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+import { EnrolmentDto } from './enrolment.dto';
+import { Trim } from '../../../common/validation/validators';
+
+export class RejectEnrolmentDto implements RejectEnrolmentRequest {
+  @ApiProperty({ example: 'Not a student of our university this term' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ENROLMENT_REASON_MAX_LENGTH)
+  reason: string;
+}
+
+export class WithdrawEnrolmentDto implements WithdrawEnrolmentRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(ENROLMENT_REASON_MAX_LENGTH)
+  reason?: string;
+}
+
+export class EnrolmentDecisionDto implements EnrolmentDecisionRequest {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'])
+  action: 'approve' | 'reject';
+
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: ENROLMENT_BULK_MAX })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ENROLMENT_BULK_MAX)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  enrolmentIds: string[];
+
+  @ApiPropertyOptional({ description: 'Required to reject' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ENROLMENT_REASON_MAX_LENGTH)
+  reason?: string;
+}
+
+export class EnrolmentDecisionResultDto {
+  @ApiProperty({ type: [EnrolmentDto] })
+  items: EnrolmentDto[];
+}

@@ -1,0 +1,181 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Role,
+  type Enrolment,
+  type EnrolmentDecisionResult,
+  type EnrolmentQueueEntry,
+  type MyEnrolment,
+  type Page,
+  type RosterEntry,
+} from '@skillbridge/contracts';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import { Roles } from '../../common/auth/access.decorator';
+import { Ctx } from '../../common/auth/context.decorator';
+import { signedIn, type RequestContext } from '../../common/auth/viewer';
+import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { ProgramsService } from '../programs/programs.service';
+import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import {
+  EnrolmentDecisionDto,
+  EnrolmentDecisionResultDto,
+  RejectEnrolmentDto,
+  WithdrawEnrolmentDto,
+} from './dto/enrolment-decision.dto';
+import { EnrolmentDto, EnrolmentQueueEntryDto, MyEnrolmentDto, RosterEntryDto } from './dto/enrolment.dto';
+import { EnrolmentQueueQueryDto, MyEnrolmentsQueryDto, RosterQueryDto } from './dto/enrolment-queries.dto';
+import { EnrolmentsService } from './enrolments.service';
+import { rosterCsv, rosterXlsx } from './roster-export';
+
+@ApiTags('enrolments')
+@ApiBearerAuth()
+@Controller()
+export class EnrolmentsController {
+  constructor(
+    private readonly enrolments: EnrolmentsService,
+    private readonly programs: ProgramsService,
+  ) {}
+
+  @Post('programs/:id/enrolments')
+  @Roles(Role.Admin, Role.Partner, Role.Trainee)
+  @ApiOperation({
+    summary:
+      'Enrol: a trainee themself ({}), or an admin or the trainee’s partner ({ traineeId }). Pending for partner trainees who apply themselves; otherwise a seat or the wait-list.',
+  })
+  @ApiCreatedResponse({ type: EnrolmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  create(
+    @UuidParam('id') programId: string,
+    @Body() dto: CreateEnrolmentDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrolment> {
+    return this.enrolments.create(programId, dto ?? {}, ctx);
+  }
+
+  @Get('programs/:id/enrolments')
+  @Roles(Role.Admin, Role.Partner, Role.Instructor)
+  @ApiOperation({
+    summary:
+      'The roster (admins: everyone; partners: their own institution’s trainees; instructors: programs they teach).',
+  })
+  @ApiPageResponse(RosterEntryDto)
+  @ApiProblems(400, 401, 403, 404)
+  roster(
+    @UuidParam('id') programId: string,
+    @Query() query: RosterQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<RosterEntry>> {
+    return this.enrolments.roster(programId, query, ctx);
+  }
+
+  @Get('programs/:id/roster.csv')
+  @Roles(Role.Admin, Role.Partner, Role.Instructor)
+  @ApiOperation({ summary: 'The roster as CSV (UTF-8 with BOM), headers in the caller’s language.' })
+  @ApiProduces('text/csv')
+  @ApiProblems(400, 401, 403, 404)
+  async rosterCsv(
+    @UuidParam('id') programId: string,
+    @Query() query: RosterQueryDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Readable> {
+    const program = await this.programs.findVisible(programId, signedIn(ctx));
+    this.attachment(reply, 'text/csv; charset=utf-8', `roster-${program.code}.csv`, ctx);
+    return rosterCsv(this.enrolments.rosterBatches(programId, query, ctx), ctx.locale);
+  }
+
+  @Get('programs/:id/roster.xlsx')
+  @Roles(Role.Admin, Role.Partner, Role.Instructor)
+  @ApiOperation({ summary: 'The roster as an Excel workbook, headers in the caller’s language.' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProblems(400, 401, 403, 404)
+  async rosterXlsx(
+    @UuidParam('id') programId: string,
+    @Query() query: RosterQueryDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Readable> {
+    const program = await this.programs.findVisible(programId, signedIn(ctx));
+    this.attachment(
+      reply,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `roster-${program.code}.xlsx`,
+      ctx,
+    );
+    return rosterXlsx(this.enrolments.rosterBatches(programId, query, ctx), ctx.locale, program.code);
+  }
+
+  private attachment(reply: FastifyReply, type: string, filename: string, ctx: RequestContext): void {
+    reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('content-language', ctx.locale)
+      .header('cache-control', 'private, no-store');
+  }
+
+  @Get('enrolments')
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({
+    summary: 'Enrolments across programs, oldest first — with status=pending, the review queue. Partners: their own.',
+  })
+  @ApiPageResponse(EnrolmentQueueEntryDto)
+  @ApiProblems(400, 401, 403)
+  queue(@Query() query: EnrolmentQueueQueryDto, @Ctx() ctx: RequestContext): Promise<Page<EnrolmentQueueEntry>> {
+    return this.enrolments.queue(query, ctx);
+  }
+
+  @Post('enrolments/decisions')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({ summary: 'Approve or reject many applications at once, all or none.' })
+  @ApiOkResponse({ type: EnrolmentDecisionResultDto })
+  @ApiProblems(400, 401, 403, 409)
+  async decideMany(@Body() dto: EnrolmentDecisionDto, @Ctx() ctx: RequestContext): Promise<EnrolmentDecisionResult> {
+    return { items: await this.enrolments.decideMany(dto, ctx) };
+  }
+
+  @Post('enrolments/:id/approve')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({ summary: 'pending → confirmed, or waitlisted when the program is full.' })
+  @ApiOkResponse({ type: EnrolmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  approve(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Enrolment> {
+    return this.enrolments.decide(id, 'approve', null, ctx);
+  }
+
+  @Post('enrolments/:id/reject')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({ summary: 'pending or waitlisted → rejected, with a reason.' })
+  @ApiOkResponse({ type: EnrolmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reject(@UuidParam('id') id: string, @Body() dto: RejectEnrolmentDto, @Ctx() ctx: RequestContext): Promise<Enrolment> {
+    return this.enrolments.decide(id, 'reject', dto.reason, ctx);
+  }
+
+  @Post('enrolments/:id/withdraw')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Trainee)
+  @ApiOperation({ summary: 'Withdraw (the trainee themself, admins); a freed seat goes to the oldest wait-listed.' })
+  @ApiOkResponse({ type: EnrolmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  withdraw(
+    @UuidParam('id') id: string,
+    @Body() dto: WithdrawEnrolmentDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Enrolment> {
+    return this.enrolments.decide(id, 'withdraw', dto?.reason ?? null, ctx);
+  }
+
+  @Get('me/enrolments')
+  @Roles(Role.Trainee)
+  @ApiOperation({ summary: 'The trainee’s own enrolments with their programs, newest first.' })
+  @ApiPageResponse(MyEnrolmentDto)
+  @ApiProblems(400, 401, 403)
+  mine(@Query() query: MyEnrolmentsQueryDto, @Ctx() ctx: RequestContext): Promise<Page<MyEnrolment>> {
+    return this.enrolments.mine(query, ctx);
+  }
+}

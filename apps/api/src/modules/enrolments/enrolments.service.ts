@@ -1,0 +1,475 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  type Enrolment as EnrolmentView,
+  type EnrolmentQueueEntry,
+  type EnrolmentStatus,
+  type LocalizedText,
+  type MyEnrolment,
+  type Page,
+  type RosterEntry,
+} from '@skillbridge/contracts';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { canSee, scopeQuery } from '../../common/auth/record-scope';
+import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
+import { paginate } from '../../common/pagination/keyset';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { isUniqueViolation } from '../../database/errors';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
+import { Program } from '../programs/program.entity';
+import { ProgramsService } from '../programs/programs.service';
+import { containsPattern } from '../trainees/trainees.service';
+import { TRAINEE_SCOPE } from '../trainees/trainee.scope';
+import { Trainee } from '../trainees/trainee.entity';
+import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import { EnrolmentDecisionDto } from './dto/enrolment-decision.dto';
+import { EnrolmentQueueQueryDto, MyEnrolmentsQueryDto, RosterQueryDto } from './dto/enrolment-queries.dto';
+import { ENROLMENT_SCOPE } from './enrolment.scope';
+import { Enrolment } from './enrolment.entity';
+import { fillSeats, lockProgram, moveSeat, placeFor, type LockedProgram } from './seats';
+
+export function toEnrolmentView(e: Enrolment): EnrolmentView {
+  return {
+    id: e.id,
+    programId: e.programId,
+    traineeId: e.traineeId,
+    status: e.status,
+    createdAt: e.createdAt.toISOString(),
+    ...(e.decidedAt ? { decidedAt: e.decidedAt.toISOString() } : {}),
+    ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+  };
+}
+
+/** Enrolment joined with its trainee (`t`) and the trainee's institution (`i`). */
+type RosterRow = Enrolment & { trainee: Trainee & { institution?: { code: string } | null } };
+
+export function toRosterEntry(e: RosterRow): RosterEntry {
+  const t = e.trainee;
+  return {
+    ...toEnrolmentView(e),
+    fullName: t.fullName,
+    ...(t.fullNameLatin ? { fullNameLatin: t.fullNameLatin } : {}),
+    email: t.email,
+    nationality: t.nationality,
+    ...(t.institutionId ? { institutionId: t.institutionId } : {}),
+    ...(t.institution?.code ? { institutionCode: t.institution.code } : {}),
+  };
+}
+
+/** Statuses an enrolment may be withdrawn, approved or rejected from. */
+const ACTIVE: EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
+const REJECTABLE: EnrolmentStatus[] = ['pending', 'waitlisted'];
+
+function invalidTransition(from: EnrolmentStatus, to: EnrolmentStatus, field?: string): ProblemException {
+  return ProblemException.conflict(ErrorCode.InvalidTransition, {
+    params: { from, to },
+    ...(field
+      ? {
+          errors: [
+            {
+              field,
+              code: ErrorCode.InvalidTransition,
+              messageKey: 'errors.INVALID_TRANSITION.detail',
+              params: { from, to },
+            },
+          ],
+        }
+      : {}),
+  });
+}
+
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programs: ProgramsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- enrolling -------------------------------------------------------------------------------
+
+  /**
+   * Enrols a trainee: the trainee themself (pending when they belong to a
+   * partner institution, which reviews them), or an admin or the trainee's own
+   * partner (decided at once: a seat or the wait-list).
+   */
+  async create(programId: string, dto: CreateEnrolmentDto, ctx: RequestContext): Promise<EnrolmentView> {
+    const viewer = signedIn(ctx);
+    await this.programs.findVisible(programId, viewer);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const program = await lockProgram(manager, programId);
+        if (!program) throw ProblemException.notFound();
+        const trainee = await this.enrollee(manager, dto, viewer);
+        if (program.status !== 'published') {
+          throw new ProblemException(400, ErrorCode.ProgramNotOpen, { params: { status: program.status } });
+        }
+        if (viewer.role !== 'admin') this.assertWindowOpen(program);
+
+        const existing = await manager.findOne(Enrolment, {
+          where: { programId, traineeId: trainee.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (existing && existing.status !== 'withdrawn') {
+          throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: existing.status } });
+        }
+        const selfWithPartner = viewer.role === 'trainee' && trainee.institutionId !== null;
+        const status: EnrolmentStatus = selfWithPartner ? 'pending' : placeFor(program);
+        const now = new Date();
+        const enrolment = existing ?? manager.create(Enrolment, { programId, traineeId: trainee.id });
+        Object.assign(enrolment, {
+          status,
+          waitlistedAt: status === 'waitlisted' ? now : null,
+          decidedAt: status === 'pending' ? null : now,
+          decidedBy: status === 'pending' ? null : viewer.userId,
+          reason: null,
+        });
+        const saved = await manager.save(enrolment);
+        await moveSeat(manager, program, null, status);
+        await this.audit.record(manager, ctx, {
+          action: 'enrolment.create',
+          entityType: 'enrolment',
+          entityId: saved.id,
+          details: { programId, traineeId: trainee.id, status, reenrolment: existing !== null },
+        });
+        return toEnrolmentView(saved);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_enrolments_program_trainee')) {
+        throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: 'pending' } });
+      }
+      throw error;
+    }
+  }
+
+  /** Who is being enrolled: the trainee themself, or the trainee an admin or their partner names. */
+  private async enrollee(manager: EntityManager, dto: CreateEnrolmentDto, viewer: Viewer): Promise<Trainee> {
+    if (viewer.role === 'trainee') {
+      if (dto.traineeId && dto.traineeId !== viewer.traineeId) {
+        throw ProblemException.invalidField('traineeId', 'SELF_ONLY', 'validation.selfOnly');
+      }
+      const self = viewer.traineeId ? await manager.findOneBy(Trainee, { id: viewer.traineeId }) : null;
+      if (!self) throw ProblemException.invalidField('traineeId', 'NO_TRAINEE_PROFILE', 'validation.noTraineeProfile');
+      return self;
+    }
+    if (!dto.traineeId) throw ProblemException.invalidField('traineeId', 'IS_DEFINED', 'validation.isDefined');
+    const trainee = await manager.findOneBy(Trainee, { id: dto.traineeId });
+    if (!trainee || !canSee(TRAINEE_SCOPE, viewer, trainee)) {
+      throw ProblemException.invalidField('traineeId', 'UNKNOWN_TRAINEE', 'validation.unknownTrainee');
+    }
+    return trainee;
+  }
+
+  private assertWindowOpen(program: LockedProgram): void {
+    const now = Date.now();
+    const opens = program.enrolmentOpensAt;
+    const closes = program.enrolmentClosesAt;
+    if ((opens && now < new Date(opens).getTime()) || (closes && now >= new Date(closes).getTime())) {
+      throw new ProblemException(400, ErrorCode.EnrolmentClosed, {
+        params: {
+          opens: opens ? new Date(opens).toISOString() : '—',
+          closes: closes ? new Date(closes).toISOString() : '—',
+        },
+      });
+    }
+  }
+
+  // ---- decisions -------------------------------------------------------------------------------
+
+  /** Locks the program and then the enrolment (always in that order), if the caller may see it. */
+  private async lockVisible(
+    manager: EntityManager,
+    id: string,
+    viewer: Viewer,
+  ): Promise<{ enrolment: Enrolment; program: LockedProgram }> {
+    const peek = await scopeQuery(
+      ENROLMENT_SCOPE,
+      viewer,
+      manager.getRepository(Enrolment).createQueryBuilder('e').where('e.id = :id', { id }),
+    ).getOne();
+    if (!peek) throw ProblemException.notFound();
+    const program = await lockProgram(manager, peek.programId);
+    const enrolment = await manager.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!program || !enrolment) throw ProblemException.notFound();
+    return { enrolment, program };
+  }
+
+  private async applyDecision(
+    manager: EntityManager,
+    enrolment: Enrolment,
+    program: LockedProgram,
+    action: 'approve' | 'reject' | 'withdraw',
+    viewer: Viewer,
+    reason: string | null,
+    field?: string,
+  ): Promise<AuditEntry[]> {
+    const from = enrolment.status;
+    let to: EnrolmentStatus;
+    if (action === 'approve') {
+      if (from !== 'pending') throw invalidTransition(from, 'confirmed', field);
+      if (program.status !== 'published') {
+        throw new ProblemException(409, ErrorCode.ProgramNotOpen, { params: { status: program.status } });
+      }
+      to = placeFor(program);
+    } else if (action === 'reject') {
+      if (!REJECTABLE.includes(from)) throw invalidTransition(from, 'rejected', field);
+      to = 'rejected';
+    } else {
+      if (!ACTIVE.includes(from)) throw invalidTransition(from, 'withdrawn', field);
+      to = 'withdrawn';
+    }
+    const now = new Date();
+    enrolment.status = to;
+    enrolment.decidedAt = now;
+    enrolment.decidedBy = viewer.userId;
+    enrolment.reason = reason;
+    if (to === 'waitlisted') enrolment.waitlistedAt = now;
+    await manager.save(enrolment);
+    await moveSeat(manager, program, from, to);
+    const entries: AuditEntry[] = [
+      {
+        action: `enrolment.${action}`,
+        entityType: 'enrolment',
+        entityId: enrolment.id,
+        details: { programId: program.id, from, to, ...(reason ? { reason } : {}) },
+      },
+    ];
+    if (from === 'confirmed') {
+      for (const promoted of await fillSeats(manager, program.id)) {
+        program.confirmed += 1;
+        entries.push({
+          action: 'enrolment.promote',
+          entityType: 'enrolment',
+          entityId: promoted,
+          details: { programId: program.id, from: 'waitlisted', to: 'confirmed', after: enrolment.id },
+        });
+      }
+    }
+    return entries;
+  }
+
+  async decide(
+    id: string,
+    action: 'approve' | 'reject' | 'withdraw',
+    reason: string | null,
+    ctx: RequestContext,
+  ): Promise<EnrolmentView> {
+    const viewer = signedIn(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const { enrolment, program } = await this.lockVisible(manager, id, viewer);
+      const entries = await this.applyDecision(manager, enrolment, program, action, viewer, reason);
+      await this.audit.recordMany(manager, ctx, entries);
+      return toEnrolmentView(enrolment);
+    });
+  }
+
+  /**
+   * Approves or rejects many applications at once, all or none: one that the
+   * caller may not see, or that is not in a state to be decided, refuses the
+   * whole request, naming it. Programs are locked in id order, so two bulk
+   * decisions never wait on each other in a circle.
+   */
+  async decideMany(dto: EnrolmentDecisionDto, ctx: RequestContext): Promise<EnrolmentView[]> {
+    const viewer = signedIn(ctx);
+    const reason = dto.action === 'reject' ? (dto.reason ?? null) : null;
+    if (dto.action === 'reject' && !reason) {
+      throw ProblemException.invalidField('reason', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const visible = await scopeQuery(
+        ENROLMENT_SCOPE,
+        viewer,
+        manager.getRepository(Enrolment).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: dto.enrolmentIds }),
+      ).getMany();
+      const programOf = new Map(visible.map((e) => [e.id, e.programId]));
+      const unknown = dto.enrolmentIds.map((id, index) => ({ id, index })).filter(({ id }) => !programOf.has(id));
+      if (unknown.length) {
+        throw ProblemException.validation(
+          unknown.map(({ index }) => ({
+            field: `enrolmentIds[${index}]`,
+            code: 'UNKNOWN_ENROLMENT',
+            messageKey: 'validation.unknownEnrolment',
+          })),
+        );
+      }
+      const programs = new Map<string, LockedProgram>();
+      for (const programId of [...new Set(programOf.values())].sort()) {
+        const locked = await lockProgram(manager, programId);
+        if (locked) programs.set(programId, locked);
+      }
+      const locked = await manager.find(Enrolment, {
+        where: { id: In(dto.enrolmentIds) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const indexOf = new Map(dto.enrolmentIds.map((id, index) => [id, index]));
+      const entries: AuditEntry[] = [];
+      for (const enrolment of locked) {
+        const program = programs.get(enrolment.programId);
+        if (!program) throw ProblemException.notFound();
+        entries.push(
+          ...(await this.applyDecision(
+            manager,
+            enrolment,
+            program,
+            dto.action,
+            viewer,
+            reason,
+            `enrolmentIds[${indexOf.get(enrolment.id)}]`,
+          )),
+        );
+      }
+      await this.audit.recordMany(manager, ctx, entries);
+      const byId = new Map(locked.map((e) => [e.id, e]));
+      return dto.enrolmentIds.map((id) => toEnrolmentView(byId.get(id) as Enrolment));
+    });
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  private rosterQuery(manager: EntityManager, viewer: Viewer): SelectQueryBuilder<Enrolment> {
+    const qb = manager
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.trainee', 't')
+      .leftJoin('t.institution', 'i')
+      .addSelect(['i.id', 'i.code']);
+    return scopeQuery(ENROLMENT_SCOPE, viewer, qb);
+  }
+
+  private filter(
+    qb: SelectQueryBuilder<Enrolment>,
+    query: { status?: string; institutionId?: string; nationality?: string; q?: string },
+  ) {
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.institutionId) qb.andWhere('t.institution_id = :institutionId', { institutionId: query.institutionId });
+    if (query.nationality) qb.andWhere('t.nationality = :nationality', { nationality: query.nationality });
+    if (query.q) {
+      qb.andWhere('(t.full_name ILIKE :pattern OR t.full_name_latin ILIKE :pattern OR t.email ILIKE :pattern)', {
+        pattern: containsPattern(query.q),
+      });
+    }
+    return qb;
+  }
+
+  /** The program's roster as the caller may see it (404 when they may not see the program). */
+  async roster(programId: string, query: RosterQueryDto, ctx: RequestContext): Promise<Page<RosterEntry>> {
+    const viewer = signedIn(ctx);
+    await this.programs.findVisible(programId, viewer);
+    const qb = this.filter(this.rosterQuery(this.dataSource.manager, viewer), query).andWhere(
+      'e.program_id = :programId',
+      { programId },
+    );
+    const page = await paginate(qb, {
+      keys: [
+        { expression: 'e.created_at', property: 'createdAt' },
+        { expression: 'e.id', property: 'id' },
+      ],
+      direction: 'ASC',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((e) => toRosterEntry(e as RosterRow)), nextCursor: page.nextCursor };
+  }
+
+  /** The whole roster, a thousand lines at a time, for exports that stream. */
+  async *rosterBatches(
+    programId: string,
+    query: RosterQueryDto,
+    ctx: RequestContext,
+  ): AsyncGenerator<RosterEntry[], void, undefined> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.roster(
+        programId,
+        Object.assign(new RosterQueryDto(), query, { limit: 1000, cursor }),
+        ctx,
+      );
+      if (page.items.length) yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** Applications across programs, oldest first: the partner's review queue. */
+  async queue(query: EnrolmentQueueQueryDto, ctx: RequestContext): Promise<Page<EnrolmentQueueEntry>> {
+    const qb = this.filter(this.rosterQuery(this.dataSource.manager, signedIn(ctx)), query).innerJoinAndSelect(
+      'e.program',
+      'p',
+    );
+    if (query.programId) qb.andWhere('e.program_id = :programId', { programId: query.programId });
+    const page = await paginate(qb, {
+      keys: [
+        { expression: 'e.created_at', property: 'createdAt' },
+        { expression: 'e.id', property: 'id' },
+      ],
+      direction: 'ASC',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return {
+      items: page.items.map((e) => ({
+        ...toRosterEntry(e as RosterRow),
+        programCode: (e.program as Program).code,
+        programTitle: (e.program as Program).title as LocalizedText,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The trainee's own enrolments, newest first, with their place on any wait-list. */
+  async mine(query: MyEnrolmentsQueryDto, ctx: RequestContext): Promise<Page<MyEnrolment>> {
+    const viewer = signedIn(ctx);
+    const qb = this.dataSource
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.program', 'p')
+      .where('e.trainee_id = :traineeId', { traineeId: viewer.traineeId });
+    const page = await paginate(qb, {
+      keys: [
+        { expression: 'e.created_at', property: 'createdAt' },
+        { expression: 'e.id', property: 'id' },
+      ],
+      direction: 'DESC',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const waiting = page.items.filter((e) => e.status === 'waitlisted').map((e) => e.id);
+    const positions = new Map<string, number>(
+      waiting.length
+        ? (
+            (await this.dataSource.query(
+              `SELECT e.id, (SELECT count(*)::int FROM enrolments w
+                              WHERE w.program_id = e.program_id AND w.status = 'waitlisted'
+                                AND (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id)) AS position
+                 FROM enrolments e WHERE e.id = ANY($1::uuid[])`,
+              [waiting],
+            )) as { id: string; position: number }[]
+          ).map((r) => [r.id, r.position])
+        : [],
+    );
+    return {
+      items: page.items.map((e) => {
+        const p = e.program as Program;
+        const position = positions.get(e.id);
+        return {
+          ...toEnrolmentView(e),
+          program: {
+            id: p.id,
+            code: p.code,
+            kind: p.kind,
+            title: p.title,
+            deliveryMode: p.deliveryMode,
+            timezone: p.timezone,
+            startDate: p.startDate,
+            endDate: p.endDate,
+            status: p.status,
+          },
+          ...(position !== undefined ? { waitlistPosition: position } : {}),
+        };
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+}

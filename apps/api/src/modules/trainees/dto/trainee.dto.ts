@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SUPPORTED_LOCALES, type CountryCode, type Locale, type Trainee } from '@skillbridge/contracts';
+
+export class TraineeDto implements Trainee {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The account, for trainees who signed up themselves' })
+  userId?: string;
+  @ApiProperty({ example: 'สมชาย ใจดี' }) fullName: string;
+  @ApiPropertyOptional({ example: 'Somchai Jaidee' }) fullNameLatin?: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ example: 'TH' }) nationality: CountryCode;
+  @ApiPropertyOptional({ format: 'uuid' }) institutionId?: string;
+  @ApiProperty({ enum: SUPPORTED_LOCALES }) preferredLocale: Locale;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+class ImportRowErrorDto {
+  @ApiProperty({ description: 'Spreadsheet row; the header is row 1' }) row: number;
+  @ApiProperty({ example: 'email' }) field: string;
+  @ApiProperty({ example: 'IS_EMAIL' }) code: string;
+  @ApiProperty() message: string;
+}
+
+export class ImportReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ description: 'True when the rows were written' }) committed: boolean;
+  @ApiProperty({ description: 'Data rows read' }) rows: number;
+  @ApiProperty() created: number;
+  @ApiProperty() updated: number;
+  @ApiProperty({ type: [ImportRowErrorDto] }) errors: ImportRowErrorDto[];
+  @ApiPropertyOptional({ description: 'Dry runs: every row with what would happen to it', type: 'array' })
+  preview?: unknown[];
+}

@@ -1,0 +1,186 @@
+import {
+  ErrorCode,
+  isCountryCode,
+  SUPPORTED_LOCALES,
+  TRAINEE_IMPORT_COLUMNS,
+  TRAINEE_IMPORT_MAX_ROWS,
+  TRAINEE_IMPORT_REQUIRED_COLUMNS,
+  TRAINEE_NAME_MAX_LENGTH,
+  type CountryCode,
+  type Locale,
+  type TraineeImportColumn,
+} from '@skillbridge/contracts';
+import { isEmail } from 'class-validator';
+import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
+import type { TranslationParams } from '../../common/i18n/translator';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { isLatinName } from './latin-name';
+
+/** One data row of the file, by column, with its row number as a spreadsheet shows it. */
+export interface SheetRow {
+  row: number;
+  cells: Record<TraineeImportColumn, string>;
+}
+
+/** A row problem before it is put into the caller's language. */
+export interface RowProblem {
+  row: number;
+  field: TraineeImportColumn | 'row';
+  code: string;
+  messageKey: string;
+  params?: TranslationParams;
+}
+
+export interface ImportRow {
+  row: number;
+  fullName: string;
+  fullNameLatin: string | null;
+  email: string;
+  nationality: CountryCode;
+  institutionCode: string | null;
+  preferredLocale: Locale | null;
+}
+
+function fileProblem(code: string, messageKey: string, params?: TranslationParams): ProblemException {
+  return new ProblemException(400, ErrorCode.ImportFileInvalid, {
+    errors: [{ field: 'file', code, messageKey, params }],
+  });
+}
+
+/** `Full name`, `full_name`, `FULLNAME` → `fullname`: headers as people type them. */
+const squash = (header: string) =>
+  header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.]/g, '');
+const COLUMN_BY_HEADER = new Map<string, TraineeImportColumn>([
+  ...TRAINEE_IMPORT_COLUMNS.map((column) => [squash(column), column] as const),
+  ['name', 'fullName'],
+  ['latinname', 'fullNameLatin'],
+  ['namelatin', 'fullNameLatin'],
+  ['mail', 'email'],
+  ['emailaddress', 'email'],
+  ['country', 'nationality'],
+  ['institution', 'institutionCode'],
+  ['locale', 'preferredLocale'],
+  ['language', 'preferredLocale'],
+]);
+
+function isBlank(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** The table of a CSV file: UTF-8 (a BOM is fine), comma, semicolon or tab separated, quoted fields, CRLF or LF. */
+function csvTable(buffer: Buffer): { row: number; cells: string[] }[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    throw fileProblem('NOT_UTF8', 'import.notUtf8');
+  }
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
+    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
+  );
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw fileProblem('CSV_SYNTAX', 'import.csvSyntax', { line: line ?? '?' });
+  }
+  return records.map((cells, index) => ({ row: index + 1, cells }));
+}
+
+/** The first worksheet of an XLSX workbook, cell text as Excel shows it. */
+async function xlsxTable(buffer: Buffer): Promise<{ row: number; cells: string[] }[]> {
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw fileProblem('XLSX_UNREADABLE', 'import.xlsxUnreadable');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
+  const table: { row: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(row.getCell(column).text ?? '');
+    table.push({ row: rowNumber, cells });
+  });
+  return table;
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/**
+ * Reads an uploaded CSV or XLSX file (told apart by content, not by name)
+ * into rows by column. A file that cannot be read or lacks a required column
+ * is a 400 naming `file`; problems of single rows are left to checkRow().
+ */
+export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
+  if (buffer.length === 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
+  if (buffer.subarray(0, 4).equals(OLE)) throw fileProblem('XLS_NOT_SUPPORTED', 'import.xlsNotSupported');
+  const table = buffer.subarray(0, 4).equals(ZIP) ? await xlsxTable(buffer) : csvTable(buffer);
+
+  const headerIndex = table.findIndex((line) => !isBlank(line.cells));
+  if (headerIndex < 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
+  const header = table[headerIndex].cells.map((cell) => COLUMN_BY_HEADER.get(squash(cell)));
+  const missing = TRAINEE_IMPORT_REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  if (missing.length) throw fileProblem('MISSING_COLUMNS', 'import.missingColumns', { columns: missing.join(', ') });
+
+  const rows: SheetRow[] = [];
+  for (const line of table.slice(headerIndex + 1)) {
+    if (isBlank(line.cells)) continue;
+    const cells = Object.fromEntries(TRAINEE_IMPORT_COLUMNS.map((column) => [column, ''])) as SheetRow['cells'];
+    header.forEach((column, index) => {
+      if (column && !cells[column]) cells[column] = (line.cells[index] ?? '').normalize('NFC').trim();
+    });
+    rows.push({ row: line.row, cells });
+  }
+  if (rows.length === 0) throw fileProblem('NO_ROWS', 'import.noRows');
+  if (rows.length > TRAINEE_IMPORT_MAX_ROWS) {
+    throw fileProblem('TOO_MANY_ROWS', 'import.tooManyRows', { max: TRAINEE_IMPORT_MAX_ROWS });
+  }
+  return rows;
+}
+
+/** Checks one row on its own (the database checks come later); a row with problems has no value. */
+export function checkRow({ row, cells }: SheetRow): { value?: ImportRow; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const add = (field: TraineeImportColumn, code: string, messageKey: string, params?: TranslationParams) =>
+    problems.push({ row, field, code, messageKey, params });
+
+  if (!cells.fullName) add('fullName', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
+  else if (cells.fullName.length > TRAINEE_NAME_MAX_LENGTH) {
+    add('fullName', 'MAX_LENGTH', 'validation.maxLength', { max: TRAINEE_NAME_MAX_LENGTH });
+  }
+  if (cells.fullNameLatin.length > TRAINEE_NAME_MAX_LENGTH) {
+    add('fullNameLatin', 'MAX_LENGTH', 'validation.maxLength', { max: TRAINEE_NAME_MAX_LENGTH });
+  } else if (!isLatinName(cells.fullNameLatin)) add('fullNameLatin', 'IS_LATIN_NAME', 'validation.isLatinName');
+  const email = cells.email.toLowerCase();
+  if (!email) add('email', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
+  else if (email.length > 254 || !isEmail(email)) add('email', 'IS_EMAIL', 'validation.isEmail');
+  const nationality = cells.nationality.toUpperCase();
+  if (!nationality) add('nationality', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
+  else if (!isCountryCode(nationality)) add('nationality', 'IS_COUNTRY_CODE', 'validation.isCountryCode');
+  const locale = cells.preferredLocale.toLowerCase();
+  if (locale && !(SUPPORTED_LOCALES as readonly string[]).includes(locale)) {
+    add('preferredLocale', 'IS_IN', 'validation.isIn', { values: SUPPORTED_LOCALES.join(', ') });
+  }
+  if (problems.length) return { problems };
+  return {
+    problems,
+    value: {
+      row,
+      fullName: cells.fullName,
+      fullNameLatin: cells.fullNameLatin || null,
+      email,
+      nationality: nationality as CountryCode,
+      institutionCode: cells.institutionCode ? cells.institutionCode.toUpperCase() : null,
+      preferredLocale: (locale || null) as Locale | null,
+    },
+  };
+}

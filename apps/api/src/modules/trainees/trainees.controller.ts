@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorCode, Role, type ImportReport, type Page, type Trainee } from '@skillbridge/contracts';
+import type { FastifyRequest } from 'fastify';
+import { Authenticated, Roles } from '../../common/auth/access.decorator';
+import { Ctx } from '../../common/auth/context.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { CreateTraineeDto } from './dto/create-trainee.dto';
+import { ImportReportDto, TraineeDto } from './dto/trainee.dto';
+import { TraineeListQueryDto } from './dto/trainee-list-query.dto';
+import { UpdateTraineeDto } from './dto/update-trainee.dto';
+import { TraineesService } from './trainees.service';
+
+/** The uploaded `file` field of a multipart request, read into memory within the configured limit. */
+async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) throw new ProblemException(415, ErrorCode.UnsupportedMediaType);
+  let part;
+  try {
+    part = await request.file();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 413)
+      throw new ProblemException(413, ErrorCode.PayloadTooLarge);
+    throw ProblemException.invalidField('file', 'MULTIPART', 'import.multipart');
+  }
+  if (!part || part.fieldname !== 'file') {
+    throw ProblemException.invalidField('file', 'IS_DEFINED', 'validation.isDefined');
+  }
+  try {
+    return await part.toBuffer();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 413)
+      throw new ProblemException(413, ErrorCode.PayloadTooLarge);
+    throw error;
+  }
+}
+
+@ApiTags('trainees')
+@ApiBearerAuth()
+@Controller('trainees')
+export class TraineesController {
+  constructor(private readonly trainees: TraineesService) {}
+
+  @Get()
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({
+    summary: 'Trainees (admins: all; partners: their own institution’s); filters institutionId, nationality, q.',
+  })
+  @ApiPageResponse(TraineeDto)
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: TraineeListQueryDto, @Ctx() ctx: RequestContext): Promise<Page<Trainee>> {
+    return this.trainees.list(query, ctx);
+  }
+
+  @Post()
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({ summary: 'Add a trainee (a partner’s join its own institution).' })
+  @ApiCreatedResponse({ type: TraineeDto })
+  @ApiProblems(400, 401, 403, 409)
+  create(@Body() dto: CreateTraineeDto, @Ctx() ctx: RequestContext): Promise<Trainee> {
+    return this.trainees.create(dto, ctx);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({
+    summary: 'Import trainees from CSV (UTF-8) or XLSX, all or nothing; dryRun=true only reports what would happen.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiOkResponse({ type: ImportReportDto })
+  @ApiProblems(400, 401, 403, 413, 415)
+  async import(
+    @Req() request: FastifyRequest,
+    @Query('dryRun') dryRun: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportReport> {
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+      throw ProblemException.invalidField('dryRun', 'IS_BOOLEAN', 'validation.isBoolean');
+    }
+    return this.trainees.import(await uploadedFile(request), dryRun === 'true', ctx);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One trainee (admins; the trainee’s partner; the trainee themself).' })
+  @ApiOkResponse({ type: TraineeDto })
+  @ApiProblems(400, 401, 404)
+  get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Trainee> {
+    return this.trainees.get(id, ctx);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Change a trainee (admins; the trainee’s partner; the trainee themself, own name and language).',
+  })
+  @ApiOkResponse({ type: TraineeDto })
+  @ApiProblems(400, 401, 404, 409)
+  update(@UuidParam('id') id: string, @Body() dto: UpdateTraineeDto, @Ctx() ctx: RequestContext): Promise<Trainee> {
+    return this.trainees.update(id, dto, ctx);
+  }
+}

@@ -77,6 +77,9 @@ test('a Thai-speaking trainee reads the course in Thai with Bangkok times beside
 }, testInfo) => {
   await loginAs(page, 'trainee'); // the demo trainee lives in Asia/Bangkok
   await page.getByTestId('language-switcher').selectOption('th');
+  // The choice is remembered once the Thai catalog has loaded; the page reload below must not outrun it
+  // (another spec may have left the shared demo account in Chinese).
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
   await page.goto('/programs');
   await page.getByTestId('program-search').fill('TRPC-TH-ONLINE-2024');
   await expect(page.getByTestId('program-link')).toHaveCount(1);

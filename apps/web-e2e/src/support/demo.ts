@@ -17,10 +17,26 @@ export async function openIn(page: Page, locale: 'en' | 'zh' | 'th' | 'ms', path
   await page.getByTestId('language-switcher').selectOption(locale);
 }
 
+const HTML_LANG = { en: 'en', zh: 'zh-CN', th: 'th', ms: 'ms' } as const;
+
+/**
+ * Picks a language in the switcher and waits until the page speaks it (the
+ * choice is remembered only then, so a navigation right after keeps it).
+ */
+export async function useLanguage(page: Page, locale: keyof typeof HTML_LANG): Promise<void> {
+  await page.getByTestId('language-switcher').selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[locale]);
+}
+
 /** Signs in through the sign-in page, as a person would. */
 export async function loginAs(page: Page, role: DemoRole, password = DEMO_PASSWORD): Promise<void> {
+  await signIn(page, DEMO[role], password);
+}
+
+/** Signs in any account (one a test created) through the sign-in page. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByTestId('email').fill(DEMO[role]);
+  await page.getByTestId('email').fill(email);
   await page.getByTestId('password').fill(password);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('account-name')).toBeVisible();

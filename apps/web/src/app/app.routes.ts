@@ -26,7 +26,7 @@ export const appRoutes: Route[] = [
   {
     path: 'partner',
     canActivate: [rolesGuard('partner')],
-    loadComponent: () => import('./features/partner/partner-home.page').then((m) => m.PartnerHomePage),
+    loadChildren: () => import('./features/partner/partner.routes').then((m) => m.PARTNER_ROUTES),
   },
   {
     path: 'instructor',
@@ -37,6 +37,11 @@ export const appRoutes: Route[] = [
     path: 'trainee',
     canActivate: [rolesGuard('trainee')],
     loadComponent: () => import('./features/trainee/trainee-home.page').then((m) => m.TraineeHomePage),
+  },
+  {
+    path: 'my/programs',
+    canActivate: [rolesGuard('trainee')],
+    loadComponent: () => import('./features/enrolments/my-programs.page').then((m) => m.MyProgramsPage),
   },
   {
     path: 'programs',

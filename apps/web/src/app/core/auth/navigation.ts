@@ -25,7 +25,8 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
     { path: '/programs', label: 'nav.programs' },
   ],
   partner: [
-    { path: '/partner', label: 'nav.partnerHome', exact: true },
+    // The portal's sections (applications, rosters, trainees, import) are tabs inside /partner.
+    { path: '/partner', label: 'nav.partnerHome' },
     { path: '/programs', label: 'nav.programs' },
   ],
   trainee: [

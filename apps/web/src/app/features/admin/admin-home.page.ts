@@ -25,6 +25,20 @@ import { AuthService } from '../../core/auth/auth.service';
       </li>
       <li class="card">
         <h2>
+          <a routerLink="/admin/trainees" data-testid="admin-trainees-link">{{ 'trainees.list.title' | translate }}</a>
+        </h2>
+        <p>{{ 'home.admin.trainees' | translate }}</p>
+      </li>
+      <li class="card">
+        <h2>
+          <a routerLink="/admin/applications" data-testid="admin-applications-link">{{
+            'enrolments.queue.title' | translate
+          }}</a>
+        </h2>
+        <p>{{ 'home.admin.applications' | translate }}</p>
+      </li>
+      <li class="card">
+        <h2>
           <a routerLink="/admin/users">{{ 'nav.users' | translate }}</a>
         </h2>
         <p>{{ 'home.admin.users' | translate }}</p>

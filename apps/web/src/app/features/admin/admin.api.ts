@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AuthUser,
@@ -12,14 +12,7 @@ import type {
   UserListQuery,
 } from '@skillbridge/contracts';
 import { Observable } from 'rxjs';
-
-function params(query: object): HttpParams {
-  let result = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') result = result.set(key, String(value));
-  }
-  return result;
-}
+import { queryParams as params } from '../../shared/data/query-params';
 
 /** Typed calls of the admin screens, shaped by @skillbridge/contracts. */
 @Injectable({ providedIn: 'root' })

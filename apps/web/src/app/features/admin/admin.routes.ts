@@ -18,6 +18,27 @@ export const ADMIN_ROUTES: Routes = [
     path: 'programs/:id/schedule',
     loadComponent: () => import('./schedule-editor.page').then((m) => m.ScheduleEditorPage),
   },
+  {
+    path: 'programs/:id/roster',
+    loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage),
+  },
+  {
+    path: 'applications',
+    loadComponent: () => import('../enrolments/review-queue.page').then((m) => m.ReviewQueuePage),
+  },
+  { path: 'trainees', loadComponent: () => import('../trainees/trainee-list.page').then((m) => m.TraineeListPage) },
+  {
+    path: 'trainees/new',
+    loadComponent: () => import('../trainees/trainee-form.page').then((m) => m.TraineeFormPage),
+  },
+  {
+    path: 'trainees/import',
+    loadComponent: () => import('../trainees/trainee-import.page').then((m) => m.TraineeImportPage),
+  },
+  {
+    path: 'trainees/:id',
+    loadComponent: () => import('../trainees/trainee-form.page').then((m) => m.TraineeFormPage),
+  },
   { path: 'users', loadComponent: () => import('./user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./user-form.page').then((m) => m.UserFormPage) },
 ];

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { Institution, Program, Session } from '@skillbridge/contracts';
+import { ErrorCode, type Institution, type MyEnrolment, type Program, type Session } from '@skillbridge/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
@@ -11,9 +11,16 @@ import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { ZonedTimePipe } from '../../shared/time/zoned-time.pipe';
 import { AgendaComponent } from '../../shared/ui/agenda.component';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
+import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.component';
+import { enrolAvailability } from '../enrolments/enrol-availability';
+import { EnrolmentsApi } from '../enrolments/enrolments.api';
 import { ProgramsApi } from './programs.api';
 
-/** A program as its readers see it — in their language, its agenda in its zone and theirs — with admin actions. */
+/**
+ * A program as its readers see it — in their language, its agenda in its zone
+ * and theirs — with "Enrol" for trainees (or their status once enrolled),
+ * roster links for staff, and admin actions.
+ */
 @Component({
   selector: 'sb-program-detail-page',
   imports: [
@@ -24,6 +31,7 @@ import { ProgramsApi } from './programs.api';
     ZonedTimePipe,
     AgendaComponent,
     ConfirmDialogComponent,
+    EnrolmentStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-detail.page.html',
@@ -31,6 +39,7 @@ import { ProgramsApi } from './programs.api';
 })
 export class ProgramDetailPage implements OnInit {
   private readonly api = inject(ProgramsApi);
+  private readonly enrolments = inject(EnrolmentsApi);
   private readonly http = inject(HttpClient);
   protected readonly auth = inject(AuthService);
 
@@ -42,6 +51,25 @@ export class ProgramDetailPage implements OnInit {
   protected readonly failure = signal<string | null>(null);
   protected readonly pending = signal<'publish' | 'cancel' | null>(null);
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+  protected readonly isTrainee = computed(() => this.auth.role() === 'trainee');
+  protected readonly isPartner = computed(() => this.auth.role() === 'partner');
+
+  /** The trainee's own enrolment in this program, once known. */
+  protected readonly mine = signal<MyEnrolment | null>(null);
+  protected readonly mineLoaded = signal(false);
+  /** Set right after enrolling here, so the result is announced. */
+  protected readonly justEnrolled = signal(false);
+  protected readonly enrolling = signal(false);
+  protected readonly enrolFailure = signal<string | null>(null);
+  private readonly now = signal(new Date());
+  protected readonly availability = computed(() => {
+    const program = this.program();
+    return program ? enrolAvailability(program, this.mine()?.status ?? null, this.now()) : null;
+  });
+  protected readonly full = computed(() => {
+    const seats = this.program()?.seats;
+    return !!seats && seats.confirmed >= seats.capacity;
+  });
   protected readonly host = computed(() => this.institutions().find((i) => i.id === this.program()?.hostInstitutionId));
   protected readonly partners = computed(() =>
     this.institutions().filter((i) => this.program()?.partnerInstitutionIds.includes(i.id)),
@@ -55,6 +83,7 @@ export class ProgramDetailPage implements OnInit {
       );
       this.program.set(program);
       this.sessions.set(sessions);
+      if (this.isTrainee()) await this.loadMine().catch(() => undefined);
       const ids = [program.hostInstitutionId, ...program.partnerInstitutionIds];
       this.institutions.set(
         await firstValueFrom(forkJoin(ids.map((id) => this.http.get<Institution>(`/api/v1/institutions/${id}`)))),
@@ -76,6 +105,46 @@ export class ProgramDetailPage implements OnInit {
       this.program.set(await firstValueFrom(this.api.transition(this.id(), action)));
     } catch (error) {
       this.failure.set(problemOf(error).code);
+    }
+  }
+
+  /** Pages through the trainee's enrolments for this program's (a trainee has few). */
+  private async loadMine(): Promise<void> {
+    let cursor: string | undefined;
+    try {
+      do {
+        const page = await firstValueFrom(this.enrolments.mine({ limit: 200, cursor }));
+        const found = page.items.find((item) => item.programId === this.id());
+        if (found) {
+          this.mine.set(found);
+          break;
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    } finally {
+      this.mineLoaded.set(true);
+    }
+  }
+
+  protected async enrol(): Promise<void> {
+    this.enrolling.set(true);
+    this.enrolFailure.set(null);
+    try {
+      await firstValueFrom(this.enrolments.enrol(this.id()));
+      this.justEnrolled.set(true);
+    } catch (error) {
+      const code = problemOf(error).code;
+      // Enrolled meanwhile (another tab): show that enrolment rather than an error.
+      if (code !== ErrorCode.AlreadyEnrolled) this.enrolFailure.set(code);
+    } finally {
+      // The seat counters and the wait-list place changed; read them back.
+      const [program] = await Promise.all([
+        firstValueFrom(this.api.get(this.id())).catch(() => null),
+        this.loadMine().catch(() => undefined),
+      ]);
+      if (program) this.program.set(program);
+      this.now.set(new Date());
+      this.enrolling.set(false);
     }
   }
 

@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateProgramRequest,
@@ -13,20 +13,15 @@ import type {
   UpdateProgramRequest,
   UpdateSessionRequest,
 } from '@skillbridge/contracts';
-import { firstValueFrom, Observable } from 'rxjs';
-
-function params(query: object): HttpParams {
-  let result = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') result = result.set(key, String(value));
-  }
-  return result;
-}
+import { Observable } from 'rxjs';
+import { FileDownloads } from '../../shared/data/file-download';
+import { queryParams as params } from '../../shared/data/query-params';
 
 /** Typed calls for programs, sessions, instructors and calendars. */
 @Injectable({ providedIn: 'root' })
 export class ProgramsApi {
   private readonly http = inject(HttpClient);
+  private readonly files = inject(FileDownloads);
 
   list(query: ProgramListQuery & { order?: 'asc' | 'desc' }): Observable<Page<Program>> {
     return this.http.get<Page<Program>>('/api/v1/programs', { params: params(query) });
@@ -75,13 +70,7 @@ export class ProgramsApi {
   }
 
   /** Fetches an .ics (with the session's token and language) and hands it to the browser as a download. */
-  async downloadCalendar(path: string, filename: string): Promise<void> {
-    const blob = await firstValueFrom(this.http.get(path, { responseType: 'blob' }));
-    const url = URL.createObjectURL(blob);
-    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadCalendar(path: string, filename: string): Promise<void> {
+    return this.files.download(path, filename);
   }
 }

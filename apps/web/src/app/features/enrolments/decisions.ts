@@ -1,0 +1,16 @@
+import type { Enrolment } from '@skillbridge/contracts';
+
+export interface DecisionSummary {
+  confirmed: number;
+  waitlisted: number;
+  rejected: number;
+}
+
+/** What a decision did: approvals land as confirmed, or wait-listed when the program is full. */
+export function summarizeDecisions(items: readonly Pick<Enrolment, 'status'>[]): DecisionSummary {
+  return {
+    confirmed: items.filter((item) => item.status === 'confirmed').length,
+    waitlisted: items.filter((item) => item.status === 'waitlisted').length,
+    rejected: items.filter((item) => item.status === 'rejected').length,
+  };
+}

@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { MyEnrolment } from '@skillbridge/contracts';
+import { firstValueFrom } from 'rxjs';
+import { problemOf } from '../../core/http/problem';
+import { PagedList } from '../../shared/data/paged-list';
+import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
+import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
+import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
+import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.component';
+import { ACTIVE_ENROLMENT_STATUSES } from './enrol-availability';
+import { EnrolmentsApi } from './enrolments.api';
+
+/** A trainee's own enrolments: program, dates, status (and place on the wait-list), with Withdraw. */
+@Component({
+  selector: 'sb-my-enrolments',
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    LocalizedPipe,
+    CalendarDatePipe,
+    InstantDatePipe,
+    ConfirmDialogComponent,
+    EnrolmentStatusComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './my-enrolments.component.html',
+  styleUrl: './my-enrolments.component.css',
+})
+export class MyEnrolmentsComponent implements OnInit {
+  private readonly api = inject(EnrolmentsApi);
+  protected readonly list = new PagedList<MyEnrolment, { limit: number }>((query) => this.api.mine(query));
+  protected readonly withdrawing = signal<MyEnrolment | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly notice = signal<MyEnrolment | null>(null);
+  private readonly dialog = viewChild<ConfirmDialogComponent>('confirm');
+
+  ngOnInit(): void {
+    void this.list.load({ limit: 50 });
+  }
+
+  protected canWithdraw(enrolment: MyEnrolment): boolean {
+    return ACTIVE_ENROLMENT_STATUSES.includes(enrolment.status) && enrolment.program.status === 'published';
+  }
+
+  protected ask(enrolment: MyEnrolment): void {
+    this.withdrawing.set(enrolment);
+    setTimeout(() => this.dialog()?.open());
+  }
+
+  protected async withdraw(): Promise<void> {
+    const enrolment = this.withdrawing();
+    if (!enrolment) return;
+    this.busy.set(true);
+    this.failure.set(null);
+    try {
+      const updated = await firstValueFrom(this.api.withdraw(enrolment.id));
+      this.list.items.update((items) =>
+        items.map((item) =>
+          item.id === updated.id ? { ...item, ...updated, program: item.program, waitlistPosition: undefined } : item,
+        ),
+      );
+      this.notice.set(enrolment);
+    } catch (error) {
+      this.failure.set(problemOf(error).code);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

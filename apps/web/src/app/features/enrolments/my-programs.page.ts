@@ -1,0 +1,19 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { MyEnrolmentsComponent } from './my-enrolments.component';
+
+/** "My programs" on its own page (the trainee home shows the same list). */
+@Component({
+  selector: 'sb-my-programs-page',
+  imports: [TranslatePipe, RouterLink, MyEnrolmentsComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-header">
+      <h1>{{ 'enrolments.mine.title' | translate }}</h1>
+      <a class="btn btn-secondary" routerLink="/programs">{{ 'enrolments.mine.browse' | translate }}</a>
+    </div>
+    <sb-my-enrolments />
+  `,
+})
+export class MyProgramsPage {}

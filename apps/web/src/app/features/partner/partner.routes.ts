@@ -1,0 +1,34 @@
+import { Routes } from '@angular/router';
+
+/** The partner portal: its own institution's applications, rosters and trainees. */
+export const PARTNER_ROUTES: Routes = [
+  {
+    path: '',
+    loadComponent: () => import('./partner-area.component').then((m) => m.PartnerAreaComponent),
+    children: [
+      { path: '', loadComponent: () => import('./partner-home.page').then((m) => m.PartnerHomePage) },
+      {
+        path: 'applications',
+        loadComponent: () => import('../enrolments/review-queue.page').then((m) => m.ReviewQueuePage),
+      },
+      { path: 'rosters', loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage) },
+      { path: 'rosters/:id', loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage) },
+      {
+        path: 'trainees',
+        loadComponent: () => import('../trainees/trainee-list.page').then((m) => m.TraineeListPage),
+      },
+      {
+        path: 'trainees/new',
+        loadComponent: () => import('../trainees/trainee-form.page').then((m) => m.TraineeFormPage),
+      },
+      {
+        path: 'trainees/import',
+        loadComponent: () => import('../trainees/trainee-import.page').then((m) => m.TraineeImportPage),
+      },
+      {
+        path: 'trainees/:id',
+        loadComponent: () => import('../trainees/trainee-form.page').then((m) => m.TraineeFormPage),
+      },
+    ],
+  },
+];

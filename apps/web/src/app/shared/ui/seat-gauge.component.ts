@@ -1,0 +1,91 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { Seats } from '@skillbridge/contracts';
+import { seatGauge } from './seat-gauge';
+
+/** A program's seats at a glance: confirmed of capacity as a bar, then the wait-list and the applications under review. */
+@Component({
+  selector: 'sb-seat-gauge',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let g = gauge();
+    <div class="gauge" data-testid="seat-gauge">
+      <p class="headline">
+        <span data-testid="seat-confirmed-text">{{
+          'seats.confirmedOf' | translate: { confirmed: g.confirmed, capacity: g.capacity }
+        }}</span>
+        <span class="badge" [class.badge-full]="g.full" data-testid="seat-left">
+          {{ g.full ? ('seats.full' | translate) : ('seats.left' | translate: { left: g.left }) }}
+        </span>
+      </p>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        [attr.aria-valuenow]="g.percent"
+        [attr.aria-label]="'seats.confirmedOf' | translate: { confirmed: g.confirmed, capacity: g.capacity }"
+      >
+        <span class="fill" [style.width.%]="g.percent"></span>
+      </div>
+      <dl class="counts">
+        <div>
+          <dt>{{ 'enrolmentStatuses.waitlisted' | translate }}</dt>
+          <dd data-testid="seat-waitlisted">{{ g.waitlisted }}</dd>
+        </div>
+        <div>
+          <dt>{{ 'enrolmentStatuses.pending' | translate }}</dt>
+          <dd data-testid="seat-pending">{{ g.pending }}</dd>
+        </div>
+      </dl>
+    </div>
+  `,
+  styles: `
+    .headline {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0 0 0.4rem;
+      font-weight: 600;
+    }
+    .badge-full {
+      background: #fff3dc;
+      color: #7a4b00;
+    }
+    .bar {
+      height: 0.6rem;
+      border-radius: 999px;
+      background: #eceff1;
+      overflow: hidden;
+    }
+    .fill {
+      display: block;
+      height: 100%;
+      background: var(--sb-brand);
+    }
+    .counts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1.5rem;
+      margin: 0.5rem 0 0;
+    }
+    .counts div {
+      display: flex;
+      gap: 0.4rem;
+    }
+    dt {
+      color: var(--sb-text-muted);
+    }
+    dd {
+      margin: 0;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+})
+export class SeatGaugeComponent {
+  readonly seats = input.required<Seats>();
+  protected readonly gauge = computed(() => seatGauge(this.seats()));
+}

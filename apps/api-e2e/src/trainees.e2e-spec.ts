@@ -20,7 +20,7 @@ describe('trainees', () => {
     Number(
       (await t.dataSource.query('SELECT count(*) AS n FROM trainees WHERE email = ANY($1::text[])', [emails]))[0].n,
     );
-  const upload = (auth: object, file: Buffer, dryRun: boolean, name = 'roster.csv') =>
+  const upload = (auth: { Authorization: string }, file: Buffer, dryRun: boolean, name = 'roster.csv') =>
     t.http
       .post(api(`/trainees/import?dryRun=${dryRun}`))
       .set(auth)

@@ -12,3 +12,4 @@ export * from './lib/programs';
 export * from './lib/time-zones';
 export * from './lib/enrolments';
 export * from './lib/trainees';
+export * from './lib/certificates';

@@ -26,6 +26,9 @@ export interface RosterEntry extends Enrolment {
   nationality: CountryCode;
   institutionId?: string;
   institutionCode?: string;
+  /** The assessment score, once an instructor or admin recorded one. */
+  score?: number;
+  remarks?: string;
 }
 
 /** A line of the review queue (`GET /enrolments`): a roster line with its program. */

@@ -33,6 +33,10 @@ export const ErrorCode = {
   EnrolmentClosed: 'ENROLMENT_CLOSED',
   ProgramNotOpen: 'PROGRAM_NOT_OPEN',
   ImportFileInvalid: 'IMPORT_FILE_INVALID',
+  ProgramCompleted: 'PROGRAM_COMPLETED',
+  NotConfirmed: 'NOT_CONFIRMED',
+  CertificateRevoked: 'CERTIFICATE_REVOKED',
+  CapacityExceeded: 'CAPACITY_EXCEEDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -4,6 +4,7 @@ import { routeTable } from '@skillbridge/api/common/auth/route-table';
 import { Cast, createAccount, createCast } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
+import { insertTrainees } from './factories/trainees';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 const ACTORS = ['anonymous', 'admin', 'instructor', 'partner', 'otherPartner', 'trainee'] as const;
@@ -11,7 +12,7 @@ type Actor = (typeof ACTORS)[number];
 
 interface Call {
   path: string;
-  body?: object;
+  body?: object | unknown[];
 }
 
 /** The records the rules point at: a program of partner A that the cast's instructor teaches in. */
@@ -19,6 +20,9 @@ interface Fixtures {
   programId: string;
   sessionId: string;
   guestInstructorId: string;
+  /** A certificate of the cast's trainee (partner A). */
+  certificateId: string;
+  verificationCode: string;
 }
 
 interface Rule {
@@ -50,6 +54,20 @@ const newApplication = async (t: TestApp, cast: Cast) => {
     .send({});
   if (res.status !== 201) throw new Error(`application failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
+};
+/** Completes a fresh program the cast's trainee is enrolled in: their certificate. */
+const issueCertificate = async (t: TestApp, cast: Cast) => {
+  const program = await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true });
+  await t.http
+    .post(api(`/programs/${program.id}/enrolments`))
+    .set(cast.admin.auth)
+    .send({ traineeId: cast.trainee.user.traineeId });
+  await t.http.post(api(`/programs/${program.id}/complete`)).set(cast.admin.auth);
+  const [row] = await t.dataSource.query(
+    'SELECT id, verification_code AS "verificationCode" FROM certificates WHERE program_id = $1',
+    [program.id],
+  );
+  return row as { id: string; verificationCode: string };
 };
 const traineeRecord = (status: number): Record<Actor, number> => ({
   ...signedIn(404),
@@ -269,6 +287,56 @@ const MATRIX: Record<string, Rule> = {
     call: async (t, cast) => ({ path: `/enrolments/${await newApplication(t, cast)}/withdraw`, body: {} }),
     expect: { ...adminOnly(200), trainee: 200 },
   },
+  'GET /sessions/:id/attendance': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/attendance` }),
+    expect: { ...adminOnly(200), instructor: 200 },
+  },
+  'PUT /sessions/:id/attendance': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/attendance`, body: [] }),
+    expect: { ...adminOnly(200), instructor: 200 },
+  },
+  'PUT /enrolments/:id/assessment': {
+    call: async (t, cast, fx) => {
+      const [traineeId] = await insertTrainees(t.dataSource, 1);
+      const res = await t.http
+        .post(api(`/programs/${fx.programId}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId });
+      return { path: `/enrolments/${res.body.id}/assessment`, body: { score: 80 } };
+    },
+    expect: { ...adminOnly(200), instructor: 200 },
+  },
+  'GET /programs/:id/completion': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/completion` }),
+    expect: adminOnly(200),
+  },
+  'POST /programs/:id/complete': {
+    call: async (t, cast) => ({
+      path: `/programs/${(await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true })).id}/complete`,
+    }),
+    expect: adminOnly(200),
+  },
+  'POST /programs/:id/selections': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/selections`, body: {} }),
+    expect: adminOnly(400),
+  },
+  'GET /certificates': { call: () => ({ path: '/certificates' }), expect: staffOfPartners(200) },
+  'GET /me/certificates': {
+    call: () => ({ path: '/me/certificates' }),
+    expect: { ...everyone(403), anonymous: 401, trainee: 200 },
+  },
+  'GET /certificates/:id/pdf': {
+    call: (_t, _c, fx) => ({ path: `/certificates/${fx.certificateId}/pdf` }),
+    expect: { ...traineeRecord(200), instructor: 403 },
+  },
+  'POST /certificates/:id/revoke': {
+    call: async (t, cast) => ({
+      path: `/certificates/${(await issueCertificate(t, cast)).id}/revoke`,
+      body: { reason: 'Issued in error' },
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /verify/:code': { call: (_t, _c, fx) => ({ path: `/verify/${fx.verificationCode}` }), expect: everyone(200) },
   'GET /me/enrolments': {
     call: () => ({ path: '/me/enrolments' }),
     expect: { ...everyone(403), anonymous: 401, trainee: 200 },
@@ -294,7 +362,14 @@ describe('authorization matrix: every route × every kind of caller', () => {
       instructorIds: [cast.instructor.user.instructorId as string],
     });
     const guest = await createGuestInstructor(t, cast.admin.auth, cast.host.id);
-    fixtures = { programId: program.id, sessionId: session.id, guestInstructorId: guest.id };
+    const certificate = await issueCertificate(t, cast);
+    fixtures = {
+      programId: program.id,
+      sessionId: session.id,
+      guestInstructorId: guest.id,
+      certificateId: certificate.id,
+      verificationCode: certificate.verificationCode,
+    };
   });
   afterAll(() => t.close());
 
@@ -307,7 +382,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
   });
 
   describe.each(Object.entries(MATRIX))('%s', (route, rule) => {
-    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
 
     it.each(ACTORS)('as %s', async (actor) => {
       const { path, body } = await rule.call(t, cast, fixtures);

@@ -1,10 +1,12 @@
 import {
   ensureFirstAdmin,
+  loadDemoCompletion,
   loadDemoData,
   loadDemoEnrolments,
   loadDemoSchedule,
 } from '@skillbridge/api/database/demo/seed';
 import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
+import { CertificatesService } from '@skillbridge/api/modules/certificates/certificates.service';
 import { InstructorsService } from '@skillbridge/api/modules/instructors/instructors.service';
 import { ProgramsService } from '@skillbridge/api/modules/programs/programs.service';
 import { SessionsService } from '@skillbridge/api/modules/sessions/sessions.service';
@@ -142,6 +144,41 @@ describe('start-up data', () => {
     expect(new Set(queue.body.items.map((e: { institutionCode: string }) => e.institutionCode))).toEqual(
       new Set(['RMUTT']),
     );
+
+    // Scenarios A and C closed with certificates, a few below the rule; 15 of C's completers go on the study visit.
+    const completion = { certificates: t.app.get(CertificatesService), logger: pino({ level: 'silent' }) };
+    await loadDemoCompletion(t.dataSource, completion);
+    await loadDemoCompletion(t.dataSource, completion);
+    const outcomes = (await t.dataSource.query(
+      `SELECT p.code, p.status,
+              count(*) FILTER (WHERE e.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE e.status = 'not-completed')::int AS "notCompleted",
+              count(*) FILTER (WHERE e.status = 'confirmed')::int AS confirmed,
+              (SELECT count(*)::int FROM certificates c WHERE c.program_id = p.id) AS certificates
+         FROM programs p LEFT JOIN enrolments e ON e.program_id = p.id
+        WHERE p.code IN ('TRPC-TH-ONLINE-2024', 'LMC-CERT-YGN-2024', 'LMC-CERT-VISIT-2024') GROUP BY p.id`,
+    )) as {
+      code: string;
+      status: string;
+      completed: number;
+      notCompleted: number;
+      confirmed: number;
+      certificates: number;
+    }[];
+    const outcome = Object.fromEntries(outcomes.map((o) => [o.code, o]));
+    expect(outcome['TRPC-TH-ONLINE-2024']).toMatchObject({ status: 'completed', confirmed: 0 });
+    expect(outcome['TRPC-TH-ONLINE-2024'].completed + outcome['TRPC-TH-ONLINE-2024'].notCompleted).toBe(293);
+    expect(outcome['TRPC-TH-ONLINE-2024'].notCompleted).toBeGreaterThan(0);
+    expect(outcome['TRPC-TH-ONLINE-2024'].certificates).toBe(outcome['TRPC-TH-ONLINE-2024'].completed);
+    expect(outcome['LMC-CERT-YGN-2024']).toMatchObject({ status: 'completed' });
+    expect(outcome['LMC-CERT-VISIT-2024']).toMatchObject({ status: 'published', confirmed: 15 });
+    const trainee = await t.http
+      .post(api('/auth/login'))
+      .send({ email: 'trainee@skillbridge.test', password: DEMO_PASSWORD });
+    const certificates = await t.http
+      .get(api('/me/certificates'))
+      .set('Authorization', `Bearer ${trainee.body.accessToken}`);
+    expect(certificates.body.items).toHaveLength(1);
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD only while there is no admin', async () => {

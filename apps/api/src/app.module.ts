@@ -6,8 +6,10 @@ import type { Logger as PinoLogger } from 'pino';
 import { httpLoggerOptions } from './common/logging/logger';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
+import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
@@ -52,6 +54,8 @@ export class AppModule {
         ProgramsModule,
         TraineesModule,
         EnrolmentsModule,
+        AttendanceModule,
+        CertificatesModule,
         UsersModule,
       ],
     };

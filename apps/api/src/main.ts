@@ -6,11 +6,18 @@ import { createRootLogger } from './common/logging/logger';
 import { AppConfig, InvalidConfigError, loadConfig } from './config';
 import { createApp } from './create-app';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded';
-import { ensureFirstAdmin, loadDemoData, loadDemoEnrolments, loadDemoSchedule } from './database/demo/seed';
+import {
+  ensureFirstAdmin,
+  loadDemoCompletion,
+  loadDemoData,
+  loadDemoEnrolments,
+  loadDemoSchedule,
+} from './database/demo/seed';
 import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
 import { PasswordService } from './modules/auth/password.service';
 import { InstructorsService } from './modules/instructors/instructors.service';
+import { CertificatesService } from './modules/certificates/certificates.service';
 import { ProgramsService } from './modules/programs/programs.service';
 import { SessionsService } from './modules/sessions/sessions.service';
 import { UsersService } from './modules/users/users.service';
@@ -84,6 +91,7 @@ async function bootstrap(): Promise<void> {
         logger,
       });
       await loadDemoEnrolments(app.get(DataSource), logger);
+      await loadDemoCompletion(app.get(DataSource), { certificates: app.get(CertificatesService), logger });
     }
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);

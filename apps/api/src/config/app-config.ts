@@ -14,6 +14,11 @@ export class AppConfig extends EnvSchema {
     return this.DEMO_DATA ?? !this.DATABASE_URL;
   }
 
+  /** Where people open the web app: certificate QR codes and links point here. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

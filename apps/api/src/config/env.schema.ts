@@ -1,5 +1,17 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
@@ -117,6 +129,21 @@ export class EnvSchema {
   @Transform(toBoolean)
   @IsBoolean()
   TRUST_PROXY = false;
+
+  @EnvVar({
+    description:
+      'Address people reach the web app at, used in certificate QR codes and links (e.g. `https://skillbridge.example.edu.cn`). Defaults to `http://localhost:<PORT>`.',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @EnvVar({ description: 'Certificate verifications per client IP per minute before 429.', default: '60' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VERIFY_RATE_LIMIT_PER_MINUTE = 60;
 
   @EnvVar({ description: 'Largest JSON request body, in bytes.', default: '1048576' })
   @Transform(toInt)

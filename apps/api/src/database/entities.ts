@@ -1,5 +1,8 @@
+import { Attendance } from '../modules/attendance/attendance.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { Certificate } from '../modules/certificates/certificate.entity';
+import { RateLimitHit } from '../modules/certificates/rate-limit-hit.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Instructor } from '../modules/instructors/instructor.entity';
@@ -23,4 +26,7 @@ export const ENTITIES = [
   Session,
   SessionInstructor,
   Enrolment,
+  Attendance,
+  Certificate,
+  RateLimitHit,
 ];

@@ -2,6 +2,8 @@ import { Role, wallTimeToInstant } from '@skillbridge/contracts';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
+import type { CertificatesService } from '../../modules/certificates/certificates.service';
+import { SelectionDto } from '../../modules/certificates/dto/certificate.dto';
 import { Institution } from '../../modules/institutions/institution.entity';
 import { CreateProgramDto } from '../../modules/programs/dto/create-program.dto';
 import { CreateSessionDto } from '../../modules/sessions/dto/create-session.dto';
@@ -262,4 +264,123 @@ export async function loadDemoEnrolments(dataSource: DataSource, logger: Logger)
     );
   });
   logger.info(`Loaded ${DEMO_TRAINEES.length} demo trainees and their enrolments.`);
+}
+
+export interface CompletionServices {
+  certificates: CertificatesService;
+  logger: Logger;
+}
+
+/** Attendance pattern of the n-th trainee: most attend everything; a few miss, come late or are excused. */
+function demoMark(n: number, session: number): 'present' | 'late' | 'absent' | 'excused' {
+  if (n % 11 === 3 && session % 2 === 0) return 'absent'; // misses half: below the 75% rule
+  if (n % 13 === 5 && session === 0) return 'excused';
+  if (n % 7 === 2 && session === 1) return 'late';
+  return 'present';
+}
+
+/**
+ * Closes scenario A (the demo trainee among its participants) and scenario C
+ * through the real completion service — attendance taken, a few trainees
+ * below the 75% rule, certificates issued — and selects 15 of C's completers
+ * into the follow-on study visit. Runs once: only while no certificate exists.
+ */
+export async function loadDemoCompletion(dataSource: DataSource, services: CompletionServices): Promise<void> {
+  const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM certificates')) as { n: number }[];
+  if (n > 0) return;
+  const programs = new Map(
+    (
+      (await dataSource.query(`SELECT id, code, status FROM programs`)) as {
+        id: string;
+        code: string;
+        status: string;
+      }[]
+    ).map((p) => [p.code, p]),
+  );
+  const courseA = programs.get('TRPC-TH-ONLINE-2024');
+  const courseC = programs.get('LMC-CERT-YGN-2024');
+  const visit = programs.get('LMC-CERT-VISIT-2024');
+  const [admin] = (await dataSource.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`)) as {
+    id: string;
+  }[];
+  if (!courseA || !courseC || !visit || !admin) return;
+  const ctx: RequestContext = {
+    ...SYSTEM,
+    viewer: { userId: admin.id, role: Role.Admin, institutionId: null, traineeId: null, instructorId: null },
+  };
+
+  await dataSource.transaction(async (manager) => {
+    // The demo trainee took part in scenario A too, so "My certificates" has something to show.
+    await manager.query(
+      `INSERT INTO enrolments (program_id, trainee_id, status, decided_at, decided_by)
+       SELECT $1, t.id, 'confirmed', now(), $2 FROM trainees t JOIN users u ON u.id = t.user_id
+        WHERE u.email = 'trainee@skillbridge.test'
+       ON CONFLICT (program_id, trainee_id) DO NOTHING`,
+      [courseA.id, admin.id],
+    );
+    await manager.query(
+      `UPDATE programs SET confirmed_count = (SELECT count(*) FROM enrolments WHERE program_id = $1 AND status = 'confirmed')
+        WHERE id = $1`,
+      [courseA.id],
+    );
+    // Scenario C has a pass mark: its trainees sat an assessment, and three fell short of it.
+    await manager.query(
+      `UPDATE enrolments e SET score = s.score, assessed_at = now(), assessed_by = $2
+         FROM (SELECT id, CASE WHEN row_number() OVER w % 10 = 7 THEN 52
+                               ELSE 62 + (row_number() OVER w * 7) % 37 END AS score
+                 FROM enrolments WHERE program_id = $1 AND status = 'confirmed'
+               WINDOW w AS (ORDER BY created_at, id)) s
+        WHERE e.id = s.id`,
+      [courseC.id, admin.id],
+    );
+    for (const program of [courseA, courseC]) {
+      const sessions = (
+        (await manager.query('SELECT id FROM sessions WHERE program_id = $1 ORDER BY starts_at', [program.id])) as {
+          id: string;
+        }[]
+      ).map((s) => s.id);
+      const trainees = (
+        (await manager.query(
+          `SELECT trainee_id FROM enrolments WHERE program_id = $1 AND status = 'confirmed' ORDER BY created_at, id`,
+          [program.id],
+        )) as { trainee_id: string }[]
+      ).map((r) => r.trainee_id);
+      const sessionIds: string[] = [];
+      const traineeIds: string[] = [];
+      const statuses: string[] = [];
+      trainees.forEach((traineeId, index) =>
+        sessions.forEach((sessionId, session) => {
+          sessionIds.push(sessionId);
+          traineeIds.push(traineeId);
+          // The demo trainee (enrolled last) attends everything.
+          statuses.push(index === trainees.length - 1 && program === courseA ? 'present' : demoMark(index, session));
+        }),
+      );
+      await manager.query(
+        `INSERT INTO attendance (session_id, trainee_id, status, recorded_by)
+         SELECT s, t, st, $4 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(s, t, st)
+         ON CONFLICT DO NOTHING`,
+        [sessionIds, traineeIds, statuses, admin.id],
+      );
+    }
+  });
+  const a = await services.certificates.complete(courseA.id, ctx);
+  const c = await services.certificates.complete(courseC.id, ctx);
+  const completers = (
+    (await dataSource.query(
+      `SELECT e.trainee_id FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+      WHERE e.program_id = $1 AND e.status = 'completed' ORDER BY t.nationality, e.created_at, e.id LIMIT 15`,
+      [courseC.id],
+    )) as { trainee_id: string }[]
+  ).map((r) => r.trainee_id);
+  if (visit.status === 'published' && completers.length > 0) {
+    await services.certificates.select(
+      visit.id,
+      Object.assign(new SelectionDto(), { fromProgramId: courseC.id, traineeIds: completers }),
+      ctx,
+    );
+  }
+  services.logger.info(
+    `Closed the demo programs: scenario A ${a.completed} completed / ${a.notCompleted} not, scenario C ${c.completed} / ${c.notCompleted}; ${completers.length} selected for the study visit.`,
+  );
 }

@@ -3,10 +3,12 @@ import { InitialSchema1795300812925 } from './1795300812925-initial-schema';
 import { AddIdentity1795302526699 } from './1795302526699-add-identity';
 import { AddProgramsAndSessions1795304445265 } from './1795304445265-add-programs-and-sessions';
 import { AddEnrolments1795307377237 } from './1795307377237-add-enrolments';
+import { AddAttendanceAndCertificates1795308264873 } from './1795308264873-add-attendance-and-certificates';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
   AddIdentity1795302526699,
   AddProgramsAndSessions1795304445265,
   AddEnrolments1795307377237,
+  AddAttendanceAndCertificates1795308264873,
 ];

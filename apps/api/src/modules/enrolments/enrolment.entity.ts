@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { numericColumn } from '../../database/transformers';
 import { Program } from '../programs/program.entity';
 import { Trainee } from '../trainees/trainee.entity';
 import { User } from '../users/user.entity';
@@ -23,6 +24,7 @@ import { User } from '../users/user.entity';
   'CHK_enrolments_status',
   `"status" IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn', 'completed', 'not-completed')`,
 )
+@Check('CHK_enrolments_score', `"score" IS NULL OR "score" BETWEEN 0 AND 100`)
 @Check('CHK_enrolments_waitlisted_at', `"status" <> 'waitlisted' OR "waitlisted_at" IS NOT NULL`)
 @Index('UQ_enrolments_program_trainee', ['programId', 'traineeId'], { unique: true })
 @Index('IDX_enrolments_program_created', ['programId', 'createdAt', 'id'])
@@ -66,6 +68,19 @@ export class Enrolment {
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** Assessment result, 0–100, when the program assesses. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: numericColumn })
+  score: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  remarks: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  assessedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  assessedBy: string | null;
 
   /** Millisecond precision: list pages continue after it (keyset cursors carry JS dates). */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

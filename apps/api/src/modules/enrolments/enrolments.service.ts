@@ -55,6 +55,8 @@ export function toRosterEntry(e: RosterRow): RosterEntry {
     nationality: t.nationality,
     ...(t.institutionId ? { institutionId: t.institutionId } : {}),
     ...(t.institution?.code ? { institutionCode: t.institution.code } : {}),
+    ...(e.score !== null && e.score !== undefined ? { score: e.score } : {}),
+    ...(e.remarks ? { remarks: e.remarks } : {}),
   };
 }
 

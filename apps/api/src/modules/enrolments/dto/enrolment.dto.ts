@@ -36,6 +36,8 @@ export class RosterEntryDto extends EnrolmentDto implements RosterEntry {
   @ApiProperty({ example: 'TH' }) nationality: CountryCode;
   @ApiPropertyOptional({ format: 'uuid' }) institutionId?: string;
   @ApiPropertyOptional({ example: 'RMUTT' }) institutionCode?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) score?: number;
+  @ApiPropertyOptional() remarks?: string;
 }
 
 export class EnrolmentQueueEntryDto extends RosterEntryDto implements EnrolmentQueueEntry {

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type Assessment, type AttendanceLine, type AttendanceSheet } from '@skillbridge/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { AuditService } from '../audit/audit.service';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { AssessmentDto, AttendanceMarkDto } from './dto/attendance.dto';
+
+interface SessionRef {
+  id: string;
+  programId: string;
+  programStatus: string;
+}
+
+/** Who may keep a session's register: admins, and the instructors of that session. */
+async function teaches(manager: EntityManager, viewer: Viewer, sessionId: string): Promise<boolean> {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role !== 'instructor' || !viewer.instructorId) return false;
+  const rows = (await manager.query('SELECT 1 FROM session_instructors WHERE session_id = $1 AND instructor_id = $2', [
+    sessionId,
+    viewer.instructorId,
+  ])) as unknown[];
+  return rows.length > 0;
+}
+
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The session if the caller keeps its register, else 404 (an instructor of another session does not see it). */
+  private async session(manager: EntityManager, id: string, viewer: Viewer, lock = false): Promise<SessionRef> {
+    const rows = (await manager.query(
+      `SELECT s.id, s.program_id AS "programId", p.status AS "programStatus"
+         FROM sessions s JOIN programs p ON p.id = s.program_id WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
+      [id],
+    )) as SessionRef[];
+    if (!rows[0] || !(await teaches(manager, viewer, id))) throw ProblemException.notFound();
+    return rows[0];
+  }
+
+  private async lines(manager: EntityManager, session: SessionRef): Promise<AttendanceSheet> {
+    const rows = (await manager.query(
+      `SELECT e.id AS "enrolmentId", t.id AS "traineeId", t.full_name AS "fullName", t.full_name_latin AS "fullNameLatin",
+              t.nationality, i.code AS "institutionCode", a.status, a.recorded_at AS "recordedAt"
+         FROM enrolments e
+         JOIN trainees t ON t.id = e.trainee_id
+         LEFT JOIN institutions i ON i.id = t.institution_id
+         LEFT JOIN attendance a ON a.session_id = $1 AND a.trainee_id = e.trainee_id
+        WHERE e.program_id = $2 AND e.status IN ('confirmed', 'completed', 'not-completed')
+        ORDER BY coalesce(t.full_name_latin, t.full_name), t.id`,
+      [session.id, session.programId],
+    )) as (AttendanceLine & {
+      recordedAt: Date | null;
+      fullNameLatin: string | null;
+      institutionCode: string | null;
+    })[];
+    const updated = rows.reduce<Date | null>(
+      (latest, r) => (r.recordedAt && (!latest || r.recordedAt > latest) ? r.recordedAt : latest),
+      null,
+    );
+    return {
+      sessionId: session.id,
+      programId: session.programId,
+      ...(updated ? { updatedAt: updated.toISOString() } : {}),
+      lines: rows.map((r) => ({
+        traineeId: r.traineeId,
+        enrolmentId: r.enrolmentId,
+        fullName: r.fullName,
+        ...(r.fullNameLatin ? { fullNameLatin: r.fullNameLatin } : {}),
+        nationality: r.nationality,
+        ...(r.institutionCode ? { institutionCode: r.institutionCode } : {}),
+        status: r.status ?? null,
+      })),
+    };
+  }
+
+  async sheet(sessionId: string, ctx: RequestContext): Promise<AttendanceSheet> {
+    const manager = this.dataSource.manager;
+    return this.lines(manager, await this.session(manager, sessionId, signedIn(ctx)));
+  }
+
+  /**
+   * Replaces the session's register with these marks (trainees left out have
+   * none). Only confirmed trainees of the program may be marked, and a
+   * completed program's registers are closed.
+   */
+  async put(sessionId: string, marks: AttendanceMarkDto[], ctx: RequestContext): Promise<AttendanceSheet> {
+    const viewer = signedIn(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.session(manager, sessionId, viewer, true);
+      if (session.programStatus !== 'published') {
+        throw ProblemException.conflict(ErrorCode.ProgramCompleted, { params: { status: session.programStatus } });
+      }
+      const seen = new Map<string, number>();
+      const problems: { field: string; code: string; messageKey: string; params?: Record<string, string | number> }[] =
+        [];
+      marks.forEach((mark, index) => {
+        const first = seen.get(mark.traineeId);
+        if (first !== undefined) {
+          problems.push({
+            field: `[${index}].traineeId`,
+            code: 'DUPLICATE',
+            messageKey: 'validation.duplicateOf',
+            params: { index: first },
+          });
+        } else seen.set(mark.traineeId, index);
+      });
+      const confirmed = new Set(
+        (
+          (await manager.query(
+            `SELECT trainee_id FROM enrolments WHERE program_id = $1 AND status = 'confirmed' AND trainee_id = ANY($2::uuid[])`,
+            [session.programId, [...seen.keys()]],
+          )) as { trainee_id: string }[]
+        ).map((r) => r.trainee_id),
+      );
+      marks.forEach((mark, index) => {
+        if (!confirmed.has(mark.traineeId) && seen.get(mark.traineeId) === index) {
+          problems.push({
+            field: `[${index}].traineeId`,
+            code: ErrorCode.NotConfirmed,
+            messageKey: 'validation.notConfirmed',
+          });
+        }
+      });
+      if (problems.length) throw ProblemException.validation(problems);
+
+      await manager.query('DELETE FROM attendance WHERE session_id = $1 AND NOT (trainee_id = ANY($2::uuid[]))', [
+        sessionId,
+        [...seen.keys()],
+      ]);
+      if (marks.length) {
+        await manager.query(
+          `INSERT INTO attendance (session_id, trainee_id, status, recorded_by)
+           SELECT $1, m.trainee_id, m.status, $4 FROM unnest($2::uuid[], $3::text[]) AS m(trainee_id, status)
+           ON CONFLICT (session_id, trainee_id) DO UPDATE
+             SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by,
+                 recorded_at = CASE WHEN attendance.status = EXCLUDED.status THEN attendance.recorded_at ELSE now() END`,
+          [sessionId, marks.map((m) => m.traineeId), marks.map((m) => m.status), viewer.userId],
+        );
+      }
+      await this.audit.record(manager, ctx, {
+        action: 'attendance.put',
+        entityType: 'session',
+        entityId: sessionId,
+        details: {
+          marks: marks.length,
+          present: marks.filter((m) => m.status === 'present').length,
+          late: marks.filter((m) => m.status === 'late').length,
+          absent: marks.filter((m) => m.status === 'absent').length,
+          excused: marks.filter((m) => m.status === 'excused').length,
+        },
+      });
+      return this.lines(manager, session);
+    });
+  }
+
+  /** Records an assessment score (instructors of the program, admins) for a confirmed enrolment. */
+  async assess(enrolmentId: string, dto: AssessmentDto, ctx: RequestContext): Promise<Assessment> {
+    const viewer = signedIn(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const enrolment = await manager.findOne(Enrolment, {
+        where: { id: enrolmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!enrolment) throw ProblemException.notFound();
+      if (viewer.role !== 'admin') {
+        const rows = (await manager.query(
+          `SELECT 1 FROM sessions s JOIN session_instructors si ON si.session_id = s.id
+            WHERE s.program_id = $1 AND si.instructor_id = $2 LIMIT 1`,
+          [enrolment.programId, viewer.instructorId],
+        )) as unknown[];
+        if (rows.length === 0) throw ProblemException.notFound();
+      }
+      if (enrolment.status !== 'confirmed') {
+        throw ProblemException.conflict(ErrorCode.NotConfirmed, { params: { status: enrolment.status } });
+      }
+      enrolment.score = dto.score;
+      enrolment.remarks = dto.remarks ?? null;
+      enrolment.assessedAt = new Date();
+      enrolment.assessedBy = viewer.userId;
+      await manager.save(enrolment);
+      await this.audit.record(manager, ctx, {
+        action: 'enrolment.assess',
+        entityType: 'enrolment',
+        entityId: enrolmentId,
+        details: { score: dto.score },
+      });
+      return {
+        enrolmentId,
+        score: dto.score,
+        ...(enrolment.remarks ? { remarks: enrolment.remarks } : {}),
+        assessedAt: enrolment.assessedAt.toISOString(),
+        assessedBy: viewer.userId,
+      };
+    });
+  }
+}

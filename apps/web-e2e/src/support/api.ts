@@ -32,7 +32,7 @@ export class Api {
     return new Api(this.http, token);
   }
 
-  async call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown, expected?: number): Promise<T> {
+  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, data?: unknown, expected?: number): Promise<T> {
     const response = await this.http.fetch(`/api/v1${path}`, {
       method,
       headers: { Authorization: `Bearer ${this.token}`, 'Accept-Language': 'en' },

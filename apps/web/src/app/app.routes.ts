@@ -31,7 +31,7 @@ export const appRoutes: Route[] = [
   {
     path: 'instructor',
     canActivate: [rolesGuard('instructor')],
-    loadComponent: () => import('./features/instructor/instructor-home.page').then((m) => m.InstructorHomePage),
+    loadChildren: () => import('./features/instructor/instructor.routes').then((m) => m.INSTRUCTOR_ROUTES),
   },
   {
     path: 'trainee',
@@ -42,6 +42,20 @@ export const appRoutes: Route[] = [
     path: 'my/programs',
     canActivate: [rolesGuard('trainee')],
     loadComponent: () => import('./features/enrolments/my-programs.page').then((m) => m.MyProgramsPage),
+  },
+  {
+    path: 'my/certificates',
+    canActivate: [rolesGuard('trainee')],
+    loadComponent: () => import('./features/certificates/my-certificates.page').then((m) => m.MyCertificatesPage),
+  },
+  {
+    // Public: the certificate's QR code and links point here, for anyone, signed in or not.
+    path: 'verify',
+    loadComponent: () => import('./features/verify/verify.page').then((m) => m.VerifyPage),
+  },
+  {
+    path: 'verify/:code',
+    loadComponent: () => import('./features/verify/verify.page').then((m) => m.VerifyPage),
   },
   {
     path: 'programs',

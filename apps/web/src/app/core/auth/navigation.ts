@@ -13,10 +13,12 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
     { path: '/', label: 'nav.home', exact: true },
     { path: '/sign-in', label: 'nav.signIn' },
     { path: '/register', label: 'nav.register' },
+    { path: '/verify', label: 'nav.verify' },
   ],
   admin: [
     { path: '/admin', label: 'nav.dashboard', exact: true },
     { path: '/admin/programs', label: 'nav.programs' },
+    { path: '/admin/certificates', label: 'nav.certificates' },
     { path: '/admin/institutions', label: 'nav.institutions' },
     { path: '/admin/users', label: 'nav.users' },
   ],
@@ -25,12 +27,13 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
     { path: '/programs', label: 'nav.programs' },
   ],
   partner: [
-    // The portal's sections (applications, rosters, trainees, import) are tabs inside /partner.
+    // The portal's sections (applications, rosters, trainees, import, certificates) are tabs inside /partner.
     { path: '/partner', label: 'nav.partnerHome' },
     { path: '/programs', label: 'nav.programs' },
   ],
   trainee: [
     { path: '/trainee', label: 'nav.myPrograms', exact: true },
+    { path: '/my/certificates', label: 'nav.myCertificates' },
     { path: '/programs', label: 'nav.programs' },
   ],
 };

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { fieldErrors, problemOf } from './problem';
+import { fieldErrors, problemOf, problemOfDownload } from './problem';
 
 describe('problemOf', () => {
   it('returns the API problem document of an error response', () => {
@@ -34,5 +34,15 @@ describe('problemOf', () => {
     });
     expect(errors['password'].message).toBe('first');
     expect(Object.keys(errors)).toEqual(['password', 'email']);
+  });
+});
+
+describe('problemOfDownload', () => {
+  it('reads the problem document out of a failed blob download', async () => {
+    const body = { type: '', title: '', status: 404, detail: '', code: 'NOT_FOUND' };
+    const blob = new Blob([JSON.stringify(body)], { type: 'application/problem+json' });
+    expect((await problemOfDownload(new HttpErrorResponse({ status: 404, error: blob }))).code).toBe('NOT_FOUND');
+    const html = new Blob(['<html>'], { type: 'text/html' });
+    expect((await problemOfDownload(new HttpErrorResponse({ status: 502, error: html }))).code).toBe('INTERNAL_ERROR');
   });
 });

@@ -22,3 +22,29 @@ export function fieldErrors(problem: ProblemDocument): Record<string, FieldError
   for (const error of problem.errors ?? []) byField[error.field] ??= error;
   return byField;
 }
+
+/**
+ * The problem document of a failed file download: with `responseType: 'blob'`
+ * the API's JSON arrives as a Blob, so it is read before its code can be seen.
+ */
+export async function problemOfDownload(error: unknown): Promise<ProblemDocument> {
+  if (error instanceof HttpErrorResponse && error.error instanceof Blob) {
+    try {
+      const body: unknown = JSON.parse(await textOf(error.error));
+      if (body && typeof body === 'object' && 'code' in body) return body as ProblemDocument;
+    } catch {
+      // not JSON: fall back to the status
+    }
+  }
+  return problemOf(error);
+}
+
+/** A blob's text (FileReader: older engines lack Blob.text()). */
+function textOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}

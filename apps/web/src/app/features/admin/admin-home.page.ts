@@ -39,6 +39,14 @@ import { AuthService } from '../../core/auth/auth.service';
       </li>
       <li class="card">
         <h2>
+          <a routerLink="/admin/certificates" data-testid="admin-certificates-link">{{
+            'nav.certificates' | translate
+          }}</a>
+        </h2>
+        <p>{{ 'home.admin.certificates' | translate }}</p>
+      </li>
+      <li class="card">
+        <h2>
           <a routerLink="/admin/users">{{ 'nav.users' | translate }}</a>
         </h2>
         <p>{{ 'home.admin.users' | translate }}</p>

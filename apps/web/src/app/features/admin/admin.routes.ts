@@ -23,6 +23,14 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage),
   },
   {
+    path: 'programs/:id/complete',
+    loadComponent: () => import('../certificates/completion.page').then((m) => m.CompletionPage),
+  },
+  {
+    path: 'certificates',
+    loadComponent: () => import('../certificates/certificate-list.page').then((m) => m.CertificateListPage),
+  },
+  {
     path: 'applications',
     loadComponent: () => import('../enrolments/review-queue.page').then((m) => m.ReviewQueuePage),
   },

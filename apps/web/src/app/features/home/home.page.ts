@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
+import { VerifyFormComponent } from '../verify/verify-form.component';
 
 interface RoleCard {
   key: 'admin' | 'partner' | 'trainee' | 'instructor' | 'public';
@@ -9,7 +10,7 @@ interface RoleCard {
 /** The public landing page: what Skillbridge is and who uses it. */
 @Component({
   selector: 'sb-home-page',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, VerifyFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home.page.html',
   styleUrl: './home.page.css',

@@ -54,5 +54,6 @@ export class PartnerAreaComponent {
     { id: 'rosters', path: '/partner/rosters', label: 'partner.tabs.rosters', exact: false },
     { id: 'trainees', path: '/partner/trainees', label: 'partner.tabs.trainees', exact: true },
     { id: 'import', path: '/partner/trainees/import', label: 'partner.tabs.import', exact: true },
+    { id: 'certificates', path: '/partner/certificates', label: 'partner.tabs.certificates', exact: false },
   ] as const;
 }

@@ -50,6 +50,14 @@ const COUNT_LIMIT = 200;
       </li>
       <li class="card">
         <h2>
+          <a routerLink="/partner/certificates" data-testid="partner-certificates-link">{{
+            'partner.tabs.certificates' | translate
+          }}</a>
+        </h2>
+        <p>{{ 'home.partner.certificates' | translate }}</p>
+      </li>
+      <li class="card">
+        <h2>
           <a routerLink="/partner/trainees/import">{{ 'partner.tabs.import' | translate }}</a>
         </h2>
         <p>{{ 'home.partner.import' | translate }}</p>

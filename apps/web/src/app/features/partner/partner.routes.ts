@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** The partner portal: its own institution's applications, rosters and trainees. */
+/** The partner portal: its own institution's applications, rosters, trainees and their certificates. */
 export const PARTNER_ROUTES: Routes = [
   {
     path: '',
@@ -13,6 +13,10 @@ export const PARTNER_ROUTES: Routes = [
       },
       { path: 'rosters', loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage) },
       { path: 'rosters/:id', loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage) },
+      {
+        path: 'certificates',
+        loadComponent: () => import('../certificates/certificate-list.page').then((m) => m.CertificateListPage),
+      },
       {
         path: 'trainees',
         loadComponent: () => import('../trainees/trainee-list.page').then((m) => m.TraineeListPage),

@@ -19,6 +19,13 @@ import { MyEnrolmentsComponent } from '../enrolments/my-enrolments.component';
       }}</a>
     </div>
     <sb-my-enrolments />
+    <section class="card" aria-labelledby="trainee-certificates">
+      <h2 id="trainee-certificates">{{ 'certificates.mine.title' | translate }}</h2>
+      <p>{{ 'home.trainee.certificates' | translate }}</p>
+      <a class="btn btn-secondary" routerLink="/my/certificates" data-testid="my-certificates-link">{{
+        'certificates.mine.open' | translate
+      }}</a>
+    </section>
     <p>
       <a routerLink="/profile">{{ 'home.profileLink' | translate }}</a>
     </p>

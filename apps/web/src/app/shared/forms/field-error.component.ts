@@ -19,6 +19,7 @@ const CLIENT_ERRORS: Record<string, (value: Record<string, unknown>) => ShownErr
   min: (e) => ({ key: 'forms.errors.min', params: { min: e['min'] } }),
   max: (e) => ({ key: 'forms.errors.max', params: { max: e['max'] } }),
   timeZone: () => ({ key: 'forms.errors.timeZone' }),
+  decimals: (e) => ({ key: 'forms.errors.decimals', params: { max: e['max'] } }),
 };
 
 /**

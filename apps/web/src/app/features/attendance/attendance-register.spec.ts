@@ -1,0 +1,100 @@
+import type { AttendanceLine, AttendanceSheet } from '@skillbridge/contracts';
+import { AttendanceRegister, markErrors, nextStatus } from './attendance-register';
+
+const line = (traineeId: string, status: AttendanceLine['status'] = null): AttendanceLine => ({
+  traineeId,
+  enrolmentId: `e-${traineeId}`,
+  fullName: traineeId,
+  nationality: 'TH',
+  status,
+});
+const sheet = (...lines: AttendanceLine[]): AttendanceSheet => ({ sessionId: 's1', programId: 'p1', lines });
+
+describe('nextStatus', () => {
+  it('moves present → late → absent → excused → present, and an unmarked trainee to present', () => {
+    expect(nextStatus(null)).toBe('present');
+    expect(nextStatus('present')).toBe('late');
+    expect(nextStatus('late')).toBe('absent');
+    expect(nextStatus('absent')).toBe('excused');
+    expect(nextStatus('excused')).toBe('present');
+  });
+});
+
+describe('AttendanceRegister', () => {
+  it('cycles a trainee with each tap and knows what is unsaved', () => {
+    const register = new AttendanceRegister();
+    register.load(sheet(line('a', 'present'), line('b')));
+    expect(register.dirty()).toBe(false);
+
+    expect(register.cycle('a')).toBe('late');
+    expect(register.cycle('b')).toBe('present');
+    expect(register.dirty()).toBe(true);
+    expect(register.changed()).toEqual(['a', 'b']);
+    expect(register.isChanged('a')).toBe(true);
+
+    // Three more taps bring "a" round to present again: no longer a change.
+    register.cycle('a');
+    register.cycle('a');
+    register.cycle('a');
+    expect(register.statusOf('a')).toBe('present');
+    expect(register.changed()).toEqual(['b']);
+  });
+
+  it('marks everyone present at once, and counts each mark', () => {
+    const register = new AttendanceRegister();
+    register.load(sheet(line('a', 'absent'), line('b'), line('c', 'late')));
+    expect(register.counts()).toEqual({ present: 0, late: 1, absent: 1, excused: 0, unmarked: 1 });
+    register.allPresent();
+    expect(register.counts()).toEqual({ present: 3, late: 0, absent: 0, excused: 0, unmarked: 0 });
+    expect(register.changed()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sends the whole register — unchanged marks too — and leaves unmarked trainees out', () => {
+    const register = new AttendanceRegister();
+    register.load(sheet(line('a', 'present'), line('b', 'excused'), line('c'), line('d')));
+    register.cycle('d');
+    expect(register.marks()).toEqual([
+      { traineeId: 'a', status: 'present' },
+      { traineeId: 'b', status: 'excused' },
+      { traineeId: 'd', status: 'present' },
+    ]);
+  });
+
+  it('discards unsaved taps', () => {
+    const register = new AttendanceRegister();
+    register.load(sheet(line('a', 'late')));
+    register.cycle('a');
+    register.discard();
+    expect(register.statusOf('a')).toBe('late');
+    expect(register.dirty()).toBe(false);
+  });
+
+  it('takes the saved register as clean, keeping a tap made while the save was on its way', () => {
+    const register = new AttendanceRegister();
+    register.load(sheet(line('a'), line('b')));
+    register.allPresent();
+    const sent = register.marks();
+    register.cycle('b'); // tapped while saving: now late
+    register.acceptSaved(sheet(line('a', 'present'), line('b', 'present')), sent);
+    expect(register.statusOf('a')).toBe('present');
+    expect(register.statusOf('b')).toBe('late');
+    expect(register.changed()).toEqual(['b']);
+  });
+});
+
+describe('markErrors', () => {
+  it('names the trainee of each refused mark by its index in what was sent', () => {
+    const sent = [
+      { traineeId: 'a', status: 'present' as const },
+      { traineeId: 'b', status: 'late' as const },
+    ];
+    const errors = markErrors(
+      [
+        { field: '[1].traineeId', code: 'NOT_CONFIRMED', message: 'Is not a confirmed trainee of this program.' },
+        { field: 'body', code: 'IS_ARRAY', message: 'x' },
+      ],
+      sent,
+    );
+    expect([...errors]).toEqual([['b', 'Is not a confirmed trainee of this program.']]);
+  });
+});

@@ -1,0 +1,16 @@
+import { Routes } from '@angular/router';
+import type { TakeAttendancePage } from '../attendance/take-attendance.page';
+
+/** The instructor's screens: the timetable, and from each session its register, from each program its scores. */
+export const INSTRUCTOR_ROUTES: Routes = [
+  { path: '', loadComponent: () => import('./instructor-home.page').then((m) => m.InstructorHomePage) },
+  {
+    path: 'sessions/:id/attendance',
+    loadComponent: () => import('../attendance/take-attendance.page').then((m) => m.TakeAttendancePage),
+    canDeactivate: [(page: TakeAttendancePage) => page.canLeave()],
+  },
+  {
+    path: 'programs/:id/scores',
+    loadComponent: () => import('../attendance/scores.page').then((m) => m.ScoresPage),
+  },
+];

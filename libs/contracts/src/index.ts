@@ -13,3 +13,4 @@ export * from './lib/time-zones';
 export * from './lib/enrolments';
 export * from './lib/trainees';
 export * from './lib/certificates';
+export * from './lib/reports';

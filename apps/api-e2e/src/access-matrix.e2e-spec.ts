@@ -337,6 +337,16 @@ const MATRIX: Record<string, Rule> = {
     expect: adminOnly(200),
   },
   'GET /verify/:code': { call: (_t, _c, fx) => ({ path: `/verify/${fx.verificationCode}` }), expect: everyone(200) },
+  'GET /reports/overview': { call: () => ({ path: '/reports/overview' }), expect: adminOnly(200) },
+  'GET /reports/overview.xlsx': { call: () => ({ path: '/reports/overview.xlsx' }), expect: adminOnly(200) },
+  'GET /reports/programs/:id': {
+    call: (_t, _c, fx) => ({ path: `/reports/programs/${fx.programId}` }),
+    expect: { ...adminOnly(200), partner: 200, otherPartner: 404 },
+  },
+  'GET /reports/programs/:id/report.xlsx': {
+    call: (_t, _c, fx) => ({ path: `/reports/programs/${fx.programId}/report.xlsx` }),
+    expect: { ...adminOnly(200), partner: 200, otherPartner: 404 },
+  },
   'GET /me/enrolments': {
     call: () => ({ path: '/me/enrolments' }),
     expect: { ...everyone(403), anonymous: 401, trainee: 200 },

@@ -14,6 +14,7 @@ import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { ProgramsModule } from './modules/programs/programs.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { TraineesModule } from './modules/trainees/trainees.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         EnrolmentsModule,
         AttendanceModule,
         CertificatesModule,
+        ReportsModule,
         UsersModule,
       ],
     };

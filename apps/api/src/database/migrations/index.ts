@@ -4,6 +4,7 @@ import { AddIdentity1795302526699 } from './1795302526699-add-identity';
 import { AddProgramsAndSessions1795304445265 } from './1795304445265-add-programs-and-sessions';
 import { AddEnrolments1795307377237 } from './1795307377237-add-enrolments';
 import { AddAttendanceAndCertificates1795308264873 } from './1795308264873-add-attendance-and-certificates';
+import { AddReportIndexes1795311187743 } from './1795311187743-add-report-indexes';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddProgramsAndSessions1795304445265,
   AddEnrolments1795307377237,
   AddAttendanceAndCertificates1795308264873,
+  AddReportIndexes1795311187743,
 ];

@@ -28,6 +28,8 @@ import { User } from '../users/user.entity';
 @Check('CHK_enrolments_waitlisted_at', `"status" <> 'waitlisted' OR "waitlisted_at" IS NOT NULL`)
 @Index('UQ_enrolments_program_trainee', ['programId', 'traineeId'], { unique: true })
 @Index('IDX_enrolments_program_created', ['programId', 'createdAt', 'id'])
+// Reports count enrolments per program and status, and reach the trainee from the index alone.
+@Index('IDX_enrolments_program_status', ['programId', 'status', 'traineeId'])
 @Index('IDX_enrolments_trainee_created', ['traineeId', 'createdAt'])
 @Index('IDX_enrolments_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_enrolments_waitlist', ['programId', 'waitlistedAt', 'id'], { where: `"status" = 'waitlisted'` })

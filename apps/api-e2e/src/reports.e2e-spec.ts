@@ -1,0 +1,170 @@
+import type { ProgramReport, ReportOverview } from '@skillbridge/contracts';
+import { Workbook } from 'exceljs';
+import { Cast, createCast } from './factories/accounts';
+import { createProgram, createSession } from './factories/programs';
+import { insertTrainees } from './factories/trainees';
+import { api, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The numbers of the reports against counts this test makes itself from the
+ * rows it created (in a period of its own, so nothing else is counted).
+ */
+describe('reports', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let course: { id: string; code: string };
+  let camp: { id: string };
+  const trainees: { id: string; nationality: string; institution: 'A' | 'B' | null }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+    const period = { startDate: '2031-03-02', endDate: '2031-03-06', timezone: 'Asia/Bangkok' };
+    course = await createProgram(t, cast.admin.auth, cast.host, { ...period, capacity: 3 }, { publish: true });
+    camp = await createProgram(
+      t,
+      cast.admin.auth,
+      cast.host,
+      { ...period, kind: 'camp', capacity: 10 },
+      { publish: true },
+    );
+    await createProgram(t, cast.admin.auth, cast.host, { ...period });
+    await createProgram(
+      t,
+      cast.admin.auth,
+      cast.host,
+      { startDate: '2030-01-01', endDate: '2030-01-02' },
+      { publish: true },
+    );
+
+    for (const [count, nationality, institution] of [
+      [2, 'TH', 'A'],
+      [1, 'TH', 'B'],
+      [2, 'VN', null],
+    ] as const) {
+      const institutionId = institution === 'A' ? cast.partnerA.id : institution === 'B' ? cast.partnerB.id : null;
+      for (const id of await insertTrainees(t.dataSource, count, { nationality, institutionId })) {
+        trainees.push({ id, nationality, institution });
+      }
+    }
+    for (const trainee of trainees) {
+      await t.http
+        .post(api(`/programs/${course.id}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId: trainee.id });
+    }
+    for (const trainee of trainees.slice(0, 2)) {
+      await t.http
+        .post(api(`/programs/${camp.id}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId: trainee.id });
+    }
+    const session = await createSession(t, cast.admin.auth, camp.id, {
+      startsAt: '2031-03-02T09:00:00+07:00',
+      endsAt: '2031-03-02T11:00:00+07:00',
+    });
+    await t.http
+      .put(api(`/sessions/${session.id}/attendance`))
+      .set(cast.admin.auth)
+      .send([
+        { traineeId: trainees[0].id, status: 'present' },
+        { traineeId: trainees[1].id, status: 'absent' },
+      ]);
+    await t.http.post(api(`/programs/${course.id}/complete`)).set(cast.admin.auth);
+    const [first] = await t.dataSource.query('SELECT id FROM certificates WHERE program_id = $1 LIMIT 1', [course.id]);
+    await t.http
+      .post(api(`/certificates/${first.id}/revoke`))
+      .set(cast.admin.auth)
+      .send({ reason: 'Issued in error' });
+  });
+  afterAll(() => t.close());
+
+  const tally = <T>(items: T[], key: (item: T) => string) =>
+    items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
+
+  it('counts the period’s programs, trainees and enrolments as the rows say', async () => {
+    const res = await t.http.get(api('/reports/overview?from=2031-03-01&to=2031-03-31')).set(cast.admin.auth);
+    expect(res.status).toBe(200);
+    const report: ReportOverview = res.body;
+    // The course took its first three (capacity 3), the last two wait; then it closed with every seat completed.
+    expect(report.totals).toEqual({ programs: 3, trainees: 5, enrolments: 7, certificates: 0, completionRate: 1 });
+    expect(report.programsByKindAndStatus).toEqual([
+      { kind: 'camp', status: 'published', count: 1 },
+      { kind: 'course', status: 'completed', count: 1 },
+      { kind: 'course', status: 'draft', count: 1 },
+    ]);
+    expect(Object.fromEntries(report.enrolmentsByStatus.map((s) => [s.key, s.count]))).toEqual({
+      completed: 3,
+      waitlisted: 2,
+      confirmed: 2,
+    });
+    expect(Object.fromEntries(report.traineesByNationality.map((n) => [n.key, n.count]))).toEqual(
+      tally(trainees, (x) => x.nationality),
+    );
+    const byInstitution = Object.fromEntries(
+      report.traineesByInstitution.map((i) => [i.institutionCode ?? 'none', i.count]),
+    );
+    expect(byInstitution).toEqual({ [cast.partnerA.code]: 2, [cast.partnerB.code]: 1, none: 2 });
+    const outcome = report.programs.find((p) => p.programId === course.id);
+    expect(outcome).toMatchObject({ completed: 3, notCompleted: 0, completionRate: 1, certificates: 2 });
+    expect(report.programs).toHaveLength(3);
+
+    const everything = (await t.http.get(api('/reports/overview')).set(cast.admin.auth)).body as ReportOverview;
+    expect(everything.totals.programs).toBe(4);
+    const month = new Date().toISOString().slice(0, 7);
+    expect(everything.certificatesByMonth).toEqual([{ month, issued: 3, revoked: 1 }]);
+    const bad = await t.http.get(api('/reports/overview?from=2031-03-31&to=2031-03-01')).set(cast.admin.auth);
+    expect(bad.body.errors[0].field).toBe('to');
+  });
+
+  it('reports one program: funnel, attendance per session, by institution — for a partner only its own people', async () => {
+    const admin: ProgramReport = (await t.http.get(api(`/reports/programs/${course.id}`)).set(cast.admin.auth)).body;
+    expect(admin.scopedToInstitution).toBe(false);
+    expect(admin.funnel).toEqual({ applied: 5, confirmed: 3, completed: 3, certified: 2 });
+    expect(admin.seatsOverTime.at(-1)).toMatchObject({ applied: 5, confirmed: 3 });
+    const a = trainees.filter((x) => x.institution === 'A').length;
+    const partner: ProgramReport = (await t.http.get(api(`/reports/programs/${course.id}`)).set(cast.partner.auth))
+      .body;
+    expect(partner.scopedToInstitution).toBe(true);
+    expect(partner.funnel.applied).toBe(a);
+    expect(partner.byInstitution.map((i) => i.institutionId)).toEqual([cast.partnerA.id]);
+    expect(partner.byNationality).toEqual([expect.objectContaining({ nationality: 'TH', applied: a })]);
+
+    const campReport: ProgramReport = (await t.http.get(api(`/reports/programs/${camp.id}`)).set(cast.admin.auth)).body;
+    expect(campReport.attendanceBySession).toEqual([
+      expect.objectContaining({ present: 1, absent: 1, late: 0, excused: 0, unmarked: 0, rate: 0.5 }),
+    ]);
+    const otherView: ProgramReport = (await t.http.get(api(`/reports/programs/${camp.id}`)).set(cast.otherPartner.auth))
+      .body;
+    expect(otherView.attendanceBySession[0]).toMatchObject({ present: 0, absent: 0, unmarked: 0 });
+    expect(otherView.funnel.applied).toBe(0);
+
+    const draft = await createProgram(t, cast.admin.auth, cast.host);
+    expect((await t.http.get(api(`/reports/programs/${draft.id}`)).set(cast.partner.auth)).status).toBe(404);
+    expect((await t.http.get(api('/reports/overview')).set(cast.partner.auth)).status).toBe(403);
+  });
+
+  it('exports both reports as workbooks with headers in the caller’s language', async () => {
+    const download = (path: string, language: string) =>
+      t.http
+        .get(api(path))
+        .set(cast.admin.auth)
+        .set('Accept-Language', language)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const overview = new Workbook();
+    await overview.xlsx.load((await download('/reports/overview.xlsx?from=2031-03-01&to=2031-03-31', 'th')).body);
+    expect(overview.worksheets.map((w) => w.name)).toContain('สัญชาติ');
+    const nationalities = overview.getWorksheet('สัญชาติ');
+    expect(nationalities?.getCell('A1').value).toBe('สัญชาติ');
+    expect(String(nationalities?.getCell('A2').value)).toMatch(/ไทย \(TH\)|เวียดนาม \(VN\)/);
+    const program = new Workbook();
+    await program.xlsx.load((await download(`/reports/programs/${course.id}/report.xlsx`, 'zh')).body);
+    expect(program.worksheets[0].getCell('A2').value).toBe('报名');
+    expect(program.worksheets[0].getCell('B2').value).toBe(5);
+  });
+});

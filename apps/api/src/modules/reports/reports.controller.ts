@@ -1,0 +1,81 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Role, type ProgramReport, type ReportOverview } from '@skillbridge/contracts';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../common/auth/access.decorator';
+import { Ctx } from '../../common/auth/context.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { UuidParam } from '../../common/validation/uuid-param';
+import { ReportPeriodQueryDto } from './dto/report-query.dto';
+import { overviewWorkbook, programWorkbook } from './reports-export';
+import { ReportsService } from './reports.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('overview')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary:
+      'Programs by kind and status, trainees by nationality and institution, enrolments by status, completion and certificates per program, certificates per month (admin). Optional ?from&to.',
+  })
+  @ApiProblems(400, 401, 403)
+  overview(@Query() query: ReportPeriodQueryDto): Promise<ReportOverview> {
+    return this.reports.overview(query);
+  }
+
+  @Get('overview.xlsx')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'The overview as an Excel workbook, headers in the caller’s language (admin).' })
+  @ApiProduces(XLSX)
+  @ApiProblems(400, 401, 403)
+  async overviewXlsx(
+    @Query() query: ReportPeriodQueryDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const body = await overviewWorkbook(await this.reports.overview(query), ctx.locale);
+    this.attachment(reply, `overview-${query.from ?? 'all'}-${query.to ?? 'now'}.xlsx`);
+    return body;
+  }
+
+  @Get('programs/:id')
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({
+    summary:
+      'One program: funnel, seats over time, attendance per session, by institution and nationality (admin; a partner sees its own people only).',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  program(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<ProgramReport> {
+    return this.reports.program(id, ctx);
+  }
+
+  @Get('programs/:id/report.xlsx')
+  @Roles(Role.Admin, Role.Partner)
+  @ApiOperation({ summary: 'The program report as an Excel workbook.' })
+  @ApiProduces(XLSX)
+  @ApiProblems(400, 401, 403, 404)
+  async programXlsx(
+    @UuidParam('id') id: string,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const report = await this.reports.program(id, ctx);
+    const body = await programWorkbook(report, ctx.locale);
+    this.attachment(reply, `report-${report.code}.xlsx`);
+    return body;
+  }
+
+  private attachment(reply: FastifyReply, filename: string): void {
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('cache-control', 'private, no-store');
+  }
+}

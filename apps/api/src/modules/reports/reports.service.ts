@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CountryCode,
+  EnrolmentStatus,
+  FunnelCounts,
+  LocalizedText,
+  ProgramKind,
+  ProgramOutcome,
+  ProgramReport,
+  ProgramStatus,
+  ReportOverview,
+  SessionAttendance,
+} from '@skillbridge/contracts';
+import { DataSource } from 'typeorm';
+import { signedIn, type RequestContext } from '../../common/auth/viewer';
+import { ProblemException } from '../../common/problem/problem.exception';
+import { ProgramsService } from '../programs/programs.service';
+import { ReportPeriodQueryDto } from './dto/report-query.dto';
+
+/** Programs that overlap the period ($1 from, $2 to; either may be null). */
+const PERIOD_PROGRAMS = `SELECT * FROM programs WHERE ($1::date IS NULL OR end_date >= $1::date) AND ($2::date IS NULL OR start_date <= $2::date)`;
+/** Certificates issued within the period, by calendar day in UTC. */
+const PERIOD_CERTIFICATES = `($1::date IS NULL OR c.issued_at >= $1::date) AND ($2::date IS NULL OR c.issued_at < $2::date + 1)`;
+
+const SEATED = `('confirmed', 'completed', 'not-completed')`;
+
+interface FunnelRow {
+  applied: number;
+  confirmed: number;
+  completed: number;
+  certified: number;
+}
+
+const funnelSql = `count(*)::int AS applied,
+  count(*) FILTER (WHERE e.status IN ${SEATED})::int AS confirmed,
+  count(*) FILTER (WHERE e.status = 'completed')::int AS completed,
+  count(c.id) FILTER (WHERE c.status = 'issued')::int AS certified`;
+
+const funnelOf = (row: FunnelRow): FunnelCounts => ({
+  applied: row.applied,
+  confirmed: row.confirmed,
+  completed: row.completed,
+  certified: row.certified,
+});
+
+/**
+ * The international office's numbers, each an aggregate computed in
+ * PostgreSQL (no rows are loaded into Node to be counted).
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programs: ProgramsService,
+  ) {}
+
+  async overview(query: ReportPeriodQueryDto): Promise<ReportOverview> {
+    if (query.from && query.to && query.to < query.from) {
+      throw ProblemException.invalidField('to', 'ENDS_BEFORE_START', 'validation.endBeforeStart');
+    }
+    const period = [query.from ?? null, query.to ?? null];
+    const q = <T>(sql: string) => this.dataSource.query(sql, period) as Promise<T[]>;
+    const [kinds, statuses, nationalities, institutions, programs, months, [totals]] = await Promise.all([
+      q<{ kind: ProgramKind; status: ProgramStatus; count: number }>(
+        `SELECT kind, status, count(*)::int AS count FROM (${PERIOD_PROGRAMS}) p GROUP BY kind, status ORDER BY kind, status`,
+      ),
+      q<{ key: EnrolmentStatus; count: number }>(
+        `SELECT e.status AS key, count(*)::int AS count
+           FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id
+          GROUP BY e.status ORDER BY count DESC`,
+      ),
+      q<{ key: CountryCode; count: number }>(
+        `SELECT t.nationality AS key, count(DISTINCT t.id)::int AS count
+           FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id JOIN trainees t ON t.id = e.trainee_id
+          GROUP BY t.nationality ORDER BY count DESC, key`,
+      ),
+      q<{
+        institutionId: string | null;
+        institutionCode: string | null;
+        institutionName: LocalizedText | null;
+        count: number;
+      }>(
+        `SELECT i.id AS "institutionId", i.code AS "institutionCode", i.name AS "institutionName", x.count
+           FROM (SELECT t.institution_id, count(DISTINCT t.id)::int AS count
+                   FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id JOIN trainees t ON t.id = e.trainee_id
+                  GROUP BY t.institution_id) x
+           LEFT JOIN institutions i ON i.id = x.institution_id
+          ORDER BY x.count DESC, i.code NULLS LAST`,
+      ),
+      q<ProgramOutcome & { completionRate: number | null }>(
+        `SELECT p.id AS "programId", p.code, p.title, p.kind, p.status, p.start_date AS "startDate", p.end_date AS "endDate",
+                p.capacity, p.confirmed_count AS confirmed, coalesce(e.completed, 0) AS completed,
+                coalesce(e.not_completed, 0) AS "notCompleted",
+                CASE WHEN coalesce(e.completed, 0) + coalesce(e.not_completed, 0) > 0
+                     THEN e.completed::float / (e.completed + e.not_completed) END AS "completionRate",
+                coalesce(c.count, 0) AS certificates
+           FROM (${PERIOD_PROGRAMS}) p
+           LEFT JOIN (SELECT program_id, count(*) FILTER (WHERE status = 'completed')::int AS completed,
+                             count(*) FILTER (WHERE status = 'not-completed')::int AS not_completed
+                        FROM enrolments GROUP BY program_id) e ON e.program_id = p.id
+           LEFT JOIN (SELECT program_id, count(*)::int AS count FROM certificates WHERE status = 'issued' GROUP BY program_id) c
+                  ON c.program_id = p.id
+          ORDER BY p.start_date DESC, p.id
+          LIMIT 500`,
+      ),
+      q<{ month: string; issued: number; revoked: number }>(
+        `SELECT to_char(date_trunc('month', c.issued_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,
+                count(*)::int AS issued, count(*) FILTER (WHERE c.status = 'revoked')::int AS revoked
+           FROM certificates c WHERE ${PERIOD_CERTIFICATES}
+          GROUP BY 1 ORDER BY 1`,
+      ),
+      q<{
+        programs: number;
+        trainees: number;
+        enrolments: number;
+        certificates: number;
+        completed: number;
+        decided: number;
+      }>(
+        `SELECT (SELECT count(*)::int FROM (${PERIOD_PROGRAMS}) p) AS programs,
+                count(DISTINCT e.trainee_id)::int AS trainees,
+                count(e.id)::int AS enrolments,
+                (SELECT count(*)::int FROM certificates c WHERE ${PERIOD_CERTIFICATES}) AS certificates,
+                count(e.id) FILTER (WHERE e.status = 'completed')::int AS completed,
+                count(e.id) FILTER (WHERE e.status IN ('completed', 'not-completed'))::int AS decided
+           FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id`,
+      ),
+    ]);
+    return {
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      totals: {
+        programs: totals.programs,
+        trainees: totals.trainees,
+        enrolments: totals.enrolments,
+        certificates: totals.certificates,
+        ...(totals.decided > 0 ? { completionRate: totals.completed / totals.decided } : {}),
+      },
+      programsByKindAndStatus: kinds,
+      traineesByNationality: nationalities,
+      traineesByInstitution: institutions.map((i) => ({
+        ...(i.institutionId ? { institutionId: i.institutionId } : {}),
+        ...(i.institutionCode ? { institutionCode: i.institutionCode } : {}),
+        ...(i.institutionName ? { institutionName: i.institutionName } : {}),
+        count: i.count,
+      })),
+      enrolmentsByStatus: statuses,
+      programs: programs.map(({ completionRate, ...p }) => ({
+        ...p,
+        ...(completionRate !== null ? { completionRate } : {}),
+      })),
+      certificatesByMonth: months,
+    };
+  }
+
+  /**
+   * One program's report. Admins see everyone; a partner (who must be able
+   * to see the program) sees the same figures for its own institution's
+   * people only.
+   */
+  async program(programId: string, ctx: RequestContext): Promise<ProgramReport> {
+    const viewer = signedIn(ctx);
+    const program = await this.programs.findVisible(programId, viewer);
+    const scoped = viewer.role === 'partner';
+    const params = [programId, scoped ? viewer.institutionId : null];
+    const inScope = `($2::uuid IS NULL OR t.institution_id = $2::uuid)`;
+    const q = <T>(sql: string) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const [[funnel], institutions, nationalities, sessions, [seated], days] = await Promise.all([
+      q<FunnelRow>(
+        `SELECT ${funnelSql} FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+           LEFT JOIN certificates c ON c.enrolment_id = e.id
+          WHERE e.program_id = $1 AND ${inScope}`,
+      ),
+      q<
+        FunnelRow & {
+          institutionId: string | null;
+          institutionCode: string | null;
+          institutionName: LocalizedText | null;
+        }
+      >(
+        `SELECT i.id AS "institutionId", i.code AS "institutionCode", i.name AS "institutionName", ${funnelSql}
+           FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+           LEFT JOIN institutions i ON i.id = t.institution_id
+           LEFT JOIN certificates c ON c.enrolment_id = e.id
+          WHERE e.program_id = $1 AND ${inScope}
+          GROUP BY i.id ORDER BY applied DESC, i.code NULLS LAST`,
+      ),
+      q<FunnelRow & { nationality: CountryCode }>(
+        `SELECT t.nationality, ${funnelSql}
+           FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+           LEFT JOIN certificates c ON c.enrolment_id = e.id
+          WHERE e.program_id = $1 AND ${inScope}
+          GROUP BY t.nationality ORDER BY applied DESC, t.nationality`,
+      ),
+      q<{
+        sessionId: string;
+        title: LocalizedText;
+        startsAt: Date;
+        present: number;
+        late: number;
+        absent: number;
+        excused: number;
+      }>(
+        `SELECT s.id AS "sessionId", s.title, s.starts_at AS "startsAt",
+                count(a.status) FILTER (WHERE a.status = 'present')::int AS present,
+                count(a.status) FILTER (WHERE a.status = 'late')::int AS late,
+                count(a.status) FILTER (WHERE a.status = 'absent')::int AS absent,
+                count(a.status) FILTER (WHERE a.status = 'excused')::int AS excused
+           FROM sessions s
+           LEFT JOIN (attendance a JOIN trainees t ON t.id = a.trainee_id AND ${inScope}) ON a.session_id = s.id
+          WHERE s.program_id = $1
+          GROUP BY s.id ORDER BY s.starts_at, s.id`,
+      ),
+      q<{ count: number }>(
+        `SELECT count(*)::int AS count FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+          WHERE e.program_id = $1 AND e.status IN ${SEATED} AND ${inScope}`,
+      ),
+      this.dataSource.query(
+        `WITH tz AS (SELECT timezone FROM programs WHERE id = $1),
+              events AS (
+                SELECT (e.created_at AT TIME ZONE (SELECT timezone FROM tz))::date AS day, 1 AS applied, 0 AS confirmed
+                  FROM enrolments e JOIN trainees t ON t.id = e.trainee_id WHERE e.program_id = $1 AND ${inScope}
+                UNION ALL
+                SELECT (e.decided_at AT TIME ZONE (SELECT timezone FROM tz))::date, 0, 1
+                  FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+                 WHERE e.program_id = $1 AND e.status IN ${SEATED} AND e.decided_at IS NOT NULL AND ${inScope})
+         SELECT to_char(day, 'YYYY-MM-DD') AS date,
+                (sum(sum(applied)) OVER (ORDER BY day))::int AS applied,
+                (sum(sum(confirmed)) OVER (ORDER BY day))::int AS confirmed
+           FROM events GROUP BY day ORDER BY day`,
+        params,
+      ) as Promise<{ date: string; applied: number; confirmed: number }[]>,
+    ]);
+    const attendanceBySession: SessionAttendance[] = sessions.map((s) => {
+      const marked = s.present + s.late + s.absent + s.excused;
+      const counted = marked - s.excused;
+      return {
+        sessionId: s.sessionId,
+        title: s.title,
+        startsAt: new Date(s.startsAt).toISOString(),
+        present: s.present,
+        late: s.late,
+        absent: s.absent,
+        excused: s.excused,
+        unmarked: Math.max(0, seated.count - marked),
+        ...(counted > 0 ? { rate: (s.present + s.late) / counted } : {}),
+      };
+    });
+    return {
+      programId,
+      code: program.code,
+      title: program.title,
+      timezone: program.timezone,
+      capacity: program.capacity,
+      scopedToInstitution: scoped,
+      funnel: funnelOf(funnel),
+      seatsOverTime: days,
+      attendanceBySession,
+      byInstitution: institutions.map((i) => ({
+        ...funnelOf(i),
+        ...(i.institutionId ? { institutionId: i.institutionId } : {}),
+        ...(i.institutionCode ? { institutionCode: i.institutionCode } : {}),
+        ...(i.institutionName ? { institutionName: i.institutionName } : {}),
+      })),
+      byNationality: nationalities.map((n) => ({ ...funnelOf(n), nationality: n.nationality })),
+    };
+  }
+}

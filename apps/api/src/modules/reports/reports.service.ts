@@ -61,32 +61,27 @@ export class ReportsService {
     }
     const period = [query.from ?? null, query.to ?? null];
     const q = <T>(sql: string) => this.dataSource.query(sql, period) as Promise<T[]>;
-    const [kinds, statuses, nationalities, institutions, programs, months, [totals]] = await Promise.all([
+    // Without a period every enrolment counts: no join to programs needed, and index-only scans serve the counts.
+    const allTime = !query.from && !query.to;
+    const periodEnrolments = allTime
+      ? `enrolments e WHERE $1::date IS NULL AND $2::date IS NULL`
+      : `enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id WHERE TRUE`;
+    // Each trainee counts once however many programs they took; EXISTS (a semi-join) is far cheaper here than
+    // count(DISTINCT …) over the enrolments, and one trainee has one nationality and one institution, so both
+    // breakdowns (and the total) come from the same rows.
+    const [kinds, statuses, people, programs, months] = await Promise.all([
       q<{ kind: ProgramKind; status: ProgramStatus; count: number }>(
         `SELECT kind, status, count(*)::int AS count FROM (${PERIOD_PROGRAMS}) p GROUP BY kind, status ORDER BY kind, status`,
       ),
       q<{ key: EnrolmentStatus; count: number }>(
-        `SELECT e.status AS key, count(*)::int AS count
-           FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id
+        `SELECT e.status AS key, count(*)::int AS count FROM ${periodEnrolments}
           GROUP BY e.status ORDER BY count DESC`,
       ),
-      q<{ key: CountryCode; count: number }>(
-        `SELECT t.nationality AS key, count(DISTINCT t.id)::int AS count
-           FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id JOIN trainees t ON t.id = e.trainee_id
-          GROUP BY t.nationality ORDER BY count DESC, key`,
-      ),
-      q<{
-        institutionId: string | null;
-        institutionCode: string | null;
-        institutionName: LocalizedText | null;
-        count: number;
-      }>(
-        `SELECT i.id AS "institutionId", i.code AS "institutionCode", i.name AS "institutionName", x.count
-           FROM (SELECT t.institution_id, count(DISTINCT t.id)::int AS count
-                   FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id JOIN trainees t ON t.id = e.trainee_id
-                  GROUP BY t.institution_id) x
-           LEFT JOIN institutions i ON i.id = x.institution_id
-          ORDER BY x.count DESC, i.code NULLS LAST`,
+      q<{ nationality: CountryCode; institutionId: string | null; count: number }>(
+        `SELECT t.nationality, t.institution_id AS "institutionId", count(*)::int AS count
+           FROM trainees t
+          WHERE EXISTS (SELECT 1 FROM ${periodEnrolments} AND e.trainee_id = t.id)
+          GROUP BY t.nationality, t.institution_id`,
       ),
       q<ProgramOutcome & { completionRate: number | null }>(
         `SELECT p.id AS "programId", p.code, p.title, p.kind, p.status, p.start_date AS "startDate", p.end_date AS "endDate",
@@ -110,32 +105,45 @@ export class ReportsService {
            FROM certificates c WHERE ${PERIOD_CERTIFICATES}
           GROUP BY 1 ORDER BY 1`,
       ),
-      q<{
-        programs: number;
-        trainees: number;
-        enrolments: number;
-        certificates: number;
-        completed: number;
-        decided: number;
-      }>(
-        `SELECT (SELECT count(*)::int FROM (${PERIOD_PROGRAMS}) p) AS programs,
-                count(DISTINCT e.trainee_id)::int AS trainees,
-                count(e.id)::int AS enrolments,
-                (SELECT count(*)::int FROM certificates c WHERE ${PERIOD_CERTIFICATES}) AS certificates,
-                count(e.id) FILTER (WHERE e.status = 'completed')::int AS completed,
-                count(e.id) FILTER (WHERE e.status IN ('completed', 'not-completed'))::int AS decided
-           FROM enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id`,
-      ),
     ]);
+    const [{ programs: programCount }] = await q<{ programs: number }>(
+      `SELECT count(*)::int AS programs FROM (${PERIOD_PROGRAMS}) p`,
+    );
+    const sum = <T>(rows: T[], value: (row: T) => number) => rows.reduce((total, row) => total + value(row), 0);
+    const byKey = (key: (row: (typeof people)[number]) => string) => {
+      const totals = new Map<string, number>();
+      for (const row of people) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
+      return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    };
+    const institutionIds = byKey((row) => row.institutionId ?? '');
+    const named = new Map(
+      (
+        (await this.dataSource.query('SELECT id, code, name FROM institutions WHERE id = ANY($1::uuid[])', [
+          institutionIds.map(([id]) => id).filter(Boolean),
+        ])) as { id: string; code: string; name: LocalizedText }[]
+      ).map((i) => [i.id, i]),
+    );
+    const completed = statuses.find((s) => s.key === 'completed')?.count ?? 0;
+    const decided = completed + (statuses.find((s) => s.key === 'not-completed')?.count ?? 0);
+    const totals = {
+      programs: programCount,
+      trainees: sum(people, (row) => row.count),
+      enrolments: sum(statuses, (row) => row.count),
+      certificates: sum(months, (row) => row.issued),
+    };
+    const nationalities = byKey((row) => row.nationality).map(([key, count]) => ({ key: key as CountryCode, count }));
+    const institutions = institutionIds.map(([id, count]) => ({
+      institutionId: id || null,
+      institutionCode: named.get(id)?.code ?? null,
+      institutionName: named.get(id)?.name ?? null,
+      count,
+    }));
     return {
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
       totals: {
-        programs: totals.programs,
-        trainees: totals.trainees,
-        enrolments: totals.enrolments,
-        certificates: totals.certificates,
-        ...(totals.decided > 0 ? { completionRate: totals.completed / totals.decided } : {}),
+        ...totals,
+        ...(decided > 0 ? { completionRate: completed / decided } : {}),
       },
       programsByKindAndStatus: kinds,
       traineesByNationality: nationalities,

@@ -1,59 +1,106 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { zonedDate, type ReportOverview, type ReportPeriodQuery } from '@skillbridge/contracts';
+import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { problemOfDownload, problemOf } from '../../core/http/problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalNumberPipe } from '../../shared/i18n/local-number.pipe';
+import { ViewerZone } from '../../shared/time/viewer-zone';
+import { ChartPanelComponent } from '../reports/chart-panel.component';
+import {
+  certificatesByMonthChart,
+  completionRateChart,
+  enrolmentsByStatusChart,
+  traineesByCountryChart,
+  type ChartContext,
+} from '../reports/report-charts';
+import { matchingPreset, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../reports/report-period';
+import { ReportsApi } from '../reports/reports.api';
 
+type OverviewState =
+  { status: 'loading' } | { status: 'ready'; overview: ReportOverview } | { status: 'error'; code: string };
+
+/**
+ * The international office's dashboard and home: the period's programs,
+ * trainees, enrolments and certificates as figures and charts, an Excel
+ * export of the same, and links to every admin section.
+ */
 @Component({
   selector: 'sb-admin-home-page',
-  imports: [TranslatePipe, RouterLink],
+  imports: [TranslatePipe, RouterLink, LocalNumberPipe, ChartPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h1 data-testid="home-heading">{{ 'home.admin.title' | translate: { name: auth.user()?.fullName } }}</h1>
-    <p class="lead">{{ 'home.admin.lead' | translate }}</p>
-    <ul class="tiles">
-      <li class="card">
-        <h2>
-          <a routerLink="/admin/programs">{{ 'nav.programs' | translate }}</a>
-        </h2>
-        <p>{{ 'home.admin.programs' | translate }}</p>
-      </li>
-      <li class="card">
-        <h2>
-          <a routerLink="/admin/institutions">{{ 'nav.institutions' | translate }}</a>
-        </h2>
-        <p>{{ 'home.admin.institutions' | translate }}</p>
-      </li>
-      <li class="card">
-        <h2>
-          <a routerLink="/admin/trainees" data-testid="admin-trainees-link">{{ 'trainees.list.title' | translate }}</a>
-        </h2>
-        <p>{{ 'home.admin.trainees' | translate }}</p>
-      </li>
-      <li class="card">
-        <h2>
-          <a routerLink="/admin/applications" data-testid="admin-applications-link">{{
-            'enrolments.queue.title' | translate
-          }}</a>
-        </h2>
-        <p>{{ 'home.admin.applications' | translate }}</p>
-      </li>
-      <li class="card">
-        <h2>
-          <a routerLink="/admin/certificates" data-testid="admin-certificates-link">{{
-            'nav.certificates' | translate
-          }}</a>
-        </h2>
-        <p>{{ 'home.admin.certificates' | translate }}</p>
-      </li>
-      <li class="card">
-        <h2>
-          <a routerLink="/admin/users">{{ 'nav.users' | translate }}</a>
-        </h2>
-        <p>{{ 'home.admin.users' | translate }}</p>
-      </li>
-    </ul>
-  `,
+  templateUrl: './admin-home.page.html',
+  styleUrl: '../reports/reports.css',
 })
 export class AdminHomePage {
   protected readonly auth = inject(AuthService);
+  private readonly api = inject(ReportsApi);
+  private readonly languages = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
+  private readonly viewer = inject(ViewerZone);
+
+  protected readonly presets = PERIOD_PRESETS;
+  private readonly today = zonedDate(new Date(), this.viewer.zone());
+  /** The last twelve months by default: recent enough to act on, long enough to show a trend. */
+  protected readonly period = signal<ReportPeriodQuery>(presetPeriod('last12Months', this.today));
+  protected readonly activePreset = computed(() => matchingPreset(this.period(), this.today));
+  protected readonly periodInvalid = signal(false);
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
+
+  protected readonly state = toSignal(
+    toObservable(this.period).pipe(
+      switchMap((period) =>
+        this.api.overview(period).pipe(
+          map((overview): OverviewState => ({ status: 'ready', overview })),
+          catchError((error) => of<OverviewState>({ status: 'error', code: problemOf(error).code })),
+          startWith<OverviewState>({ status: 'loading' }),
+        ),
+      ),
+    ),
+    { initialValue: { status: 'loading' } as OverviewState },
+  );
+  protected readonly overview = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.overview : null;
+  });
+
+  /** Rebuilt when the language changes, so labels and numbers follow it. */
+  protected readonly charts = computed(() => {
+    const overview = this.overview();
+    if (!overview) return null;
+    const ctx: ChartContext = { locale: this.languages.current(), t: (key) => this.translate.instant(key) };
+    return {
+      countries: traineesByCountryChart(overview, ctx),
+      statuses: enrolmentsByStatusChart(overview, ctx),
+      completion: completionRateChart(overview, ctx),
+      certificates: certificatesByMonthChart(overview, ctx),
+    };
+  });
+
+  protected usePreset(preset: PeriodPreset): void {
+    this.periodInvalid.set(false);
+    this.period.set(presetPeriod(preset, this.today));
+  }
+
+  protected setDates(from: string, to: string): void {
+    const invalid = Boolean(from && to && from > to);
+    this.periodInvalid.set(invalid);
+    if (!invalid) this.period.set({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  }
+
+  protected async export(): Promise<void> {
+    this.exporting.set(true);
+    this.exportError.set(null);
+    try {
+      await this.api.downloadOverview(this.period());
+    } catch (error) {
+      this.exportError.set((await problemOfDownload(error)).code);
+    } finally {
+      this.exporting.set(false);
+    }
+  }
 }

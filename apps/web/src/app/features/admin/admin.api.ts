@@ -1,6 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AuditEvent,
+  AuditEventListQuery,
   AuthUser,
   CreateInstitutionRequest,
   CreateUserRequest,
@@ -45,5 +47,9 @@ export class AdminApi {
 
   updateUser(id: string, body: UpdateUserRequest): Observable<AuthUser> {
     return this.http.patch<AuthUser>(`/api/v1/users/${id}`, body);
+  }
+
+  auditEvents(query: AuditEventListQuery): Observable<Page<AuditEvent>> {
+    return this.http.get<Page<AuditEvent>>('/api/v1/audit-events', { params: params(query) });
   }
 }

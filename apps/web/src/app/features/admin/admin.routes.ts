@@ -23,6 +23,10 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage),
   },
   {
+    path: 'programs/:id/report',
+    loadComponent: () => import('../reports/program-report.page').then((m) => m.ProgramReportPage),
+  },
+  {
     path: 'programs/:id/complete',
     loadComponent: () => import('../certificates/completion.page').then((m) => m.CompletionPage),
   },
@@ -47,6 +51,7 @@ export const ADMIN_ROUTES: Routes = [
     path: 'trainees/:id',
     loadComponent: () => import('../trainees/trainee-form.page').then((m) => m.TraineeFormPage),
   },
+  { path: 'audit', loadComponent: () => import('./audit-log.page').then((m) => m.AuditLogPage) },
   { path: 'users', loadComponent: () => import('./user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./user-form.page').then((m) => m.UserFormPage) },
 ];

@@ -14,6 +14,10 @@ export const PARTNER_ROUTES: Routes = [
       { path: 'rosters', loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage) },
       { path: 'rosters/:id', loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage) },
       {
+        path: 'reports/:id',
+        loadComponent: () => import('../reports/program-report.page').then((m) => m.ProgramReportPage),
+      },
+      {
         path: 'certificates',
         loadComponent: () => import('../certificates/certificate-list.page').then((m) => m.CertificateListPage),
       },

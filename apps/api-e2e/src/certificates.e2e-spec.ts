@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
 import { createProgram, createSession } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
-import { api, startTestApp, TestApp } from './support/test-app';
+import { api, binary, startTestApp, TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
 
@@ -333,11 +333,7 @@ describe('attendance, completion and certificates', () => {
           .get(api(`/certificates/${certificate.id}/pdf?lang=th`))
           .set(auth)
           .buffer(true)
-          .parse((response, done) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (c: Buffer) => chunks.push(c));
-            response.on('end', () => done(null, Buffer.concat(chunks)));
-          });
+          .parse(binary);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('application/pdf');
         expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -349,11 +345,7 @@ describe('attendance, completion and certificates', () => {
         .get(api(`/certificates/${certificate.id}/pdf?lang=th`))
         .set(own.auth)
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       const file = join(mkdtempSync(join(tmpdir(), 'sb-cert-')), 'certificate.pdf');
       writeFileSync(file, res.body as Buffer);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });

@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
 import { createProgram } from './factories/programs';
 import { csvFile, HEADER, insertTrainees, uniqueEmail } from './factories/trainees';
-import { api, startTestApp, TestApp } from './support/test-app';
+import { api, binary, startTestApp, TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
 
@@ -338,11 +338,7 @@ describe('enrolments', () => {
         .set(cast.partner.auth)
         .set('Accept-Language', 'th')
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
       expect(res.headers['content-disposition']).toContain(`roster-${p.code}.csv`);
@@ -366,11 +362,7 @@ describe('enrolments', () => {
         .set(cast.admin.auth)
         .set('Accept-Language', 'zh')
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       expect(res.status).toBe(200);
       const workbook = new Workbook();
       await workbook.xlsx.load(res.body);

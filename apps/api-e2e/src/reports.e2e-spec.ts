@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { Cast, createCast } from './factories/accounts';
 import { createProgram, createSession } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
-import { api, startTestApp, TestApp } from './support/test-app';
+import { api, binary, startTestApp, TestApp } from './support/test-app';
 
 /**
  * The numbers of the reports against counts this test makes itself from the
@@ -146,16 +146,7 @@ describe('reports', () => {
 
   it('exports both reports as workbooks with headers in the caller’s language', async () => {
     const download = (path: string, language: string) =>
-      t.http
-        .get(api(path))
-        .set(cast.admin.auth)
-        .set('Accept-Language', language)
-        .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (c: Buffer) => chunks.push(c));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      t.http.get(api(path)).set(cast.admin.auth).set('Accept-Language', language).buffer(true).parse(binary);
     const overview = new Workbook();
     await overview.xlsx.load((await download('/reports/overview.xlsx?from=2031-03-01&to=2031-03-31', 'th')).body);
     expect(overview.worksheets.map((w) => w.name)).toContain('สัญชาติ');

@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import 'reflect-metadata';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -58,3 +59,10 @@ export const api = (path: string) => `/api/v1${path}`;
 
 /** The signing secret of test apps, so tests can forge tokens with it (and with others). */
 export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';
+
+/** supertest parser for file downloads: the body as the bytes sent (`.buffer(true).parse(binary)`). */
+export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}

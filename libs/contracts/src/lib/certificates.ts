@@ -1,5 +1,5 @@
 import type { CountryCode } from './countries';
-import type { AttendanceStatus, CertificateStatus, EnrolmentStatus } from './enums';
+import type { AttendanceStatus, CertificateStatus } from './enums';
 import type { Locale } from './locales';
 import type { LocalizedText } from './localized-text';
 
@@ -140,6 +140,3 @@ export interface Verification {
   issuer: LocalizedText;
   revokedReason?: string;
 }
-
-/** A trainee's enrolment status after completion, for lists that show outcomes. */
-export type CompletionStatus = Extract<EnrolmentStatus, 'completed' | 'not-completed'>;

@@ -98,14 +98,3 @@ export interface MyEnrolment extends Enrolment {
   /** 1-based place on the wait-list, when wait-listed. */
   waitlistPosition?: number;
 }
-
-/** Where an enrolment may go next from each status (DESIGN.md). */
-export const ENROLMENT_TRANSITIONS: Readonly<Record<EnrolmentStatus, readonly EnrolmentStatus[]>> = {
-  pending: ['confirmed', 'waitlisted', 'rejected', 'withdrawn'],
-  confirmed: ['withdrawn', 'completed', 'not-completed'],
-  waitlisted: ['confirmed', 'rejected', 'withdrawn'],
-  rejected: [],
-  withdrawn: [],
-  completed: [],
-  'not-completed': [],
-};

@@ -13,13 +13,13 @@ import {
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { canSee, scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
+import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { Program } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
-import { containsPattern } from '../trainees/trainees.service';
 import { TRAINEE_SCOPE } from '../trainees/trainee.scope';
 import { Trainee } from '../trainees/trainee.entity';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';

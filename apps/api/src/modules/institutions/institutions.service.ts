@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Institution as InstitutionView, type Page } from '@skillbridge/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
+import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
@@ -36,7 +37,7 @@ export class InstitutionsService {
     if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
     if (query.country) qb.andWhere('i.country = :country', { country: query.country });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere(
         `(i.code ILIKE :pattern OR EXISTS (SELECT 1 FROM jsonb_each_text(i.name) AS n WHERE n.value ILIKE :pattern))`,
         { pattern },

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Instructor as InstructorView, type Page, type TimetableEntry } from '@skillbridge/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { signedIn, type RequestContext } from '../../common/auth/viewer';
+import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
@@ -40,7 +41,7 @@ export class InstructorsService {
     const qb = this.dataSource.getRepository(Instructor).createQueryBuilder('i');
     if (query.institutionId) qb.andWhere('i.institution_id = :institutionId', { institutionId: query.institutionId });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere(
         '(i.full_name ILIKE :pattern OR EXISTS (SELECT 1 FROM unnest(i.expertise) AS e WHERE e ILIKE :pattern))',
         {

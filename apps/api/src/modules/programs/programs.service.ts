@@ -12,6 +12,7 @@ import {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
+import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
@@ -114,7 +115,7 @@ export class ProgramsService {
     if (query.from) qb.andWhere('p.end_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('p.start_date <= :to', { to: query.to });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere(
         '(p.code ILIKE :pattern OR EXISTS (SELECT 1 FROM jsonb_each_text(p.title) AS t WHERE t.value ILIKE :pattern))',
         { pattern },

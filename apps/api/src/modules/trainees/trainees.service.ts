@@ -12,6 +12,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { scopeQuery, visibleOr404 } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { translate } from '../../common/i18n/translator';
+import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
@@ -38,11 +39,6 @@ export function toTraineeView(t: Trainee): TraineeView {
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };
-}
-
-/** `%text%` for ILIKE, with the pattern characters of the text itself escaped. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Fields only admins change; a partner or the trainee get a 400 naming the field. */

@@ -11,6 +11,7 @@ import {
 } from '@skillbridge/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
+import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { isForeignKeyViolation, isUniqueViolation } from '../../database/errors';
@@ -96,7 +97,7 @@ export class UsersService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.institutionId) qb.andWhere('u.institution_id = :institutionId', { institutionId: query.institutionId });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere('(u.email ILIKE :pattern OR u.full_name ILIKE :pattern)', { pattern });
     }
     const page = await paginate(qb, {

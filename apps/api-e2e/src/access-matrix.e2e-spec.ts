@@ -69,6 +69,21 @@ const issueCertificate = async (t: TestApp, cast: Cast) => {
   );
   return row as { id: string; verificationCode: string };
 };
+/** One of the user's notifications (the fixtures give the cast's trainee a certificate, and so one). */
+const notificationOf = async (t: TestApp, userId: string) => {
+  const [row] = await t.dataSource.query('SELECT id FROM notifications WHERE user_id = $1 LIMIT 1', [userId]);
+  if (!row) throw new Error('the user has no notification');
+  return row.id as string;
+};
+/** A message of the development mailbox, once the outbox worker has put one there. */
+const mailboxMessage = async (t: TestApp) => {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const [row] = await t.dataSource.query('SELECT id FROM mailbox_messages LIMIT 1');
+    if (row) return row.id as string;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no message reached the development mailbox');
+};
 const traineeRecord = (status: number): Record<Actor, number> => ({
   ...signedIn(404),
   admin: status,
@@ -337,6 +352,19 @@ const MATRIX: Record<string, Rule> = {
     expect: adminOnly(200),
   },
   'GET /verify/:code': { call: (_t, _c, fx) => ({ path: `/verify/${fx.verificationCode}` }), expect: everyone(200) },
+  'GET /notifications': { call: () => ({ path: '/notifications' }), expect: signedIn(200) },
+  'GET /notifications/unread-count': { call: () => ({ path: '/notifications/unread-count' }), expect: signedIn(200) },
+  'POST /notifications/read-all': { call: () => ({ path: '/notifications/read-all' }), expect: signedIn(200) },
+  'POST /notifications/:id/read': {
+    // The cast's trainee's own notification (of their certificate): theirs to mark, nobody else's to see.
+    call: async (t, cast) => ({ path: `/notifications/${await notificationOf(t, cast.trainee.user.id)}/read` }),
+    expect: { ...signedIn(404), trainee: 200 },
+  },
+  'GET /mailbox': { call: () => ({ path: '/mailbox' }), expect: adminOnly(200) },
+  'GET /mailbox/:id': {
+    call: async (t) => ({ path: `/mailbox/${await mailboxMessage(t)}` }),
+    expect: adminOnly(200),
+  },
   'GET /reports/overview': { call: () => ({ path: '/reports/overview' }), expect: adminOnly(200) },
   'GET /reports/overview.xlsx': { call: () => ({ path: '/reports/overview.xlsx' }), expect: adminOnly(200) },
   'GET /reports/programs/:id': {

@@ -13,6 +13,7 @@ import { CertificatesModule } from './modules/certificates/certificates.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { TraineesModule } from './modules/trainees/trainees.module';
@@ -49,6 +50,7 @@ export class AppModule {
           retryDelay: 2_000,
         }),
         AuditModule,
+        NotificationsModule,
         AuthModule,
         HealthModule,
         InstitutionsModule,

@@ -16,6 +16,7 @@ import {
 import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
 import { PasswordService } from './modules/auth/password.service';
+import { OutboxWorker } from './modules/notifications/outbox-worker';
 import { InstructorsService } from './modules/instructors/instructors.service';
 import { CertificatesService } from './modules/certificates/certificates.service';
 import { ProgramsService } from './modules/programs/programs.service';
@@ -97,6 +98,8 @@ async function bootstrap(): Promise<void> {
       await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     }
 
+    // E-mail delivery starts once the schema is there (and the demo's notices are written).
+    app.get(OutboxWorker).start();
     await app.listen({ port: config.PORT, host: config.HOST });
     const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
     const { port } = app.getHttpServer().address() as AddressInfo;

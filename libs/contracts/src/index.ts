@@ -14,3 +14,4 @@ export * from './lib/enrolments';
 export * from './lib/trainees';
 export * from './lib/certificates';
 export * from './lib/reports';
+export * from './lib/notifications';

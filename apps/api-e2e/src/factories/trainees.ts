@@ -1,4 +1,4 @@
-import type { CountryCode } from '@skillbridge/contracts';
+import type { CountryCode, Locale } from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -8,15 +8,26 @@ export const uniqueEmail = (prefix = 'trainee') => `${prefix}-${randomBytes(5).t
 export async function insertTrainees(
   dataSource: DataSource,
   count: number,
-  options: { institutionId?: string | null; nationality?: CountryCode; prefix?: string } = {},
+  options: {
+    institutionId?: string | null;
+    nationality?: CountryCode;
+    prefix?: string;
+    preferredLocale?: Locale;
+  } = {},
 ): Promise<string[]> {
   const tag = randomBytes(4).toString('hex');
   const rows = (await dataSource.query(
     `INSERT INTO trainees (full_name, full_name_latin, email, nationality, institution_id, preferred_locale)
-     SELECT 'ผู้เข้าอบรม ' || n, 'Trainee ' || n, $1 || '-' || n || '@e2e.test', $2, $3, 'th'
+     SELECT 'ผู้เข้าอบรม ' || n, 'Trainee ' || n, $1 || '-' || n || '@e2e.test', $2, $3, $5
        FROM generate_series(1, $4::int) AS n
      RETURNING id`,
-    [`${options.prefix ?? 'bulk'}-${tag}`, options.nationality ?? 'TH', options.institutionId ?? null, count],
+    [
+      `${options.prefix ?? 'bulk'}-${tag}`,
+      options.nationality ?? 'TH',
+      options.institutionId ?? null,
+      count,
+      options.preferredLocale ?? 'th',
+    ],
   )) as { id: string }[];
   return rows.map((r) => r.id);
 }

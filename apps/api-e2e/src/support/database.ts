@@ -21,8 +21,14 @@ export async function withClient<T>(url: string, work: (client: Client) => Promi
   }
 }
 
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
 /** A fresh database for one spec file, cloned from the migrated template in milliseconds. */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env[ADMIN_URL_ENV];
   if (!adminUrl) throw new Error(`${ADMIN_URL_ENV} is not set: run the e2e tests through jest.config.cts`);
   const name = `e2e_${randomBytes(6).toString('hex')}`;

@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 import { createRootLogger } from '@skillbridge/api/common/logging/logger';
 import { loadConfig } from '@skillbridge/api/config';
 import { createApp } from '@skillbridge/api/create-app';
-import { createTestDatabase } from './database';
+import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -19,6 +20,8 @@ export interface TestApp {
   dataSource: DataSource;
   /** Name of this app's own database on the shared test server. */
   databaseName: string;
+  /** The database, to start a second app on it (a restart, another replica). */
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -27,8 +30,13 @@ export interface TestApp {
  * pipes, security headers and OpenAPI — on a fresh database of its own, and
  * listens on a free port.
  */
-export async function startTestApp(env: Record<string, string> = {}, extraImports: Type[] = []): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  extraImports: Type[] = [],
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const ownsDatabase = !options.database;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -39,6 +47,8 @@ export async function startTestApp(env: Record<string, string> = {}, extraImport
     ...env,
   });
   const app = await createApp({ config, databaseUrl: database.url, logger: createRootLogger(config) }, extraImports);
+  // As main.ts does once migrations ran (the test database is cloned from a migrated template).
+  app.get(OutboxWorker).start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -48,9 +58,10 @@ export async function startTestApp(env: Record<string, string> = {}, extraImport
     http: supertest(baseUrl),
     dataSource: app.get(DataSource),
     databaseName: database.name,
+    database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 }

@@ -139,6 +139,54 @@ export class EnvSchema {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL?: string;
 
+  @EnvVar({
+    description:
+      'SMTP server for e-mail, e.g. `smtps://user:pass@smtp.example.edu.cn:465`. Unset: e-mail goes to the development mailbox (`/admin/mailbox`).',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @EnvVar({ description: 'Sender of e-mail (`From:`).', default: 'Skillbridge <no-reply@skillbridge.local>' })
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Skillbridge <no-reply@skillbridge.local>';
+
+  @EnvVar({
+    description: 'Run the outbox worker that delivers e-mail in this process. Every replica may run one.',
+    default: 'true',
+  })
+  @Transform(toBoolean)
+  @IsBoolean()
+  OUTBOX_WORKER = true;
+
+  @EnvVar({
+    description: 'How often the outbox worker looks for e-mail to send when idle, in milliseconds.',
+    default: '1000',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  OUTBOX_POLL_MS = 1000;
+
+  @EnvVar({
+    description: 'First retry delay of a failed e-mail, in milliseconds; it doubles with each attempt (up to an hour).',
+    default: '30000',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_RETRY_BASE_MS = 30_000;
+
+  @EnvVar({ description: 'Attempts to deliver one e-mail before it is marked failed.', default: '10' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OUTBOX_MAX_ATTEMPTS = 10;
+
   @EnvVar({ description: 'Certificate verifications per client IP per minute before 429.', default: '60' })
   @Transform(toInt)
   @IsInt()

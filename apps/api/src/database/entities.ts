@@ -6,6 +6,8 @@ import { RateLimitHit } from '../modules/certificates/rate-limit-hit.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Instructor } from '../modules/instructors/instructor.entity';
+import { MailboxMessage } from '../modules/notifications/mailbox-message.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 import { ProgramPartner } from '../modules/programs/program-partner.entity';
 import { Program } from '../modules/programs/program.entity';
 import { SessionInstructor } from '../modules/sessions/session-instructor.entity';
@@ -29,4 +31,6 @@ export const ENTITIES = [
   Attendance,
   Certificate,
   RateLimitHit,
+  Notification,
+  MailboxMessage,
 ];

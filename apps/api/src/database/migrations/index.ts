@@ -5,6 +5,7 @@ import { AddProgramsAndSessions1795304445265 } from './1795304445265-add-program
 import { AddEnrolments1795307377237 } from './1795307377237-add-enrolments';
 import { AddAttendanceAndCertificates1795308264873 } from './1795308264873-add-attendance-and-certificates';
 import { AddReportIndexes1795311187743 } from './1795311187743-add-report-indexes';
+import { AddNotifications1795313419847 } from './1795313419847-add-notifications';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddEnrolments1795307377237,
   AddAttendanceAndCertificates1795308264873,
   AddReportIndexes1795311187743,
+  AddNotifications1795313419847,
 ];

@@ -23,6 +23,7 @@ import { AppConfig } from '../../config';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { lockProgram } from '../enrolments/seats';
 import { Institution } from '../institutions/institution.entity';
+import { Notifier } from '../notifications/notifier';
 import { Program } from '../programs/program.entity';
 import { CERTIFICATE_SCOPE } from './certificate.scope';
 import { Certificate } from './certificate.entity';
@@ -71,6 +72,7 @@ export class CertificatesService {
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly notifier: Notifier,
   ) {}
 
   // ---- completion ------------------------------------------------------------------------------
@@ -207,6 +209,10 @@ export class CertificatesService {
         })),
       ];
       await this.audit.recordMany(manager, ctx, entries);
+      await this.notifier.certificatesIssued(
+        manager,
+        issued.map((c) => c.id),
+      );
       return {
         completed: completed.length,
         notCompleted: lines.length - completed.length,
@@ -287,6 +293,10 @@ export class CertificatesService {
           entityId: r.id,
           details: { programId, fromProgramId: dto.fromProgramId },
         })),
+      );
+      await this.notifier.enrolmentsDecided(
+        manager,
+        rows.map((r) => r.id),
       );
       return { enrolled: rows.length };
     });

@@ -18,6 +18,7 @@ import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
+import { Notifier } from '../notifications/notifier';
 import { Program } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { TRAINEE_SCOPE } from '../trainees/trainee.scope';
@@ -88,6 +89,7 @@ export class EnrolmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programs: ProgramsService,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   // ---- enrolling -------------------------------------------------------------------------------
@@ -136,6 +138,8 @@ export class EnrolmentsService {
           entityId: saved.id,
           details: { programId, traineeId: trainee.id, status, reenrolment: existing !== null },
         });
+        if (status === 'pending') await this.notifier.applicationsReceived(manager, [saved.id]);
+        else await this.notifier.enrolmentsDecided(manager, [saved.id]);
         return toEnrolmentView(saved);
       });
     } catch (error) {
@@ -252,6 +256,14 @@ export class EnrolmentsService {
     return entries;
   }
 
+  /** Tells the trainees of decided and promoted enrolments, in the decision's transaction. */
+  private async notify(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    const ids = (actions: string[]) =>
+      entries.filter((e) => actions.includes(e.action)).map((e) => e.entityId as string);
+    await this.notifier.enrolmentsDecided(manager, ids(['enrolment.approve', 'enrolment.reject']));
+    await this.notifier.enrolmentsDecided(manager, ids(['enrolment.promote']), true);
+  }
+
   async decide(
     id: string,
     action: 'approve' | 'reject' | 'withdraw',
@@ -263,6 +275,7 @@ export class EnrolmentsService {
       const { enrolment, program } = await this.lockVisible(manager, id, viewer);
       const entries = await this.applyDecision(manager, enrolment, program, action, viewer, reason);
       await this.audit.recordMany(manager, ctx, entries);
+      await this.notify(manager, entries);
       return toEnrolmentView(enrolment);
     });
   }
@@ -324,6 +337,7 @@ export class EnrolmentsService {
         );
       }
       await this.audit.recordMany(manager, ctx, entries);
+      await this.notify(manager, entries);
       const byId = new Map(locked.map((e) => [e.id, e]));
       return dto.enrolmentIds.map((id) => toEnrolmentView(byId.get(id) as Enrolment));
     });

@@ -21,6 +21,7 @@ import { AuditService } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
 import { CreateProgramDto } from './dto/create-program.dto';
 import { ProgramListQueryDto } from './dto/program-list-query.dto';
+import { Notifier } from '../notifications/notifier';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramPartner } from './program-partner.entity';
 import { Program } from './program.entity';
@@ -85,6 +86,7 @@ export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** A program the viewer may see, or 404 — the same rule as the lists. */
@@ -245,6 +247,7 @@ export class ProgramsService {
       await manager.save(program);
       // More seats: the wait-list moves up at once, oldest first.
       const promoted = await fillSeats(manager, id);
+      await this.notifier.enrolmentsDecided(manager, promoted, true);
       const saved = await manager.findOneByOrFail(Program, { id });
       if (dto.partnerInstitutionIds) await this.setPartners(manager, id, dto.partnerInstitutionIds);
       await this.audit.record(manager, ctx, {

@@ -12,6 +12,7 @@ import { signedIn, type RequestContext } from '../../common/auth/viewer';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
 import { Instructor } from '../instructors/instructor.entity';
+import { Notifier } from '../notifications/notifier';
 import { Program } from '../programs/program.entity';
 import { programSpan, ProgramsService } from '../programs/programs.service';
 import { CreateSessionDto } from './dto/create-session.dto';
@@ -78,6 +79,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programs: ProgramsService,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   async listForProgram(programId: string, ctx: RequestContext): Promise<SessionView[]> {
@@ -148,12 +150,24 @@ export class SessionsService {
       const program = await this.editableProgram(manager, session.programId);
       await this.check(manager, program, startsAt, endsAt, dto.instructorIds);
       const { instructorIds: newInstructors, startsAt: _s, endsAt: _e, ...plain } = dto;
+      const before = {
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        venue: session.venue,
+        meetingUrl: session.meetingUrl,
+      };
       Object.assign(session, plain, { startsAt, endsAt, sequence: session.sequence + 1 });
       await manager.save(session);
       if (newInstructors) {
         await manager.delete(SessionInstructor, { sessionId: id });
         await this.assign(manager, session, newInstructors);
       }
+      const moved =
+        before.startsAt.getTime() !== session.startsAt.getTime() ||
+        before.endsAt.getTime() !== session.endsAt.getTime() ||
+        before.venue !== session.venue ||
+        before.meetingUrl !== session.meetingUrl;
+      if (moved) await this.notifier.sessionChanged(manager, id, before);
       await this.audit.record(manager, ctx, {
         action: 'session.update',
         entityType: 'session',

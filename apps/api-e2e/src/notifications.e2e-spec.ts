@@ -1,0 +1,532 @@
+import { Role, type Notification } from '@skillbridge/contracts';
+import { Notifier } from '@skillbridge/api/modules/notifications/notifier';
+import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
+import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
+import { createProgram, createSession } from './factories/programs';
+import { insertTrainees, uniqueEmail } from './factories/trainees';
+import { SmtpSink } from './support/smtp-sink';
+import { api, startTestApp, TestApp } from './support/test-app';
+
+type Auth = { Authorization: string };
+
+const PUBLIC_URL = 'https://skillbridge.example.edu.cn';
+/** Fast polling and retries, so the outbox's behaviour shows within a test. */
+const OUTBOX_ENV = { OUTBOX_POLL_MS: '25', OUTBOX_RETRY_BASE_MS: '100', PUBLIC_URL };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+describe('notifications', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start((address) => address.startsWith('bounce-'));
+    t = await startTestApp({ ...OUTBOX_ENV, SMTP_URL: sink.url });
+    cast = await createCast(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.down();
+  });
+
+  /** Waits until the outbox has nothing left to send now, then a few more polls for anything stray. */
+  async function settled(app: TestApp = t) {
+    await eventually(async () => {
+      const [{ due }] = await app.dataSource.query(
+        `SELECT count(*)::int AS due FROM notifications WHERE email_status = 'pending'`,
+      );
+      return due === 0;
+    }, 'the outbox to drain');
+    await sleep(150);
+  }
+  const mailTo = async (address: string, count = 1) =>
+    eventually(() => sink.to(address).length >= count && sink.to(address), `${count} message(s) to ${address}`);
+
+  const program = (overrides: Parameters<typeof createProgram>[3] = {}) =>
+    createProgram(
+      t,
+      cast.admin.auth,
+      cast.host,
+      { partnerInstitutionIds: [cast.partnerA.id, cast.partnerB.id], ...overrides },
+      { publish: true },
+    );
+  const apply = async (auth: Auth, programId: string) => {
+    const res = await t.http
+      .post(api(`/programs/${programId}/enrolments`))
+      .set(auth)
+      .send({});
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const decide = (auth: Auth, id: string, action: string, body: object = {}) =>
+    t.http
+      .post(api(`/enrolments/${id}/${action}`))
+      .set(auth)
+      .send(body);
+  const traineeOfA = (overrides: Partial<Parameters<typeof createSignedIn>[1]> = {}) =>
+    createSignedIn(t, { institutionId: cast.partnerA.id, ...overrides, role: Role.Trainee });
+  const inbox = async (who: SignedIn, query = '') =>
+    (await t.http.get(api(`/notifications${query}`)).set(who.auth)).body.items as Notification[];
+
+  describe('events', () => {
+    it('an application reaches each partner of the applicant’s institution once, in their language, and nobody else', async () => {
+      const zhPartner = await createSignedIn(t, {
+        role: Role.Partner,
+        institutionId: cast.partnerA.id,
+        preferredLocale: 'zh',
+      });
+      const applicant = await traineeOfA({ fullName: 'Siriporn Chaisit' });
+      const p = await program();
+      await apply(applicant.auth, p.id);
+      await settled();
+
+      const [english] = sink.to(cast.partner.user.email).filter((m) => m.text.includes(p.code));
+      expect(english.subject).toBe('New application: Siriporn Chaisit · Skillbridge');
+      expect(english.language).toBe('en');
+      expect(english.text).toContain(`${PUBLIC_URL}/partner/applications`);
+      const [chinese] = sink.to(zhPartner.user.email).filter((m) => m.text.includes(p.code));
+      expect(chinese.subject).toContain('新的报名申请');
+      expect(chinese.text).toContain('中文与中华文化线上课程');
+      expect(chinese.language).toBe('zh');
+      for (const address of [cast.partner.user.email, zhPartner.user.email]) {
+        expect(sink.to(address).filter((m) => m.text.includes(p.code))).toHaveLength(1);
+      }
+      expect(sink.to(cast.otherPartner.user.email).filter((m) => m.text.includes(p.code))).toHaveLength(0);
+      expect(sink.to(applicant.user.email)).toHaveLength(0);
+
+      const items = await inbox(zhPartner);
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ kind: 'application-received', link: '/partner/applications', readAt: null });
+      expect(await inbox(cast.otherPartner)).toEqual([]);
+    });
+
+    it('approval, wait-list, rejection and promotion each reach the trainee once, in her language', async () => {
+      const p = await program({ capacity: 1 });
+      const thai = await traineeOfA({ preferredLocale: 'th' });
+      const second = await traineeOfA();
+      const third = await traineeOfA();
+      const [a, b, c] = [await apply(thai.auth, p.id), await apply(second.auth, p.id), await apply(third.auth, p.id)];
+
+      expect((await decide(cast.partner.auth, a, 'approve')).status).toBe(200);
+      const [confirmed] = await mailTo(thai.user.email);
+      expect(confirmed.subject).toBe('ยืนยันที่นั่งของคุณแล้ว: หลักสูตรภาษาและวัฒนธรรมจีนออนไลน์ · Skillbridge');
+      expect(confirmed.language).toBe('th');
+      expect(confirmed.text).toContain(`${PUBLIC_URL}/my/programs`);
+      expect(confirmed.html).toContain('lang="th"');
+
+      expect((await decide(cast.partner.auth, b, 'approve')).status).toBe(200);
+      const [waiting] = await mailTo(second.user.email);
+      expect(waiting.subject).toContain('You are on the wait-list');
+
+      expect(
+        (await decide(cast.partner.auth, c, 'reject', { reason: 'Quota for our faculty is used up' })).status,
+      ).toBe(200);
+      const [rejected] = await mailTo(third.user.email);
+      expect(rejected.subject).toContain('Application not accepted');
+      expect(rejected.text).toContain('Reason: Quota for our faculty is used up');
+
+      // She withdraws herself (no message to her for that); the wait-listed trainee moves up.
+      expect((await decide(thai.auth, a, 'withdraw')).status).toBe(200);
+      const promoted = await mailTo(second.user.email, 2);
+      expect(promoted[1].subject).toContain('A place opened for you');
+      await settled();
+      expect(sink.to(thai.user.email)).toHaveLength(1);
+      expect(sink.to(second.user.email)).toHaveLength(2);
+      expect(sink.to(third.user.email)).toHaveLength(1);
+      expect((await inbox(second)).map((n) => n.kind)).toEqual(['enrolment-promoted', 'enrolment-waitlisted']);
+    });
+
+    it('a trainee without an account hears by e-mail in the language of her record', async () => {
+      const p = await program();
+      const [traineeId] = await insertTrainees(t.dataSource, 1, {
+        institutionId: cast.partnerA.id,
+        preferredLocale: 'ms',
+      });
+      const [{ email }] = await t.dataSource.query('SELECT email FROM trainees WHERE id = $1', [traineeId]);
+      const res = await t.http
+        .post(api(`/programs/${p.id}/enrolments`))
+        .set(cast.partner.auth)
+        .send({ traineeId });
+      expect(res.status).toBe(201);
+      const [message] = await mailTo(email);
+      expect(message.subject).toContain('Tempat anda disahkan');
+      expect(message.language).toBe('ms');
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM notifications WHERE email = $1 AND user_id IS NULL',
+        [email],
+      );
+      expect(n).toBe(1);
+    });
+
+    it('a session change reaches confirmed trainees and its instructors with the new time in each one’s zone', async () => {
+      const p = await program();
+      const teacher = await createSignedIn(t, { role: Role.Instructor, institutionId: cast.host.id });
+      const session = await createSession(t, cast.admin.auth, p.id, {
+        instructorIds: [teacher.user.instructorId as string],
+      });
+      const bangkok = await traineeOfA();
+      const pending = await traineeOfA();
+      await t.http.patch(api('/auth/me')).set(bangkok.auth).send({ timeZone: 'Asia/Bangkok', preferredLocale: 'ms' });
+      await t.http.patch(api('/auth/me')).set(teacher.auth).send({ timeZone: 'Asia/Shanghai' });
+      const enrolment = await apply(bangkok.auth, p.id);
+      await decide(cast.partner.auth, enrolment, 'approve');
+      await apply(pending.auth, p.id);
+      await settled();
+      const before = sink.messages.length;
+
+      // A new title alone is not news; a new time is.
+      await t.http
+        .patch(api(`/sessions/${session.id}`))
+        .set(cast.admin.auth)
+        .send({ title: { en: 'Renamed' } })
+        .expect(200);
+      await settled();
+      expect(sink.messages.length).toBe(before);
+      await t.http
+        .patch(api(`/sessions/${session.id}`))
+        .set(cast.admin.auth)
+        .send({ startsAt: '2024-09-03T14:00:00+08:00', endsAt: '2024-09-03T16:00:00+08:00' })
+        .expect(200);
+      await settled();
+
+      const [toTrainee] = sink.to(bangkok.user.email).filter((m) => m.subject.includes('Renamed'));
+      expect(toTrainee.subject).toBe('Sesi berubah: Renamed · Skillbridge');
+      expect(toTrainee.text).toMatch(/Masa: .*13:00 – 15:00/);
+      expect(toTrainee.text).toMatch(/Sebelum ini: .*08:00 – 10:00/);
+      const [toTeacher] = sink.to(teacher.user.email);
+      expect(toTeacher.subject).toBe('Session changed: Renamed · Skillbridge');
+      expect(toTeacher.text).toMatch(/When: .*14:00 – 16:00/);
+      expect(toTeacher.text).toContain(`${PUBLIC_URL}/instructor`);
+      expect(sink.to(pending.user.email).filter((m) => m.subject.includes('Renamed'))).toHaveLength(0);
+      expect(sink.messages.length).toBe(before + 2);
+    });
+
+    it('each completer gets one certificate e-mail with its verification link; closing again sends nothing', async () => {
+      const p = await program();
+      const holder = await traineeOfA();
+      await t.http
+        .post(api(`/programs/${p.id}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId: holder.user.traineeId })
+        .expect(201);
+      await t.http
+        .post(api(`/programs/${p.id}/complete`))
+        .set(cast.admin.auth)
+        .expect(200);
+      await settled();
+      await t.http
+        .post(api(`/programs/${p.id}/complete`))
+        .set(cast.admin.auth)
+        .expect(200);
+      await settled();
+
+      const [{ verification_code: code, serial }] = await t.dataSource.query(
+        'SELECT verification_code, serial FROM certificates WHERE program_id = $1',
+        [p.id],
+      );
+      const issued = sink.to(holder.user.email).filter((m) => m.subject.includes('certificate'));
+      expect(issued).toHaveLength(1);
+      expect(issued[0].text).toContain(`${PUBLIC_URL}/verify/${code}`);
+      expect(issued[0].text).toContain(serial);
+      expect(issued[0].html).toContain(`href="${PUBLIC_URL}/verify/${code}"`);
+    });
+
+    it('follows the language and zone a user chose on their profile', async () => {
+      const p = await program();
+      const trainee = await traineeOfA();
+      const first = await apply(trainee.auth, p.id);
+      await decide(cast.partner.auth, first, 'approve');
+      await mailTo(trainee.user.email);
+      await t.http.patch(api('/auth/me')).set(trainee.auth).send({ preferredLocale: 'zh' }).expect(200);
+      await decide(trainee.auth, first, 'withdraw');
+      const again = await apply(trainee.auth, p.id);
+      await decide(cast.partner.auth, again, 'approve');
+      const [, second] = await mailTo(trainee.user.email, 2);
+      expect(second.subject).toContain('您的名额已确认');
+    });
+  });
+
+  describe('the outbox', () => {
+    it('never sends a notification whose transaction rolled back', async () => {
+      const p = await program();
+      const trainee = await traineeOfA();
+      const enrolment = await apply(trainee.auth, p.id);
+      await decide(cast.partner.auth, enrolment, 'approve');
+      await mailTo(trainee.user.email);
+      await expect(
+        t.dataSource.transaction(async (manager) => {
+          await t.app.get(Notifier).enrolmentsDecided(manager, [enrolment]);
+          const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM notifications WHERE email = $1', [
+            trainee.user.email,
+          ]);
+          expect(n).toBe(2); // written, inside the transaction …
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      await settled();
+      // … and gone with it: neither row nor e-mail.
+      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM notifications WHERE email = $1', [
+        trainee.user.email,
+      ]);
+      expect(n).toBe(1);
+      expect(sink.to(trainee.user.email)).toHaveLength(1);
+    });
+
+    it('sends each e-mail once however many workers race for it, and never again once sent', async () => {
+      const p = await program({ capacity: 100 });
+      const traineeIds = await insertTrainees(t.dataSource, 40, { institutionId: cast.partnerA.id });
+      const worker = t.app.get(OutboxWorker);
+      // A second API process on the same database: its own worker races this one's.
+      const replica = await startTestApp({ ...OUTBOX_ENV, SMTP_URL: sink.url }, [], { database: t.database });
+      try {
+        await Promise.all(
+          traineeIds.map((traineeId) =>
+            t.http
+              .post(api(`/programs/${p.id}/enrolments`))
+              .set(cast.admin.auth)
+              .send({ traineeId })
+              .expect(201),
+          ),
+        );
+        await Promise.all([
+          ...Array.from({ length: 6 }, () => worker.deliverDue()),
+          ...Array.from({ length: 6 }, () => replica.app.get(OutboxWorker).deliverDue()),
+        ]);
+        await settled();
+      } finally {
+        await replica.close();
+      }
+      const rows: { email: string; id: string; email_attempts: number }[] = await t.dataSource.query(
+        `SELECT n.id, n.email, n.email_attempts FROM notifications n
+           JOIN trainees tr ON tr.email = n.email WHERE tr.id = ANY($1::uuid[])`,
+        [traineeIds],
+      );
+      expect(rows).toHaveLength(40);
+      for (const row of rows) {
+        const received = sink.to(row.email);
+        expect(received).toHaveLength(1);
+        expect(received[0].messageId).toContain(row.id);
+        expect(row.email_attempts).toBe(1);
+      }
+      // Processing again finds nothing due: a sent e-mail is never picked up again.
+      await t.dataSource.query(
+        `UPDATE notifications SET email_next_attempt_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+      expect(await worker.deliverDue()).toBe(0);
+      expect(rows.every((row) => sink.to(row.email).length === 1)).toBe(true);
+    });
+
+    it('retries with backoff while the SMTP server is down and delivers once it is back', async () => {
+      const p = await program();
+      const trainee = await traineeOfA();
+      const enrolment = await apply(trainee.auth, p.id);
+      await sink.down();
+      try {
+        await decide(cast.partner.auth, enrolment, 'approve');
+        const row = await eventually(async () => {
+          const [r] = await t.dataSource.query(
+            `SELECT email_status, email_attempts, email_last_error, email_next_attempt_at > now() AS later
+               FROM notifications WHERE email = $1`,
+            [trainee.user.email],
+          );
+          return r?.email_attempts >= 2 && r;
+        }, 'two failed attempts');
+        expect(row.email_status).toBe('pending');
+        expect(row.email_last_error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+      } finally {
+        await sink.up();
+      }
+      const [message] = await mailTo(trainee.user.email);
+      expect(message.subject).toContain('Your place is confirmed');
+      await settled();
+      expect(sink.to(trainee.user.email)).toHaveLength(1);
+      const [r] = await t.dataSource.query(
+        'SELECT email_status, email_attempts, email_sent_at, email_last_error FROM notifications WHERE email = $1',
+        [trainee.user.email],
+      );
+      expect(r.email_status).toBe('sent');
+      expect(r.email_attempts).toBeGreaterThanOrEqual(3);
+      expect(r.email_sent_at).not.toBeNull();
+      expect(r.email_last_error).toBeNull();
+    });
+
+    it('records a permanent refusal as failed after one attempt, without retrying', async () => {
+      const p = await program();
+      const trainee = await traineeOfA({ email: uniqueEmail('bounce') });
+      const enrolment = await apply(trainee.auth, p.id);
+      await decide(cast.partner.auth, enrolment, 'approve');
+      const row = await eventually(async () => {
+        const [r] = await t.dataSource.query(
+          'SELECT email_status, email_attempts, email_last_error FROM notifications WHERE email = $1',
+          [trainee.user.email],
+        );
+        return r?.email_status === 'failed' && r;
+      }, 'the refusal to be recorded');
+      expect(row.email_attempts).toBe(1);
+      expect(row.email_last_error).toContain('550');
+      // The in-app notification is there regardless.
+      expect((await inbox(trainee)).map((n) => n.kind)).toEqual(['enrolment-confirmed']);
+    });
+
+    it('delivers what was waiting after the API restarts, and carries on after its database connections drop', async () => {
+      const db = t.database;
+      const p = await program();
+      const trainee = await traineeOfA();
+      const enrolment = await apply(trainee.auth, p.id);
+      // Nothing can be sent while the API goes down…
+      await sink.down();
+      const first = await startTestApp({ ...OUTBOX_ENV, SMTP_URL: sink.url }, [], { database: db });
+      await first.http
+        .post(api(`/enrolments/${enrolment}/approve`))
+        .set(cast.partner.auth)
+        .expect(200);
+      await first.close();
+      await sink.up();
+      // … and the next start sends it.
+      const second = await startTestApp({ ...OUTBOX_ENV, SMTP_URL: sink.url }, [], { database: db });
+      try {
+        await mailTo(trainee.user.email);
+        // As a database restart does: every connection of the API is cut.
+        await second.dataSource.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
+        const later = await traineeOfA();
+        const next = await apply(later.auth, p.id);
+        await decide(cast.partner.auth, next, 'approve').expect(200);
+        await mailTo(later.user.email);
+      } finally {
+        await second.close();
+      }
+      expect(sink.to(trainee.user.email)).toHaveLength(1);
+    });
+  });
+
+  describe('in-app', () => {
+    it('each person sees, counts and marks only their own', async () => {
+      const p = await program();
+      const trainee = await traineeOfA();
+      for (const status of ['approve', 'reject']) {
+        const other = await program();
+        const id = await apply(trainee.auth, other.id);
+        await decide(cast.partner.auth, id, status, { reason: 'Full' }).expect(200);
+      }
+      await apply(trainee.auth, p.id);
+      const count = async (who: SignedIn) =>
+        (await t.http.get(api('/notifications/unread-count')).set(who.auth).expect(200)).body.count as number;
+      expect(await count(trainee)).toBe(2);
+      const [latest, earlier] = await inbox(trainee);
+      expect(latest.kind).toBe('enrolment-rejected');
+      expect(earlier.kind).toBe('enrolment-confirmed');
+
+      // In the caller's language.
+      const thai = await t.http.get(api('/notifications')).set(trainee.auth).set('Accept-Language', 'th');
+      expect(thai.body.items[0].title).toContain('ใบสมัครไม่ได้รับการอนุมัติ');
+
+      // Not someone else's: 404, and unchanged.
+      await t.http
+        .post(api(`/notifications/${latest.id}/read`))
+        .set(cast.otherTrainee.auth)
+        .expect(404);
+      await t.http
+        .post(api(`/notifications/${latest.id}/read`))
+        .set(cast.partner.auth)
+        .expect(404);
+      expect(await count(trainee)).toBe(2);
+
+      const read = await t.http
+        .post(api(`/notifications/${latest.id}/read`))
+        .set(trainee.auth)
+        .expect(200);
+      expect(read.body.readAt).not.toBeNull();
+      expect(await count(trainee)).toBe(1);
+      expect((await inbox(trainee, '?unread=true')).map((n) => n.id)).toEqual([earlier.id]);
+      expect((await inbox(trainee, '?unread=false')).map((n) => n.id)).toEqual([latest.id]);
+
+      const all = await t.http.post(api('/notifications/read-all')).set(trainee.auth).expect(200);
+      expect(all.body).toEqual({ marked: 1 });
+      expect(await count(trainee)).toBe(0);
+      await t.http.get(api('/notifications?unread=maybe')).set(trainee.auth).expect(400);
+    });
+
+    it('pages with a cursor, newest first', async () => {
+      const trainee = await traineeOfA();
+      for (let i = 0; i < 3; i += 1) {
+        const p = await program();
+        await decide(cast.partner.auth, await apply(trainee.auth, p.id), 'approve').expect(200);
+      }
+      const first = await t.http.get(api('/notifications?limit=2')).set(trainee.auth).expect(200);
+      expect(first.body.items).toHaveLength(2);
+      const rest = await t.http
+        .get(api(`/notifications?limit=2&cursor=${first.body.nextCursor}`))
+        .set(trainee.auth)
+        .expect(200);
+      expect(rest.body.items).toHaveLength(1);
+      expect(rest.body.nextCursor).toBeNull();
+      const times = [...first.body.items, ...rest.body.items].map((n: Notification) => n.createdAt);
+      expect([...times].sort().reverse()).toEqual(times);
+    });
+  });
+});
+
+describe('the development mailbox (no SMTP_URL)', () => {
+  let t: TestApp;
+  let cast: Cast;
+  beforeAll(async () => {
+    t = await startTestApp(OUTBOX_ENV);
+    cast = await createCast(t);
+  });
+  afterAll(() => t.close());
+
+  it('keeps each e-mail once for admins to read, text and HTML', async () => {
+    const p = await createProgram(
+      t,
+      cast.admin.auth,
+      cast.host,
+      { partnerInstitutionIds: [cast.partnerA.id] },
+      { publish: true },
+    );
+    await t.http
+      .post(api(`/programs/${p.id}/enrolments`))
+      .set(cast.admin.auth)
+      .send({ traineeId: cast.trainee.user.traineeId })
+      .expect(201);
+    const list = await eventually(async () => {
+      const res = await t.http
+        .get(api(`/mailbox?to=${encodeURIComponent(cast.trainee.user.email)}`))
+        .set(cast.admin.auth)
+        .expect(200);
+      return res.body.items.length > 0 && res.body;
+    }, 'the mailbox message');
+    expect(list.transport).toBe('mailbox');
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ kind: 'enrolment-confirmed', to: cast.trainee.user.email, locale: 'en' });
+    const message = await t.http
+      .get(api(`/mailbox/${list.items[0].id}`))
+      .set(cast.admin.auth)
+      .expect(200);
+    expect(message.body.text).toContain('Your enrolment in Chinese language and culture online course');
+    expect(message.body.html).toContain('<!doctype html>');
+    await t.http.get(api('/mailbox')).set(cast.partner.auth).expect(403);
+    await t.http
+      .get(api(`/mailbox/${list.items[0].id}`))
+      .set(cast.trainee.auth)
+      .expect(403);
+    const [{ status }] = await t.dataSource.query('SELECT email_status AS status FROM notifications WHERE id = $1', [
+      list.items[0].notificationId,
+    ]);
+    expect(status).toBe('sent');
+  });
+});

@@ -1,0 +1,98 @@
+import { renderEmail, notificationText } from './notification-text';
+import { retryDelay } from './outbox-worker';
+
+const URL = 'https://skillbridge.example.edu.cn';
+const title = { en: 'Cross-border e-commerce camp', zh: '跨境电商训练营', th: 'ค่ายอีคอมเมิร์ซข้ามพรมแดน' };
+
+describe('notification wording', () => {
+  it('picks the program title in the reader’s language, falling back to English', () => {
+    const facts = { kind: 'enrolment-confirmed' as const, params: { programTitle: title, programCode: 'CBEC-24' } };
+    expect(notificationText(facts, 'zh', 'UTC', URL).title).toBe('您的名额已确认：跨境电商训练营');
+    expect(notificationText(facts, 'th', 'UTC', URL).title).toBe('ยืนยันที่นั่งของคุณแล้ว: ค่ายอีคอมเมิร์ซข้ามพรมแดน');
+    expect(notificationText(facts, 'ms', 'UTC', URL).title).toBe('Tempat anda disahkan: Cross-border e-commerce camp');
+  });
+
+  it('shows a session’s new and old time in the reader’s zone, and the place only when there is one', () => {
+    const facts = {
+      kind: 'session-changed' as const,
+      params: {
+        programTitle: title,
+        programCode: 'CBEC-24',
+        sessionTitle: { en: 'Live-stream selling' },
+        startsAt: '2024-07-08T06:00:00.000Z',
+        endsAt: '2024-07-08T08:00:00.000Z',
+        previousStartsAt: '2024-07-08T01:00:00.000Z',
+        previousEndsAt: '2024-07-08T03:00:00.000Z',
+        venue: null,
+        meetingUrl: null,
+        previousVenue: null,
+        previousMeetingUrl: null,
+      },
+    };
+    const bangkok = notificationText(facts, 'en', 'Asia/Bangkok', URL).lines;
+    expect(bangkok[1]).toMatch(/^When: .*13:00 – 15:00 GMT\+7$/);
+    expect(bangkok[2]).toMatch(/^Before: .*08:00 – 10:00 GMT\+7$/);
+    expect(bangkok).toHaveLength(3);
+    const shanghai = notificationText(facts, 'en', 'Asia/Shanghai', URL).lines;
+    expect(shanghai[1]).toMatch(/14:00 – 16:00 GMT\+8$/);
+  });
+
+  it('says only where, when only the place changed', () => {
+    const at = { startsAt: '2024-07-08T06:00:00.000Z', endsAt: '2024-07-08T08:00:00.000Z' };
+    const lines = notificationText(
+      {
+        kind: 'session-changed',
+        params: {
+          programTitle: title,
+          sessionTitle: { en: 'Field visit' },
+          ...at,
+          previousStartsAt: at.startsAt,
+          previousEndsAt: at.endsAt,
+          venue: 'Hall B',
+          previousVenue: 'Hall A',
+        },
+      },
+      'en',
+      'UTC',
+      URL,
+    ).lines;
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^When: /), 'Where: Hall B', 'Before: Hall A']);
+  });
+
+  it('renders e-mail with escaped names, a link to the app, and the product name', () => {
+    const mail = renderEmail(
+      {
+        kind: 'application-received',
+        locale: 'en',
+        timeZone: 'Asia/Bangkok',
+        params: {
+          programTitle: title,
+          programCode: 'CBEC-24',
+          name: 'Somchai <b>',
+          traineeName: 'ฟ้า & ดาว',
+          traineeNameLatin: 'Fah "Dao"',
+          link: '/partner/applications',
+        },
+      },
+      URL,
+    );
+    expect(mail.subject).toBe('New application: ฟ้า & ดาว (Fah "Dao") · Skillbridge');
+    expect(mail.text).toContain('Hello Somchai <b>,');
+    expect(mail.text).toContain(`Open Skillbridge: ${URL}/partner/applications`);
+    expect(mail.html).toContain('Hello Somchai &lt;b&gt;,');
+    expect(mail.html).toContain('ฟ้า &amp; ดาว (Fah &quot;Dao&quot;)');
+    expect(mail.html).not.toContain('<b>');
+    expect(mail.html).toContain(`href="${URL}/partner/applications"`);
+    expect(mail.html).toContain(`href="${URL}/profile"`);
+  });
+});
+
+describe('retry delay', () => {
+  it('doubles from the base with jitter and stops growing at an hour', () => {
+    const middle = () => 0.5;
+    expect([1, 2, 3, 4].map((n) => retryDelay(n, 30_000, middle))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelay(30, 30_000, middle)).toBe(3_600_000);
+    expect(retryDelay(1, 30_000, () => 0)).toBe(24_000);
+    expect(retryDelay(1, 30_000, () => 1)).toBe(36_000);
+  });
+});

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** What a session looked like before a change, for the "before" line of its notice. */
+export interface SessionBefore {
+  startsAt: Date;
+  endsAt: Date;
+  venue: string | null;
+  meetingUrl: string | null;
+}
+
+/**
+ * Trainee recipients of enrolment `e`: their own account when they have an
+ * active one (in-app + e-mail, in the language and zone they chose), else the
+ * e-mail and language of the trainee record and the program's zone.
+ */
+const TRAINEE_RECIPIENT = `
+  JOIN trainees t ON t.id = e.trainee_id
+  JOIN programs p ON p.id = e.program_id
+  LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled`;
+const TRAINEE_COLUMNS = `u.id, coalesce(u.email, t.email), coalesce(u.preferred_locale, t.preferred_locale),
+       coalesce(u.time_zone, p.timezone)`;
+const PROGRAM_PARAMS = `'programId', p.id, 'programCode', p.code, 'programTitle', p.title`;
+
+/**
+ * Writes notifications — the in-app row and the outbox entry of its e-mail —
+ * in the caller's transaction, so they exist exactly when the change that
+ * causes them commits. Each method is one set-based INSERT … SELECT, however
+ * many people it reaches. `event_key` names the event; the same event never
+ * notifies the same address twice.
+ */
+@Injectable()
+export class Notifier {
+  /** To the partner staff of each pending applicant's institution. */
+  async applicationsReceived(manager: EntityManager, enrolmentIds: string[]): Promise<void> {
+    if (!enrolmentIds.length) return;
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'application-received', 'application-received:' || e.id || ':' || txid_current(),
+              u.id, u.email, u.preferred_locale, u.time_zone,
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', u.full_name, 'traineeName', t.full_name,
+                                 'traineeNameLatin', t.full_name_latin, 'link', '/partner/applications')
+         FROM enrolments e
+         JOIN trainees t ON t.id = e.trainee_id
+         JOIN programs p ON p.id = e.program_id
+         JOIN users u ON u.institution_id = t.institution_id AND u.role = 'partner' AND NOT u.disabled
+        WHERE e.id = ANY($1::uuid[]) AND e.status = 'pending'
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [enrolmentIds],
+    );
+  }
+
+  /**
+   * To each trainee whose enrolment was just decided: confirmed, wait-listed
+   * or rejected (with the reason), by the status it now has — or, with
+   * `promoted`, moved up from the wait-list.
+   */
+  async enrolmentsDecided(manager: EntityManager, enrolmentIds: string[], promoted = false): Promise<void> {
+    if (!enrolmentIds.length) return;
+    await manager.query(
+      `WITH decided AS (
+         SELECT e.*, CASE WHEN $2 THEN 'enrolment-promoted' ELSE 'enrolment-' || e.status END AS kind
+           FROM enrolments e
+          WHERE e.id = ANY($1::uuid[]) AND e.status IN ('confirmed', 'waitlisted', 'rejected')
+       )
+       INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT e.kind, e.kind || ':' || e.id || ':' || txid_current(), ${TRAINEE_COLUMNS},
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', coalesce(u.full_name, t.full_name),
+                                 'reason', e.reason, 'link', '/my/programs')
+         FROM decided e ${TRAINEE_RECIPIENT}
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [enrolmentIds, promoted],
+    );
+  }
+
+  /**
+   * To the confirmed trainees of the session's program and the session's
+   * instructors (those with an account), when its time or place changed.
+   * Call after saving the session; `before` is how it was.
+   */
+  async sessionChanged(manager: EntityManager, sessionId: string, before: SessionBefore): Promise<void> {
+    await manager.query(
+      `WITH s AS (
+         SELECT s.id, s.program_id, s.title, s.starts_at, s.ends_at, s.venue, s.meeting_url, s.sequence,
+                p.code, p.title AS program_title, p.timezone
+           FROM sessions s JOIN programs p ON p.id = s.program_id
+          WHERE s.id = $1 AND p.status = 'published'
+       ), recipients AS (
+         SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
+                coalesce(u.preferred_locale, t.preferred_locale) AS locale,
+                coalesce(u.time_zone, s.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
+                '/programs/' || s.program_id AS link
+           FROM s
+           JOIN enrolments e ON e.program_id = s.program_id AND e.status = 'confirmed'
+           JOIN trainees t ON t.id = e.trainee_id
+           LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
+         UNION ALL
+         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
+           FROM s
+           JOIN session_instructors si ON si.session_id = s.id
+           JOIN instructors i ON i.id = si.instructor_id
+           JOIN users u ON u.id = i.user_id AND NOT u.disabled
+       )
+       INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'session-changed', 'session-changed:' || s.id || ':' || s.sequence,
+              r.user_id, r.email, r.locale, r.time_zone,
+              jsonb_build_object('programId', s.program_id, 'programCode', s.code, 'programTitle', s.program_title,
+                                 'programTimeZone', s.timezone, 'name', r.name, 'sessionTitle', s.title,
+                                 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'venue', s.venue,
+                                 'meetingUrl', s.meeting_url, 'previousStartsAt', $2::timestamptz,
+                                 'previousEndsAt', $3::timestamptz, 'previousVenue', $4::text,
+                                 'previousMeetingUrl', $5::text, 'link', r.link)
+         FROM s CROSS JOIN recipients r
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [sessionId, before.startsAt, before.endsAt, before.venue, before.meetingUrl],
+    );
+  }
+
+  /** To each holder of a newly issued certificate, with its verification link. */
+  async certificatesIssued(manager: EntityManager, certificateIds: string[]): Promise<void> {
+    if (!certificateIds.length) return;
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'certificate-issued', 'certificate-issued:' || c.id,
+              ${TRAINEE_COLUMNS},
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', coalesce(u.full_name, t.full_name),
+                                 'serial', c.serial, 'verificationCode', c.verification_code,
+                                 'link', '/my/certificates')
+         FROM certificates c
+         JOIN trainees t ON t.id = c.trainee_id
+         JOIN programs p ON p.id = c.program_id
+         LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
+        WHERE c.id = ANY($1::uuid[])
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [certificateIds],
+    );
+  }
+}

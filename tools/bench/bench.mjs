@@ -100,7 +100,7 @@ try {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     workDir = mkdtempSync(path.join(tmpdir(), 'sb-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir: workDir, ephemeral: true, log: () => {} });
+    embedded = await startEmbeddedPostgres({ dataDir: workDir, ephemeral: true, log: () => undefined });
     databaseUrl = embedded.url;
   }
   const setup = new DataSource(dataSourceOptions({ url: databaseUrl, statementTimeoutMs: 0 }));
@@ -157,7 +157,7 @@ try {
   const adminToken = await login('bench-admin@bench.test');
   const traineeToken = await login('bench-trainee@bench.test');
   const db = new pg.Client({ connectionString: databaseUrl });
-  db.on('error', () => {}); // the server going away at the end is expected
+  db.on('error', () => undefined); // the server going away at the end is expected
   await db.connect();
   const [{ institution_id: traineeInstitution }] = (
     await db.query(`SELECT institution_id FROM trainees WHERE email = 'trainee-1@bench.test'`)

@@ -39,7 +39,8 @@ function cursorValue(value: unknown): CursorValue {
 /**
  * Keyset pagination (no OFFSET): orders by the keys, all in one direction,
  * continues strictly after the cursor's row, and returns one page plus the
- * cursor of its last row when more rows follow.
+ * cursor of its last row when more rows follow. The query may join to-one
+ * relations only (each row of the result one entity).
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -56,7 +57,9 @@ export async function paginate<T extends ObjectLiteral>(
   keys.forEach((key, index) =>
     index === 0 ? query.orderBy(key.expression, direction) : query.addOrderBy(key.expression, direction),
   );
-  const rows = await query.take(limit + 1).getMany();
+  // LIMIT, not TypeORM's take(): take() with joins runs a DISTINCT id query first and then a second one for the
+  // rows. Every list joins only to-one relations (a row never repeats), so a plain LIMIT is exact — and one query.
+  const rows = await query.limit(limit + 1).getMany();
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { signedIn, type RequestContext } from '../../common/auth/viewer';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
-import { Trainee } from '../trainees/trainee.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -139,10 +138,6 @@ export class AuthService {
     const viewer = signedIn(ctx);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: viewer.userId }, dto);
-      // A trainee's language is also their record's: partners see it, certificates use it.
-      if (dto.preferredLocale && viewer.traineeId) {
-        await manager.update(Trainee, { id: viewer.traineeId }, { preferredLocale: dto.preferredLocale });
-      }
       await this.audit.record(manager, ctx, {
         action: 'user.update',
         entityType: 'user',

@@ -40,4 +40,6 @@ for (const file of files(root)) {
   br += brotli.length;
   count += 1;
 }
-console.log(`compressed ${count} files in ${root}: ${(raw / 1024).toFixed(0)} kB → ${(br / 1024).toFixed(0)} kB brotli`);
+console.log(
+  `compressed ${count} files in ${root}: ${(raw / 1024).toFixed(0)} kB → ${(br / 1024).toFixed(0)} kB brotli`,
+);

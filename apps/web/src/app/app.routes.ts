@@ -73,6 +73,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/profile/profile.page').then((m) => m.ProfilePage),
   },
   {
+    path: 'notifications',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
     path: '**',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },

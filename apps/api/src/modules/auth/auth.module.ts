@@ -19,7 +19,8 @@ import { ViewerLoader } from './viewer-loader.service';
       useFactory: (config: AppConfig) => {
         // A KeyObject made once: given the bare string, jsonwebtoken first tries (and fails) to parse it as a
         // public key on every verification — a third of the CPU of a light authenticated request.
-        if (!config.JWT_SECRET) throw new Error('JWT_SECRET is not set (main.ts provides one for the embedded database)');
+        if (!config.JWT_SECRET)
+          throw new Error('JWT_SECRET is not set (main.ts provides one for the embedded database)');
         const key = createSecretKey(Buffer.from(config.JWT_SECRET));
         return {
           secretOrKeyProvider: () => key,

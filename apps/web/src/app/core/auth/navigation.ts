@@ -22,6 +22,7 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
     { path: '/admin/institutions', label: 'nav.institutions' },
     { path: '/admin/users', label: 'nav.users' },
     { path: '/admin/audit', label: 'nav.audit' },
+    { path: '/admin/mailbox', label: 'nav.mailbox' },
   ],
   instructor: [
     { path: '/instructor', label: 'nav.timetable', exact: true },

@@ -4,11 +4,19 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { AuthService } from '../auth/auth.service';
 import { NAVIGATION } from '../auth/navigation';
 import { LanguageSwitcherComponent } from './language-switcher.component';
+import { NotificationBellComponent } from './notification-bell.component';
 
-/** The frame around every page: product name, the navigation of the viewer's role, language, account. */
+/** The frame around every page: product name, the navigation of the viewer's role, language, notifications, account. */
 @Component({
   selector: 'sb-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageSwitcherComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslatePipe,
+    LanguageSwitcherComponent,
+    NotificationBellComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',

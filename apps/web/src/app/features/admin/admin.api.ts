@@ -8,6 +8,9 @@ import type {
   CreateUserRequest,
   Institution,
   InstitutionListQuery,
+  MailboxMessage,
+  MailboxPage,
+  MailboxQuery,
   Page,
   UpdateInstitutionRequest,
   UpdateUserRequest,
@@ -51,5 +54,14 @@ export class AdminApi {
 
   auditEvents(query: AuditEventListQuery): Observable<Page<AuditEvent>> {
     return this.http.get<Page<AuditEvent>>('/api/v1/audit-events', { params: params(query) });
+  }
+
+  /** The development mailbox: e-mail the API kept instead of sending, newest first. */
+  mailbox(query: MailboxQuery): Observable<MailboxPage> {
+    return this.http.get<MailboxPage>('/api/v1/mailbox', { params: params(query) });
+  }
+
+  mailboxMessage(id: string): Observable<MailboxMessage> {
+    return this.http.get<MailboxMessage>(`/api/v1/mailbox/${id}`);
   }
 }

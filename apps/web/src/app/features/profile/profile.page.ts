@@ -8,7 +8,7 @@ import { HTML_LANG, LanguageService } from '../../core/i18n/language.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 
-/** Your name, language and time zone (what e-mails and schedules follow), and your password. */
+/** Your name, language and time zone (what notifications, e-mails and schedules follow), and your password. */
 @Component({
   selector: 'sb-profile-page',
   imports: [ReactiveFormsModule, TranslatePipe, FieldErrorComponent],

@@ -103,7 +103,7 @@ try {
     embedded = await startEmbeddedPostgres({ dataDir: workDir, ephemeral: true, log: () => undefined });
     databaseUrl = embedded.url;
   }
-  const setup = new DataSource(dataSourceOptions({ url: databaseUrl, statementTimeoutMs: 0 }));
+  const setup = new DataSource(dataSourceOptions({ url: databaseUrl, statementTimeoutMs: 600_000 }));
   await setup.initialize();
   await runMigrations(setup);
   const adminPassword = `bench-${randomBytes(8).toString('hex')}`;

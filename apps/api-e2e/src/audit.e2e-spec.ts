@@ -1,5 +1,6 @@
 import { Role } from '@skillbridge/contracts';
 import { createAccount, createSignedIn, PASSWORD, SignedIn } from './factories/accounts';
+import { AuditService } from '@skillbridge/api/modules/audit/audit.service';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 describe('audit trail', () => {
@@ -88,6 +89,26 @@ describe('audit trail', () => {
       [email],
     );
     expect(n).toBe(1);
+  });
+
+  it('records ten thousand events of one request at once (closing a big program), secrets left out', async () => {
+    const requestId = `bulk-${Date.now()}`;
+    const ctx = { viewer: null, requestId, ip: '127.0.0.1', locale: 'en' as const };
+    const entries = Array.from({ length: 10_000 }, (_, n) => ({
+      action: 'certificate.issue',
+      entityType: 'certificate',
+      entityId: `cert-${n}`,
+      details: { serial: `SB-2024-${n}`, password: 'never-kept' },
+    }));
+    await t.dataSource.transaction((manager) => t.app.get(AuditService).recordMany(manager, ctx, entries));
+    const rows: { entity_id: string; details: Record<string, unknown> }[] = await t.dataSource.query(
+      'SELECT entity_id, details FROM audit_events WHERE request_id = $1',
+      [requestId],
+    );
+    expect(rows).toHaveLength(10_000);
+    expect(new Set(rows.map((r) => r.entity_id))).toEqual(new Set(entries.map((e) => e.entityId)));
+    const first = rows.find((r) => r.entity_id === 'cert-0');
+    expect(first?.details).toEqual({ serial: 'SB-2024-0' });
   });
 
   it('records successful sign-ins too', async () => {

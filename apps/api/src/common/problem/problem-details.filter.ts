@@ -38,6 +38,23 @@ function errorCodeOf(error: unknown): string | undefined {
  * an RFC 9457 problem document in the caller's language. Stack traces and SQL
  * never leave the process; 5xx are logged with the request id.
  */
+/**
+ * A failed query as the log should carry it: the statement's start and the
+ * database's code and message — never its parameters, which hold people's
+ * data (and, for a bulk statement, megabytes of it).
+ */
+export function loggable(exception: unknown): unknown {
+  if (!(exception instanceof Error) || typeof (exception as { query?: unknown }).query !== 'string') return exception;
+  const failed = exception as Error & { query: string; driverError?: { code?: string } };
+  return {
+    type: failed.name,
+    message: failed.message,
+    code: failed.driverError?.code,
+    query: failed.query.length > 300 ? `${failed.query.slice(0, 300)}…` : failed.query,
+    stack: failed.stack,
+  };
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -52,7 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (status >= 500) {
       this.logger.error(
-        { err: exception, requestId: request.id, method: request.method, url: request.url },
+        { err: loggable(exception), requestId: request.id, method: request.method, url: request.url },
         `${request.method} ${request.url} failed with ${status}`,
       );
     }

@@ -35,25 +35,32 @@ export class AuditService {
     await this.recordMany(manager, ctx, [entry]);
   }
 
-  /** Several events of one request in one INSERT (bulk decisions, imports). */
+  /**
+   * Several events of one request in one INSERT (bulk decisions, closing a
+   * program): the entries go as arrays, so the statement has nine parameters
+   * however many there are — a row per parameter set would hit PostgreSQL's
+   * 65,535-parameter limit at about 7,000 events.
+   */
   async recordMany(manager: EntityManager, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const events = entries.map((entry) => this.toEvent(manager, ctx, entry));
-    await manager.save(AuditEvent, events, { reload: false });
-  }
-
-  private toEvent(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): AuditEvent {
-    return manager.create(AuditEvent, {
-      actorId: ctx.viewer?.userId ?? null,
-      actorRole: ctx.viewer?.role ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      subject: entry.subject ?? null,
-      requestId: ctx.requestId,
-      ip: ctx.ip || null,
-      details: withoutSecrets(entry.details ?? {}),
-    });
+    await manager.query(
+      `INSERT INTO audit_events (actor_id, actor_role, request_id, ip, action, entity_type, entity_id, subject, details)
+       SELECT $1, $2, $3, $4::inet, e.action, e.entity_type, e.entity_id, e.subject, e.details
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+              WITH ORDINALITY AS e(action, entity_type, entity_id, subject, details, ord)
+        ORDER BY e.ord`,
+      [
+        ctx.viewer?.userId ?? null,
+        ctx.viewer?.role ?? null,
+        ctx.requestId,
+        ctx.ip || null,
+        entries.map((e) => e.action),
+        entries.map((e) => e.entityType),
+        entries.map((e) => e.entityId ?? null),
+        entries.map((e) => e.subject ?? null),
+        entries.map((e) => JSON.stringify(withoutSecrets(e.details ?? {}))),
+      ],
+    );
   }
 
   async list(query: AuditEventListQueryDto): Promise<Page<AuditEventView>> {

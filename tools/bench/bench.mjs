@@ -52,7 +52,7 @@ const freePort = () =>
     });
   });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const seconds = async (run) => {
+const timed = async (run) => {
   const t0 = performance.now();
   const value = await run();
   return { seconds: (performance.now() - t0) / 1000, value };
@@ -264,7 +264,7 @@ try {
     }
     const form = new FormData();
     form.append('file', new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv' }), 'trainees.csv');
-    const { seconds: s, value: res } = await seconds(() =>
+    const { seconds: s, value: res } = await timed(() =>
       fetch(`${apiBase}/api/v1/trainees/import`, { method: 'POST', headers: admin, body: form }),
     );
     if (!res.ok) throw new Error(`import: ${res.status} ${await res.text()}`);
@@ -274,7 +274,7 @@ try {
     row(`import a ${count}-row CSV`, `${s.toFixed(2)} s`, null, null, '≤ 5 s (10,000 rows)', s <= 5);
   }
   {
-    const { seconds: s, value: res } = await seconds(() =>
+    const { seconds: s, value: res } = await timed(() =>
       fetch(`${apiBase}/api/v1/programs/${data.bigProgramId}/complete`, { method: 'POST', headers: admin }),
     );
     if (!res.ok) throw new Error(`complete: ${res.status} ${await res.text()}`);
@@ -302,7 +302,7 @@ try {
         await res.arrayBuffer();
       }
     };
-    const { seconds: s } = await seconds(() => Promise.all(Array.from({ length: 4 }, worker)));
+    const { seconds: s } = await timed(() => Promise.all(Array.from({ length: 4 }, worker)));
     bulk.pdfs = { count: ids.length, seconds: s, concurrency: 4 };
     row(
       `render ${ids.length} certificate PDFs (4 at a time)`,
@@ -314,7 +314,7 @@ try {
     );
   }
   {
-    const { seconds: s, value: bytes } = await seconds(async () => {
+    const { seconds: s, value: bytes } = await timed(async () => {
       const res = await fetch(`${apiBase}/api/v1/programs/${data.bigProgramId}/roster.xlsx`, { headers: admin });
       if (!res.ok) throw new Error(`xlsx: ${res.status}`);
       return (await res.arrayBuffer()).byteLength;

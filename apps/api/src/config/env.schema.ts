@@ -216,6 +216,17 @@ export class EnvSchema {
   @Max(86_400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  @EnvVar({
+    description:
+      "How long, in milliseconds, a process may reuse an account's status (role, disabled, token version) for the requests it authenticates. Changes made through this process take effect at once; other replicas see them within this time. `0` reads the account on every request.",
+    default: '2000',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  VIEWER_CACHE_MS = 2000;
+
   @EnvVar({ description: 'Lifetime of a sign-in (the refresh cookie), in days.', default: '14' })
   @Transform(toInt)
   @IsInt()

@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config';
 import { RefreshToken } from './refresh-token.entity';
+import { ViewerLoader } from './viewer-loader.service';
 
 export const ACCESS_TOKEN_ISSUER = 'skillbridge';
 export const ACCESS_TOKEN_AUDIENCE = 'skillbridge-api';
@@ -36,6 +37,7 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly viewers: ViewerLoader,
   ) {}
 
   get accessTtlSeconds(): number {
@@ -113,6 +115,7 @@ export class TokenService {
 
   /** Ends every session of an account (disabled, deleted, password or role changed). */
   async revokeAllOf(manager: EntityManager, userId: string): Promise<void> {
+    this.viewers.forget(userId);
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@skillbridge/contracts';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
+import { AppConfig } from '../../config';
 import type { AccessClaims } from './token.service';
 
 interface ViewerRow {
@@ -15,24 +16,41 @@ interface ViewerRow {
   instructor_id: string | null;
 }
 
+interface CachedRow {
+  /** null: no such account (deleted). */
+  row: ViewerRow | null;
+  /** When the read that produced it started. */
+  readAt: number;
+}
+
+/** Accounts remembered at most; the oldest is dropped first. */
+const MAX_CACHED = 10_000;
+/** After a change to an account, its reads are not remembered for this long, so a read racing the change's commit is never kept. */
+const QUIET_MS = 10_000;
+
 /**
  * Turns valid token claims into the current Viewer with one primary-key
  * lookup, so a deleted or disabled account, a changed role or a changed
- * password takes effect on the very next request, not when tokens expire.
+ * password takes effect on the next request, not when tokens expire.
+ *
+ * The lookup is remembered for VIEWER_CACHE_MS (2 s): without it every
+ * authenticated request paid a second database round trip, as much as the
+ * work it asked for. Every change to an account made through this process
+ * calls forget() and takes effect at once; another replica's change reaches
+ * this process within VIEWER_CACHE_MS.
  */
 @Injectable()
 export class ViewerLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly cache = new Map<string, CachedRow>();
+  private readonly quietUntil = new Map<string, number>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async load(claims: AccessClaims): Promise<Viewer | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT u.id, u.role, u.institution_id, u.disabled, u.token_version,
-              (SELECT t.id FROM trainees t WHERE t.user_id = u.id) AS trainee_id,
-              (SELECT i.id FROM instructors i WHERE i.user_id = u.id) AS instructor_id
-         FROM users u WHERE u.id = $1`,
-      [claims.sub],
-    )) as ViewerRow[];
-    const row = rows[0];
+    const row = await this.row(claims.sub);
     if (!row || row.disabled || row.token_version !== claims.ver || row.role !== claims.role) return null;
     return {
       userId: row.id,
@@ -41,5 +59,40 @@ export class ViewerLoader {
       traineeId: row.trainee_id,
       instructorId: row.instructor_id,
     };
+  }
+
+  /** The account changed (or is about to, in a transaction not yet committed): read it afresh for a while. */
+  forget(userId: string): void {
+    this.cache.delete(userId);
+    this.quietUntil.set(userId, Date.now() + Math.max(QUIET_MS, this.config.VIEWER_CACHE_MS));
+  }
+
+  private async row(userId: string): Promise<ViewerRow | null> {
+    const ttl = this.config.VIEWER_CACHE_MS;
+    const now = Date.now();
+    const cached = ttl > 0 ? this.cache.get(userId) : undefined;
+    if (cached && now - cached.readAt < ttl) return cached.row;
+
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.role, u.institution_id, u.disabled, u.token_version,
+              (SELECT t.id FROM trainees t WHERE t.user_id = u.id) AS trainee_id,
+              (SELECT i.id FROM instructors i WHERE i.user_id = u.id) AS instructor_id
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    )) as ViewerRow[];
+    const row = rows[0] ?? null;
+    if (ttl > 0) this.remember(userId, row, now);
+    return row;
+  }
+
+  private remember(userId: string, row: ViewerRow | null, readAt: number): void {
+    const quiet = this.quietUntil.get(userId);
+    if (quiet !== undefined) {
+      if (quiet > Date.now()) return;
+      this.quietUntil.delete(userId);
+    }
+    this.cache.delete(userId);
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(userId, { row, readAt });
   }
 }

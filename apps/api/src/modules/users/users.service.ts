@@ -17,6 +17,7 @@ import { FieldProblem, ProblemException } from '../../common/problem/problem.exc
 import { isForeignKeyViolation, isUniqueViolation } from '../../database/errors';
 import { AuditService } from '../audit/audit.service';
 import { TokenService } from '../auth/token.service';
+import { ViewerLoader } from '../auth/viewer-loader.service';
 import { Institution } from '../institutions/institution.entity';
 import { Instructor } from '../instructors/instructor.entity';
 import { Trainee } from '../trainees/trainee.entity';
@@ -68,6 +69,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly viewers: ViewerLoader,
   ) {}
 
   /** Users with their profile ids, for every read of accounts. */
@@ -267,6 +269,8 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw ProblemException.notFound();
+      // Re-enabling an account is no security change, but its tokens must work again at once.
+      this.viewers.forget(id);
 
       const role = dto.role ?? user.role;
       const institutionId = dto.institutionId === undefined ? user.institutionId : dto.institutionId;
@@ -313,6 +317,7 @@ export class UsersService {
         const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!user) throw ProblemException.notFound();
         if (user.role === Role.Admin && !user.disabled) await this.assertAnotherAdmin(manager, id);
+        this.viewers.forget(id);
         await manager.delete(User, { id });
         await this.audit.record(manager, ctx, {
           action: 'user.delete',

@@ -144,6 +144,49 @@ describe('reports', () => {
     expect((await t.http.get(api('/reports/overview')).set(cast.partner.auth)).status).toBe(403);
   });
 
+  it('serves the overview again until the data changes, and follows every write at once', async () => {
+    const overview = async () => {
+      const res = await t.http.get(api('/reports/overview?from=2031-03-01&to=2031-03-31')).set(cast.admin.auth);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      return res.body as ReportOverview;
+    };
+    const version = async () =>
+      Number((await t.dataSource.query('SELECT last_value FROM report_data_version'))[0].last_value);
+
+    const before = await overview();
+    const steady = await version();
+    expect(await overview()).toEqual(before);
+    // Reading writes nothing that would move the version (or the cache would never be used).
+    expect(await version()).toBe(steady);
+
+    // A write through the API…
+    const [extra] = await insertTrainees(t.dataSource, 1, { nationality: 'LA', institutionId: cast.partnerB.id });
+    const enrolled = await t.http
+      .post(api(`/programs/${camp.id}/enrolments`))
+      .set(cast.admin.auth)
+      .send({ traineeId: extra });
+    expect(enrolled.status).toBe(201);
+    const after = await overview();
+    expect(after.totals.enrolments).toBe(before.totals.enrolments + 1);
+    expect(after.traineesByNationality).toContainEqual({ key: 'LA', count: 1 });
+
+    // …and one made with plain SQL behind the API's back are both seen on the next request.
+    await t.dataSource.query(`UPDATE trainees SET nationality = 'KH' WHERE id = $1`, [extra]);
+    const moved = await overview();
+    expect(moved.traineesByNationality).toContainEqual({ key: 'KH', count: 1 });
+    expect(moved.traineesByNationality.find((n) => n.key === 'LA')).toBeUndefined();
+
+    const withdrawn = await t.http
+      .post(api(`/enrolments/${enrolled.body.id}/withdraw`))
+      .set(cast.admin.auth)
+      .send({});
+    expect(withdrawn.status).toBe(200);
+    await t.dataSource.query(`DELETE FROM enrolments WHERE trainee_id = $1`, [extra]);
+    await t.dataSource.query(`DELETE FROM trainees WHERE id = $1`, [extra]);
+    expect(await overview()).toEqual(before);
+  });
+
   it('exports both reports as workbooks with headers in the caller’s language', async () => {
     const download = (path: string, language: string) =>
       t.http.get(api(path)).set(cast.admin.auth).set('Accept-Language', language).buffer(true).parse(binary);

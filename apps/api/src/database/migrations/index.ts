@@ -6,6 +6,7 @@ import { AddEnrolments1795307377237 } from './1795307377237-add-enrolments';
 import { AddAttendanceAndCertificates1795308264873 } from './1795308264873-add-attendance-and-certificates';
 import { AddReportIndexes1795311187743 } from './1795311187743-add-report-indexes';
 import { AddNotifications1795313419847 } from './1795313419847-add-notifications';
+import { AddReportDataVersion1795320000000 } from './1795320000000-add-report-data-version';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddAttendanceAndCertificates1795308264873,
   AddReportIndexes1795311187743,
   AddNotifications1795313419847,
+  AddReportDataVersion1795320000000,
 ];

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Role, type ProgramReport, type ReportOverview } from '@skillbridge/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Role, type ProgramReport } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -25,9 +25,16 @@ export class ReportsController {
     summary:
       'Programs by kind and status, trainees by nationality and institution, enrolments by status, completion and certificates per program, certificates per month (admin). Optional ?from&to.',
   })
+  @ApiOkResponse({ description: 'ReportOverview (see @skillbridge/contracts)' })
   @ApiProblems(400, 401, 403)
-  overview(@Query() query: ReportPeriodQueryDto): Promise<ReportOverview> {
-    return this.reports.overview(query);
+  async overview(
+    @Query() query: ReportPeriodQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // Kept serialized with the figures: 500 programs are ~170 kB of JSON, and serializing them was most of the work.
+    const json = await this.reports.overviewJson(query);
+    reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   @Get('overview.xlsx')

@@ -48,17 +48,74 @@ const funnelOf = (row: FunnelRow): FunnelCounts => ({
  * The international office's numbers, each an aggregate computed in
  * PostgreSQL (no rows are loaded into Node to be counted).
  */
+/**
+ * How long a computed overview may be served while the data version stands
+ * still. The version moves with every committed write, but a write that had
+ * advanced it before a computation started and committed after it could leave
+ * that computation's figures marked current: this bounds how long.
+ */
+const OVERVIEW_MAX_AGE_MS = 60_000;
+/** Periods remembered at once (all-time plus the dashboard's few). */
+const OVERVIEW_CACHE_SIZE = 32;
+
+interface CachedOverview {
+  /** `report_data_version` when the computation started. */
+  version: string;
+  startedAt: number;
+  report: Promise<ReportOverview>;
+  json?: Promise<string>;
+}
+
 @Injectable()
 export class ReportsService {
+  private readonly overviews = new Map<string, CachedOverview>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programs: ProgramsService,
   ) {}
 
+  /**
+   * The office overview. Computing it reads every enrolment (a fifth of a
+   * second at 200,000), so each answer is kept with the data version it was
+   * computed at (the `report_data_version` sequence, which every write to a
+   * reported table advances) and served again until the data changes — for
+   * a minute at most. Concurrent requests for the same figures share one
+   * computation.
+   */
   async overview(query: ReportPeriodQueryDto): Promise<ReportOverview> {
+    return (await this.cachedOverview(query)).report;
+  }
+
+  /** The overview as JSON text, serialized once per computation. */
+  async overviewJson(query: ReportPeriodQueryDto): Promise<string> {
+    const entry = await this.cachedOverview(query);
+    entry.json ??= entry.report.then((report) => JSON.stringify(report));
+    return entry.json;
+  }
+
+  private async cachedOverview(query: ReportPeriodQueryDto): Promise<CachedOverview> {
     if (query.from && query.to && query.to < query.from) {
       throw ProblemException.invalidField('to', 'ENDS_BEFORE_START', 'validation.endBeforeStart');
     }
+    const key = `${query.from ?? ''}/${query.to ?? ''}`;
+    const [{ version }] = (await this.dataSource.query(
+      `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS version FROM report_data_version`,
+    )) as { version: string }[];
+    const cached = this.overviews.get(key);
+    if (cached && cached.version === version && Date.now() - cached.startedAt < OVERVIEW_MAX_AGE_MS) return cached;
+    const entry: CachedOverview = { version, startedAt: Date.now(), report: this.computeOverview(query) };
+    this.overviews.delete(key);
+    if (this.overviews.size >= OVERVIEW_CACHE_SIZE) this.overviews.delete(this.overviews.keys().next().value as string);
+    this.overviews.set(key, entry);
+    // A failed computation is not kept.
+    entry.report.catch(() => {
+      if (this.overviews.get(key) === entry) this.overviews.delete(key);
+    });
+    return entry;
+  }
+
+  private async computeOverview(query: ReportPeriodQueryDto): Promise<ReportOverview> {
     const period = [query.from ?? null, query.to ?? null];
     const q = <T>(sql: string) => this.dataSource.query(sql, period) as Promise<T[]>;
     // Without a period every enrolment counts: no join to programs needed, and index-only scans serve the counts.

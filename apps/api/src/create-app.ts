@@ -59,7 +59,7 @@ export async function createApp(
   await fastify.register(fastifyMultipart, {
     limits: { fileSize: TRAINEE_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
   });
-  await registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   }

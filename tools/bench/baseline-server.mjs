@@ -9,7 +9,7 @@
 //   GET /verify/:code                    CertificatesService.verify
 //   GET /programs/:id/enrolments         EnrolmentsService.roster (admin)
 //   GET /programs                        ProgramsService.list (trainee)
-//   GET /reports/overview                ReportsService.overview (all time)
+//   GET /reports/overview                ReportsService.overview (all time, kept per data version)
 //
 // Usage: node tools/bench/baseline-server.mjs <database-url> <port> <trainee-institution-id|"">
 import { createServer } from 'node:http';
@@ -27,15 +27,16 @@ const omitEmpty = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => 
 
 async function verify(code) {
   const { rows } = await pool.query(
-    `SELECT c.status, c.serial, c.issued_at, c.revoked_reason, t.full_name, t.full_name_latin, p.title,
-            p.host_institution_id
-       FROM certificates c JOIN trainees t ON t.id = c.trainee_id JOIN programs p ON p.id = c.program_id
+    `SELECT c.status, c.serial, c.issued_at, c.revoked_reason, t.full_name, t.full_name_latin, p.title, h.name AS issuer
+       FROM certificates c
+       JOIN trainees t ON t.id = c.trainee_id
+       JOIN programs p ON p.id = c.program_id
+       JOIN institutions h ON h.id = p.host_institution_id
       WHERE c.verification_code = $1`,
     [code],
   );
   const c = rows[0];
   if (!c) return null;
-  const { rows: hosts } = await pool.query('SELECT name FROM institutions WHERE id = $1', [c.host_institution_id]);
   return omitEmpty({
     status: c.status,
     serial: c.serial,
@@ -43,7 +44,7 @@ async function verify(code) {
     holderNameLatin: c.full_name_latin || undefined,
     programTitle: c.title,
     issuedAt: iso(c.issued_at),
-    issuer: hosts[0].name,
+    issuer: c.issuer,
     revokedReason: c.revoked_reason || undefined,
   });
 }
@@ -208,8 +209,20 @@ async function overview() {
   };
 }
 
+// Like the API, the overview is computed and serialized once per data version (see ReportsService.overview).
+let overviewCache = null;
+async function cachedOverviewJson() {
+  const { rows } = await pool.query(
+    'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS version FROM report_data_version',
+  );
+  if (overviewCache?.version !== rows[0].version) {
+    overviewCache = { version: rows[0].version, json: overview().then((report) => JSON.stringify(report)) };
+  }
+  return overviewCache.json;
+}
+
 function send(res, status, body) {
-  const json = JSON.stringify(body);
+  const json = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
@@ -231,7 +244,7 @@ const server = createServer(async (req, res) => {
       return send(res, 200, await roster(m[1], limit, u.searchParams.get('cursor')));
     }
     if (path === '/programs') return send(res, 200, await programs(limit));
-    if (path === '/reports/overview') return send(res, 200, await overview());
+    if (path === '/reports/overview') return send(res, 200, await cachedOverviewJson());
     send(res, 404, { status: 404 });
   } catch (error) {
     send(res, 500, { status: 500, detail: String(error) });

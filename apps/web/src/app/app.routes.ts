@@ -1,12 +1,16 @@
 import { Route } from '@angular/router';
 import { guestGuard, landingMatch, rolesGuard, signedInGuard } from './core/auth/auth.guards';
+import { HomePage } from './features/home/home.page';
 
 export const appRoutes: Route[] = [
   {
     path: '',
     pathMatch: 'full',
     canMatch: [landingMatch],
-    loadComponent: () => import('./features/home/home.page').then((m) => m.HomePage),
+    // In the initial bundle, not lazy: it is the first page most visitors see, and
+    // loading it lazily put two more round trips (its chunk, then that chunk's
+    // imports) between the shell and the largest paint.
+    component: HomePage,
   },
   {
     path: 'sign-in',

@@ -40,6 +40,7 @@ import { LanguageService } from '../i18n/language.service';
     }
     select {
       font: inherit;
+      font-family: var(--sb-font-language-names);
       color: var(--sb-text);
       background: var(--sb-surface);
       border: 1px solid var(--sb-border);

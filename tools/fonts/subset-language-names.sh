@@ -4,7 +4,7 @@
 # the home page can name each language in its own script without pulling
 # 150 kB of CJK and Thai font slices into an English first page.
 # The result is committed (apps/web/src/fonts); rerun after a @fontsource upgrade.
-# Needs fonttools with brotli:  pip install fonttools brotli
+# Needs fonttools with brotli (Debian: apt-get install fonttools python3-brotli).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 src=node_modules/@fontsource-variable

@@ -91,20 +91,18 @@ async function roster(programId, limit, cursor) {
 
 async function programs(limit) {
   const { rows } = await pool.query(
-    `SELECT p.* FROM programs p
+    `SELECT p.id, p.code, p.kind, p.title, p.summary, p.delivery_mode, p.timezone, p.start_date, p.end_date, p.venue,
+            p.meeting_url, p.capacity, p.enrolment_opens_at, p.enrolment_closes_at, p.host_institution_id,
+            p.min_attendance_rate::float8 AS min_attendance_rate, p.passing_score::float8 AS passing_score, p.status,
+            p.confirmed_count, p.waitlisted_count, p.pending_count, p.created_at, p.updated_at,
+            array_to_json(p.partner_institution_ids) AS partner_ids
+       FROM programs p
       WHERE p.status IN ('published', 'completed')
-        AND (NOT EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = p.id)
-             OR EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = p.id AND pp.institution_id = $2))
+        AND (cardinality(p.partner_institution_ids) = 0 OR p.partner_institution_ids @> ARRAY[CAST($2 AS uuid)])
       ORDER BY p.start_date DESC, p.id DESC LIMIT $1`,
     [limit + 1, traineeInstitution || null],
   );
   const page = rows.slice(0, limit);
-  const { rows: partners } = await pool.query(
-    'SELECT program_id, institution_id FROM program_partners WHERE program_id = ANY($1::uuid[]) ORDER BY institution_id',
-    [page.map((p) => p.id)],
-  );
-  const partnersOf = new Map(page.map((p) => [p.id, []]));
-  for (const row of partners) partnersOf.get(row.program_id).push(row.institution_id);
   const items = page.map((p) =>
     omitEmpty({
       id: p.id,
@@ -122,7 +120,7 @@ async function programs(limit) {
       enrolmentOpensAt: iso(p.enrolment_opens_at),
       enrolmentClosesAt: iso(p.enrolment_closes_at),
       hostInstitutionId: p.host_institution_id,
-      partnerInstitutionIds: partnersOf.get(p.id),
+      partnerInstitutionIds: p.partner_ids,
       completionRule: omitEmpty({ minAttendanceRate: num(p.min_attendance_rate), passingScore: num(p.passing_score) }),
       status: p.status,
       seats: {

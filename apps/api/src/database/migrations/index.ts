@@ -7,6 +7,7 @@ import { AddAttendanceAndCertificates1795308264873 } from './1795308264873-add-a
 import { AddReportIndexes1795311187743 } from './1795311187743-add-report-indexes';
 import { AddNotifications1795313419847 } from './1795313419847-add-notifications';
 import { AddReportDataVersion1795320000000 } from './1795320000000-add-report-data-version';
+import { AddProgramPartnerIds1795320000001 } from './1795320000001-add-program-partner-ids';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddReportIndexes1795311187743,
   AddNotifications1795313419847,
   AddReportDataVersion1795320000000,
+  AddProgramPartnerIds1795320000001,
 ];

@@ -106,6 +106,14 @@ export class Program {
   @Column({ type: 'integer', default: 0, insert: false, update: false })
   pendingCount: number;
 
+  /**
+   * The partner institutions, sorted: a copy of `program_partners` that a
+   * database trigger keeps (never written by the application), so visibility
+   * is a test on the row. Read by lists; `program_partners` is the truth.
+   */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'", insert: false, update: false, select: false })
+  partnerInstitutionIds?: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -6,9 +6,8 @@ export const LISTED_STATUSES = ['published', 'completed'];
 
 const openOrPartnerOf = (alias: string, institutionId: string | null) => ({
   where:
-    `${alias}.status IN ('published', 'completed') AND (` +
-    `NOT EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = ${alias}.id) OR ` +
-    `EXISTS (SELECT 1 FROM program_partners pp WHERE pp.program_id = ${alias}.id AND pp.institution_id = :scopeInstitutionId))`,
+    `${alias}.status IN ('published', 'completed') AND (cardinality(${alias}.partner_institution_ids) = 0 OR ` +
+    `${alias}.partner_institution_ids @> ARRAY[CAST(:scopeInstitutionId AS uuid)])`,
   params: { scopeInstitutionId: institutionId },
 });
 

@@ -13,7 +13,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { containsPattern } from '../../common/pagination/contains-pattern';
-import { paginate } from '../../common/pagination/keyset';
+import { paginate, paginateRaw } from '../../common/pagination/keyset';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
 import { fillSeats } from '../enrolments/seats';
@@ -32,7 +32,7 @@ const DAY_MS = 86_400_000;
 const WINDOW_LEAD_DAYS = 730;
 const EDITABLE: ProgramStatus[] = ['draft', 'published'];
 
-export function toProgramView(program: Program, partnerInstitutionIds: string[]): ProgramView {
+export function toProgramView(program: Omit<Program, 'hostInstitution'>, partnerInstitutionIds: string[]): ProgramView {
   return {
     id: program.id,
     code: program.code,
@@ -65,6 +65,40 @@ export function toProgramView(program: Program, partnerInstitutionIds: string[])
     updatedAt: program.updatedAt.toISOString(),
   };
 }
+
+/**
+ * The list's columns, read raw under the entity's property names (no entities are built), with the
+ * partner institutions from the row's own copy: one round trip per page.
+ */
+const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
+  ['p.id', 'id'],
+  ['p.code', 'code'],
+  ['p.kind', 'kind'],
+  ['p.title', 'title'],
+  ['p.summary', 'summary'],
+  ['p.delivery_mode', 'deliveryMode'],
+  ['p.timezone', 'timezone'],
+  ['p.start_date', 'startDate'],
+  ['p.end_date', 'endDate'],
+  ['p.venue', 'venue'],
+  ['p.meeting_url', 'meetingUrl'],
+  ['p.capacity', 'capacity'],
+  ['p.enrolment_opens_at', 'enrolmentOpensAt'],
+  ['p.enrolment_closes_at', 'enrolmentClosesAt'],
+  ['p.host_institution_id', 'hostInstitutionId'],
+  ['p.min_attendance_rate::float8', 'minAttendanceRate'],
+  ['p.passing_score::float8', 'passingScore'],
+  ['p.status', 'status'],
+  ['p.confirmed_count', 'confirmedCount'],
+  ['p.waitlisted_count', 'waitlistedCount'],
+  ['p.pending_count', 'pendingCount'],
+  ['p.created_at', 'createdAt'],
+  ['p.updated_at', 'updatedAt'],
+  // As JSON: pg parses JSON natively, but a uuid[] character by character (7 % of a list's CPU).
+  ['array_to_json(p.partner_institution_ids)', 'partnerInstitutionIds'],
+];
+
+type ProgramListRow = Omit<Program, 'hostInstitution' | 'partnerInstitutionIds'> & { partnerInstitutionIds: string[] };
 
 const problem = (field: string, code: string, key: string, params?: FieldProblem['params']): FieldProblem => ({
   field,
@@ -111,7 +145,9 @@ export class ProgramsService {
   }
 
   async list(query: ProgramListQueryDto, ctx: RequestContext): Promise<Page<ProgramView>> {
-    const qb = scopeQuery(PROGRAM_SCOPE, signedIn(ctx), this.dataSource.getRepository(Program).createQueryBuilder('p'));
+    const qb = this.dataSource.createQueryBuilder().from(Program, 'p');
+    for (const [expression, alias] of LIST_COLUMNS) qb.addSelect(expression, alias);
+    scopeQuery(PROGRAM_SCOPE, signedIn(ctx), qb);
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.from) qb.andWhere('p.end_date >= :from', { from: query.from });
@@ -123,20 +159,16 @@ export class ProgramsService {
         { pattern },
       );
     }
-    const page = await paginate(qb, {
+    const page = await paginateRaw<ProgramListRow>(qb, {
       keys: [
-        { expression: 'p.start_date', property: 'startDate' },
-        { expression: 'p.id', property: 'id' },
+        { expression: 'p.start_date', column: 'startDate' },
+        { expression: 'p.id', column: 'id' },
       ],
       direction: query.order === 'asc' ? 'ASC' : 'DESC',
       limit: query.limit,
       cursor: query.cursor,
     });
-    const partners = await this.partnersOf(
-      this.dataSource.manager,
-      page.items.map((p) => p.id),
-    );
-    return { items: page.items.map((p) => toProgramView(p, partners.get(p.id) ?? [])), nextCursor: page.nextCursor };
+    return { items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds)), nextCursor: page.nextCursor };
   }
 
   async get(id: string, ctx: RequestContext): Promise<ProgramView> {

@@ -1,9 +1,8 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
-import { httpLoggerOptions } from './common/logging/logger';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AttendanceModule } from './modules/attendance/attendance.module';
@@ -35,10 +34,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         // The route table (authorization tests, OpenAPI checks) reads the controllers through it.
         DiscoveryModule,
-        LoggerModule.forRoot({
-          pinoHttp: httpLoggerOptions(logger),
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        }),
+        // nestjs-pino is Nest's logger here (the process-wide pino logger); requests are logged by a Fastify hook
+        // (registerRequestLogging), so it mounts no middleware.
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: databaseUrl,

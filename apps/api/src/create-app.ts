@@ -7,6 +7,7 @@ import { AppContext, AppModule } from './app.module';
 import fastifyMultipart from '@fastify/multipart';
 import { TRAINEE_IMPORT_MAX_BYTES } from '@skillbridge/contracts';
 import { registerJsonParser } from './common/http/json-body';
+import { registerRequestLogging } from './common/logging/logger';
 import { requestId } from './common/http/request-id';
 import { registerSecurityHeaders } from './common/http/security';
 import { serveWebApp } from './common/http/web-app';
@@ -35,7 +36,7 @@ export async function createApp(
     genReqId: requestId,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    // The application logs requests through pino-http (nestjs-pino), once.
+    // Requests are logged once, by registerRequestLogging().
     logger: false,
     // Bad URL encodings and long paths are client errors, not crashes.
     routerOptions: { maxParamLength: 200 },
@@ -53,6 +54,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerRequestLogging(fastify, context.logger);
   registerJsonParser(fastify);
   await fastify.register(fastifyCookie);
   // Uploads (trainee imports): one file, read within TRAINEE_IMPORT_MAX_BYTES; larger is a 413.

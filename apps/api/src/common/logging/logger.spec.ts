@@ -1,0 +1,45 @@
+import Fastify from 'fastify';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { registerRequestLogging } from './logger';
+
+describe('registerRequestLogging', () => {
+  async function logLines(level: string, path: string, status = 200) {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, callback) {
+        lines.push(JSON.parse(String(chunk)));
+        callback();
+      },
+    });
+    const app = Fastify({ genReqId: () => 'req-1' });
+    registerRequestLogging(app, pino({ level }, sink));
+    app.get('/*', (_request, reply) => reply.status(status).send({ ok: true }));
+    await app.inject({ method: 'GET', url: path, headers: { authorization: 'Bearer secret-token' } });
+    await app.close();
+    return lines;
+  }
+
+  it('logs one line per request: id, method, path, status and time, never headers', async () => {
+    const [line, ...more] = await logLines('info', '/api/v1/programs?limit=5');
+    expect(more).toEqual([]);
+    expect(line).toMatchObject({
+      level: 30,
+      req: { id: 'req-1', method: 'GET', url: '/api/v1/programs?limit=5' },
+      res: { statusCode: 200 },
+    });
+    expect(line['msg']).toMatch(/^GET \/api\/v1\/programs\?limit=5 200 \d+ms$/);
+    expect(JSON.stringify(line)).not.toContain('secret-token');
+  });
+
+  it('logs client errors as warnings and server errors as errors, and leaves health probes out', async () => {
+    expect((await logLines('info', '/api/v1/x', 404))[0]).toMatchObject({ level: 40 });
+    expect((await logLines('info', '/api/v1/x', 503))[0]).toMatchObject({ level: 50 });
+    expect(await logLines('info', '/api/v1/health')).toEqual([]);
+  });
+
+  it('writes nothing below the level', async () => {
+    expect(await logLines('warn', '/api/v1/programs')).toEqual([]);
+    expect(await logLines('warn', '/api/v1/programs', 400)).toHaveLength(1);
+  });
+});

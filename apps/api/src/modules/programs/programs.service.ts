@@ -13,7 +13,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { containsPattern } from '../../common/pagination/contains-pattern';
-import { paginate, paginateRaw } from '../../common/pagination/keyset';
+import { paginateRaw } from '../../common/pagination/keyset';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
 import { fillSeats } from '../enrolments/seats';

@@ -1,14 +1,38 @@
-import { Role } from '@skillbridge/contracts';
+import { ErrorCode, Role } from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
-import { Cast, createAccount, createCast } from './factories/accounts';
+import { Cast, createAccount, createCast, createSignedIn, SignedIn } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
 import { api, startTestApp, TestApp } from './support/test-app';
 
-const ACTORS = ['anonymous', 'admin', 'instructor', 'partner', 'otherPartner', 'trainee'] as const;
+/**
+ * The eight callers of issue 10. The records the rules point at belong to
+ * partner A: its partner (`partner`) and one of its trainees (`trainee`) own
+ * them, and `instructor` teaches a session of the fixture program.
+ * - `otherPartner`: staff of partner B, which takes no part in the program.
+ * - `otherTrainee`: another trainee of partner A itself, not of another
+ *   institution. That reveals more: a rule that checked only the institution
+ *   (as the partner rules rightly do) would let them reach the owner's trainee
+ *   record, certificate, enrolment and notifications, and this caller alone
+ *   catches it. Partner A's program is open to them, as the design says, so
+ *   program routes answer them as they answer the owner; a trainee of another
+ *   institution asking for it is checked separately below.
+ * - `otherInstructor`: an instructor who teaches no session of the program.
+ */
+const ACTORS = [
+  'anonymous',
+  'admin',
+  'trainee',
+  'otherTrainee',
+  'partner',
+  'otherPartner',
+  'instructor',
+  'otherInstructor',
+] as const;
 type Actor = (typeof ACTORS)[number];
+type Callers = Record<Exclude<Actor, 'anonymous'>, SignedIn>;
 
 interface Call {
   path: string;
@@ -36,8 +60,12 @@ const everyone = (status: number): Record<Actor, number> =>
 const signedIn = (status: number): Record<Actor, number> => ({ ...everyone(status), anonymous: 401 });
 const adminOnly = (status: number): Record<Actor, number> => ({ ...everyone(403), anonymous: 401, admin: status });
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
-/** Partner A's program: its own partner and trainee see it, the other institution's get 404, as do instructors who do not teach it. */
-const programOfPartnerA = (status: number): Record<Actor, number> => ({ ...signedIn(status), otherPartner: 404 });
+/** Partner A's program: its own partner and trainees see it, the other institution's get 404, as do instructors who do not teach it. */
+const programOfPartnerA = (status: number): Record<Actor, number> => ({
+  ...signedIn(status),
+  otherPartner: 404,
+  otherInstructor: 404,
+});
 const newDraft = async (t: TestApp, cast: Cast) => (await createProgram(t, cast.admin.auth, cast.host)).id;
 /** A fresh application of the cast's trainee (partner A) to a fresh program: pending, for partner A to decide. */
 const newApplication = async (t: TestApp, cast: Cast) => {
@@ -237,11 +265,11 @@ const MATRIX: Record<string, Rule> = {
   // The cast's own instructor: admins and that instructor may read the timetable.
   'GET /instructors/:id/sessions': {
     call: (_t, cast) => ({ path: `/instructors/${cast.instructor.user.instructorId}/sessions` }),
-    expect: { ...adminOnly(200), instructor: 200 },
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'GET /instructors/:id/schedule.ics': {
     call: (_t, cast) => ({ path: `/instructors/${cast.instructor.user.instructorId}/schedule.ics` }),
-    expect: { ...adminOnly(200), instructor: 200 },
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'GET /trainees': { call: () => ({ path: '/trainees' }), expect: staffOfPartners(200) },
   'POST /trainees': { call: () => ({ path: '/trainees', body: {} }), expect: staffOfPartners(400) },
@@ -268,19 +296,19 @@ const MATRIX: Record<string, Rule> = {
       );
       return { path: `/programs/${program.id}/enrolments`, body: {} };
     },
-    expect: { ...programOfPartnerA(400), instructor: 403, trainee: 201 },
+    expect: { ...programOfPartnerA(400), instructor: 403, otherInstructor: 403, trainee: 201, otherTrainee: 201 },
   },
   'GET /programs/:id/enrolments': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/enrolments` }),
-    expect: { ...programOfPartnerA(200), trainee: 403 },
+    expect: { ...programOfPartnerA(200), trainee: 403, otherTrainee: 403 },
   },
   'GET /programs/:id/roster.csv': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/roster.csv` }),
-    expect: { ...programOfPartnerA(200), trainee: 403 },
+    expect: { ...programOfPartnerA(200), trainee: 403, otherTrainee: 403 },
   },
   'GET /programs/:id/roster.xlsx': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/roster.xlsx` }),
-    expect: { ...programOfPartnerA(200), trainee: 403 },
+    expect: { ...programOfPartnerA(200), trainee: 403, otherTrainee: 403 },
   },
   'GET /enrolments': { call: () => ({ path: '/enrolments' }), expect: staffOfPartners(200) },
   'POST /enrolments/decisions': {
@@ -300,15 +328,15 @@ const MATRIX: Record<string, Rule> = {
   },
   'POST /enrolments/:id/withdraw': {
     call: async (t, cast) => ({ path: `/enrolments/${await newApplication(t, cast)}/withdraw`, body: {} }),
-    expect: { ...adminOnly(200), trainee: 200 },
+    expect: { ...adminOnly(200), trainee: 200, otherTrainee: 404 },
   },
   'GET /sessions/:id/attendance': {
     call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/attendance` }),
-    expect: { ...adminOnly(200), instructor: 200 },
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'PUT /sessions/:id/attendance': {
     call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/attendance`, body: [] }),
-    expect: { ...adminOnly(200), instructor: 200 },
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'PUT /enrolments/:id/assessment': {
     call: async (t, cast, fx) => {
@@ -319,7 +347,7 @@ const MATRIX: Record<string, Rule> = {
         .send({ traineeId });
       return { path: `/enrolments/${res.body.id}/assessment`, body: { score: 80 } };
     },
-    expect: { ...adminOnly(200), instructor: 200 },
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'GET /programs/:id/completion': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/completion` }),
@@ -338,11 +366,11 @@ const MATRIX: Record<string, Rule> = {
   'GET /certificates': { call: () => ({ path: '/certificates' }), expect: staffOfPartners(200) },
   'GET /me/certificates': {
     call: () => ({ path: '/me/certificates' }),
-    expect: { ...everyone(403), anonymous: 401, trainee: 200 },
+    expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
   },
   'GET /certificates/:id/pdf': {
     call: (_t, _c, fx) => ({ path: `/certificates/${fx.certificateId}/pdf` }),
-    expect: { ...traineeRecord(200), instructor: 403 },
+    expect: { ...traineeRecord(200), instructor: 403, otherInstructor: 403 },
   },
   'POST /certificates/:id/revoke': {
     call: async (t, cast) => ({
@@ -377,13 +405,14 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /me/enrolments': {
     call: () => ({ path: '/me/enrolments' }),
-    expect: { ...everyone(403), anonymous: 401, trainee: 200 },
+    expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
   },
 };
 
 describe('authorization matrix: every route × every kind of caller', () => {
   let t: TestApp;
   let cast: Cast;
+  let callers: Callers;
   let fixtures: Fixtures;
 
   beforeAll(async () => {
@@ -400,6 +429,13 @@ describe('authorization matrix: every route × every kind of caller', () => {
       instructorIds: [cast.instructor.user.instructorId as string],
     });
     const guest = await createGuestInstructor(t, cast.admin.auth, cast.host.id);
+    const [otherTrainee, otherInstructor] = await Promise.all([
+      createSignedIn(t, { role: Role.Trainee, institutionId: cast.partnerA.id }),
+      createSignedIn(t, { role: Role.Instructor, institutionId: cast.host.id }),
+    ]);
+    // Not the cast's `otherTrainee` (partner B's): see ACTORS.
+    const { admin, trainee, partner, otherPartner, instructor } = cast;
+    callers = { admin, trainee, otherTrainee, partner, otherPartner, instructor, otherInstructor };
     const certificate = await issueCertificate(t, cast);
     fixtures = {
       programId: program.id,
@@ -425,10 +461,38 @@ describe('authorization matrix: every route × every kind of caller', () => {
     it.each(ACTORS)('as %s', async (actor) => {
       const { path, body } = await rule.call(t, cast, fixtures);
       let request = t.http[method](api(path));
-      if (actor !== 'anonymous') request = request.set(cast[actor].auth);
+      if (actor !== 'anonymous') request = request.set(callers[actor].auth);
       const res = body ? await request.send(body) : await request;
       expect({ route, actor, status: res.status }).toEqual({ route, actor, status: rule.expect[actor] });
       if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+    });
+  });
+
+  /*
+   * The matrix's `otherTrainee` shares the owner's institution; a trainee of
+   * partner B (the cast's `otherTrainee`) must be kept out as well: wherever
+   * the owner succeeds and partner B's staff or the owner's classmate are
+   * refused the record, so are they.
+   */
+  describe('a trainee of another institution', () => {
+    const outsiderRoutes = Object.entries(MATRIX).filter(
+      ([route, rule]) =>
+        route.includes('/:') &&
+        rule.expect.trainee < 300 &&
+        (rule.expect.otherPartner === 404 || rule.expect.otherTrainee === 404),
+    );
+
+    it('is a route list worth checking', () => {
+      expect(outsiderRoutes.length).toBeGreaterThanOrEqual(10);
+    });
+
+    it.each(outsiderRoutes)('%s: 404', async (route, rule) => {
+      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const { path, body } = await rule.call(t, cast, fixtures);
+      const request = t.http[method](api(path)).set(cast.otherTrainee.auth);
+      const res = body ? await request.send(body) : await request;
+      expect({ route, status: res.status }).toEqual({ route, status: 404 });
+      expect(res.body.code).toBe(ErrorCode.NotFound);
     });
   });
 

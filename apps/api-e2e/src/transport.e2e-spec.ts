@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Response } from 'superagent';
 import { loadConfig } from '@skillbridge/api/config';
 import { createAccount, PASSWORD } from './factories/accounts';
+import { ADMIN_URL_ENV, withClient } from './support/database';
 import { PROBE_SECRETS, ProbeModule } from './support/probe.module';
 import { api, startTestApp, TestApp, TEST_JWT_SECRET } from './support/test-app';
 
@@ -234,6 +235,26 @@ describe('headers and transport', () => {
         .set('Authorization', `Bearer ${login.body.accessToken}`);
       expectProblem(res, 'malformed id', 400);
       expectNoLeak(res, 'malformed id');
+    });
+
+    it('when the database is gone: 503, and nothing of the driver', async () => {
+      const gone = await startTestApp({}, [ProbeModule]);
+      try {
+        await withClient(process.env[ADMIN_URL_ENV] as string, (client) =>
+          client.query(`DROP DATABASE "${gone.databaseName}" WITH (FORCE)`),
+        );
+        for (const [what, request] of [
+          ['sign-in', () => gone.http.post(api('/auth/login')).send({ email: 'a@e2e.test', password: 'x-long-one-1' })],
+          ['a query', () => gone.http.get(api('/__probe/sleep?seconds=0'))],
+        ] as const) {
+          const res = await request();
+          expectProblem(res, what, 503);
+          expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+          expectNoLeak(res, what);
+        }
+      } finally {
+        await gone.close();
+      }
     });
   });
 

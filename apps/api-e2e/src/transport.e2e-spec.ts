@@ -283,7 +283,7 @@ describe('headers and transport', () => {
               return [key.toLowerCase(), value];
             }),
           ) as Record<string, string | true>;
-          return { value: pair.slice(name.length + 1), ...map };
+          return { ...map, value: pair.slice(name.length + 1) } as Record<string, string | true>;
         };
         return { refresh: attributes('sb_refresh'), hint: attributes('sb_session') };
       };

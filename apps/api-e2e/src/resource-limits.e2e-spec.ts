@@ -31,9 +31,7 @@ function listRoutes(t: TestApp): RouteInfo[] {
     t.app
       .get(DiscoveryService)
       .getControllers()
-      .flatMap((wrapper) =>
-        wrapper.metatype ? [[wrapper.metatype.name, wrapper.metatype as { prototype: object }]] : [],
-      ) as [string, { prototype: object }][],
+      .flatMap((wrapper) => (wrapper.metatype ? [[wrapper.metatype.name, wrapper.metatype as { prototype: object }]] : [])) as [string, { prototype: object }][],
   );
   return routeTable(t.app).filter((route) => {
     if (route.method !== 'GET') return false;
@@ -202,6 +200,20 @@ describe('resource limits (OWASP API4)', () => {
     it('answers a URL longer than the server reads with 414 or 431, and keeps serving', async () => {
       const res = await t.http.get(api(`/programs?q=${'x'.repeat(20_000)}`)).set(cast.admin.auth);
       expect([414, 431]).toContain(res.status);
+      await t.http.get(api('/health')).expect(200);
+    });
+
+    it.each([
+      ['a path parameter longer than the router takes', `/verify/${'A'.repeat(500)}`, 414],
+      ['a path with a broken percent-encoding', '/verify/%E0%A4%A', 400],
+    ])('answers %s with a problem document, with the security headers', async (_what, path, status) => {
+      const res = await t.http.get(api(path));
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.body.requestId).toBe(res.headers['x-request-id']);
+      expect(res.text).not.toMatch(/FST_|fastify/i);
       await t.http.get(api('/health')).expect(200);
     });
 

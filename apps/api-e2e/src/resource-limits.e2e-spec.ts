@@ -11,7 +11,7 @@ import type { Response } from 'superagent';
 import { request as httpRequest } from 'node:http';
 import { routeTable, type RouteInfo } from '@skillbridge/api/common/auth/route-table';
 import { ListQueryDto } from '@skillbridge/api/common/pagination/list-query.dto';
-import { Cast, createCast, createSignedIn } from './factories/accounts';
+import { Cast, createCast } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createProgram } from './factories/programs';
 import { csvFile, HEADER, insertTrainees } from './factories/trainees';
@@ -31,7 +31,9 @@ function listRoutes(t: TestApp): RouteInfo[] {
     t.app
       .get(DiscoveryService)
       .getControllers()
-      .flatMap((wrapper) => (wrapper.metatype ? [[wrapper.metatype.name, wrapper.metatype as { prototype: object }]] : [])) as [string, { prototype: object }][],
+      .flatMap((wrapper) =>
+        wrapper.metatype ? [[wrapper.metatype.name, wrapper.metatype as { prototype: object }]] : [],
+      ) as [string, { prototype: object }][],
   );
   return routeTable(t.app).filter((route) => {
     if (route.method !== 'GET') return false;

@@ -1,7 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
 import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppContext, AppModule } from './app.module';
 import fastifyMultipart from '@fastify/multipart';
@@ -9,7 +11,7 @@ import { TRAINEE_IMPORT_MAX_BYTES } from '@skillbridge/contracts';
 import { registerJsonParser } from './common/http/json-body';
 import { registerRequestLogging } from './common/logging/logger';
 import { requestId } from './common/http/request-id';
-import { registerSecurityHeaders } from './common/http/security';
+import { registerSecurityHeaders, securityHeaders } from './common/http/security';
 import { serveWebApp } from './common/http/web-app';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -32,7 +34,17 @@ export async function createApp(
   @Module({ imports: [AppModule.forRoot(context), ...extraImports] })
   class RootModule {}
 
+  // Errors Fastify answers before routing (a path parameter over maxParamLength,
+  // a bad URL encoding) skip every hook and filter: without this they went out
+  // as Fastify's own JSON — no problem document, no security headers, no
+  // request id, the URL echoed back.
+  const problems = new ProblemDetailsFilter();
+  const headers = securityHeaders();
   const adapter = new FastifyAdapter({
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.headers({ ...headers, 'x-request-id': String(request.id) });
+      problems.catch(error, new ExecutionContextHost([request, reply]));
+    },
     genReqId: requestId,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,

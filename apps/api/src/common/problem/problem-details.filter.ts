@@ -28,6 +28,16 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 /** PostgreSQL SQLSTATEs and driver errors that mean "the database is not reachable right now". */
 const DATABASE_DOWN = /^(08|57P0[1-3]|53300)|^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/;
 
+/**
+ * PostgreSQL ends the session with severity FATAL when a connection cannot be
+ * opened or is cut (its database is gone, its credentials were revoked, the
+ * server shuts down): whatever the SQLSTATE, the database is unavailable, not
+ * the request wrong.
+ */
+function isFatal(error: unknown): boolean {
+  return (error as { severity?: unknown } | null)?.severity === 'FATAL';
+}
+
 function errorCodeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -119,6 +129,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (driverCode && DATABASE_DOWN.test(driverCode)) return new ProblemException(503, ErrorCode.ServiceUnavailable);
     }
     if (code && DATABASE_DOWN.test(code)) return new ProblemException(503, ErrorCode.ServiceUnavailable);
+    if (isFatal(exception) || isFatal((exception as { driverError?: unknown } | null)?.driverError)) {
+      return new ProblemException(503, ErrorCode.ServiceUnavailable);
+    }
     if (
       exception instanceof Error &&
       /Connection terminated|timeout exceeded when trying to connect/i.test(exception.message)

@@ -1,0 +1,48 @@
+import { Cast, createCast } from './factories/accounts';
+import { programBody } from './factories/programs';
+import { api, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Inputs the OpenAPI fuzzer (fuzz.e2e-spec.ts) found answered with a 500 or
+ * with something other than a problem document, kept as fixed cases.
+ */
+describe('fuzzing regressions', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+  });
+  afterAll(() => t.close());
+
+  const expectFieldProblem = (
+    res: { status: number; headers: Record<string, string>; body: unknown },
+    field: string,
+    code: string,
+  ) => {
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field, code })] });
+  };
+
+  describe('text PostgreSQL cannot store (NUL, lone surrogates) is a 400 on its field, not a 500', () => {
+    it.each([
+      ['a NUL in a LocalizedText (jsonb)', { title: { en: 'a\u0000b' } }, 'title.en'],
+      ['a NUL in a text column', { venue: 'Room\u00001' }, 'venue'],
+      ['a lone surrogate in a LocalizedText (jsonb)', { title: { zh: 'x\ud800' } }, 'title.zh'],
+      ['a lone surrogate in a text column', { venue: '\udfff' }, 'venue'],
+    ])('%s', async (_name, override, field) => {
+      const res = await t.http
+        .post(api('/programs'))
+        .set(cast.admin.auth)
+        .send({ ...programBody(cast.host), ...override });
+      expectFieldProblem(res, field, 'IS_STORABLE_TEXT');
+    });
+
+    it('in a query parameter', async () => {
+      const res = await t.http.get(api('/trainees?q=%00')).set(cast.admin.auth);
+      expectFieldProblem(res, 'q', 'IS_STORABLE_TEXT');
+    });
+  });
+});

@@ -45,4 +45,30 @@ describe('fuzzing regressions', () => {
       expectFieldProblem(res, 'q', 'IS_STORABLE_TEXT');
     });
   });
+
+  describe('a number written in exponent form is checked for its decimals, not a 500', () => {
+    it('a completion rule’s passing score of 1e-300', async () => {
+      const res = await t.http
+        .post(api('/programs'))
+        .set(cast.admin.auth)
+        .send({ ...programBody(cast.host), completionRule: { minAttendanceRate: 0.5, passingScore: 1e-300 } });
+      expectFieldProblem(res, 'completionRule.passingScore', 'MAX_DECIMAL_PLACES');
+    });
+
+    it('an assessment score of 1e-7', async () => {
+      const res = await t.http
+        .put(api('/enrolments/00000000-0000-4000-8000-000000000000/assessment'))
+        .set(cast.admin.auth)
+        .send({ score: 1e-7 });
+      expectFieldProblem(res, 'score', 'MAX_DECIMAL_PLACES');
+    });
+
+    it('still accepts decimals within the limit', async () => {
+      const res = await t.http
+        .post(api('/programs'))
+        .set(cast.admin.auth)
+        .send({ ...programBody(cast.host), completionRule: { minAttendanceRate: 0.755, passingScore: 59.5 } });
+      expect(res.status).toBe(201);
+    });
+  });
 });

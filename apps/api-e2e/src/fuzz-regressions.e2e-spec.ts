@@ -71,4 +71,22 @@ describe('fuzzing regressions', () => {
       expect(res.status).toBe(201);
     });
   });
+
+  describe('a deeply nested body is a 400 on body, not a stack overflow (500)', () => {
+    it.each([
+      ['arrays', '['.repeat(5000) + ']'.repeat(5000)],
+      ['objects', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)],
+    ])('%s, 5000 levels deep', async (_name, text) => {
+      const res = await t.http.post(api('/auth/register')).set('Content-Type', 'application/json').send(text);
+      expectFieldProblem(res, 'body', 'MAX_DEPTH');
+    });
+
+    it('a normal body still nests as deep as it needs', async () => {
+      const res = await t.http
+        .post(api('/programs'))
+        .set(cast.admin.auth)
+        .send(programBody(cast.host, { title: { en: 'Nested enough' } }));
+      expect(res.status).toBe(201);
+    });
+  });
 });

@@ -89,4 +89,21 @@ describe('fuzzing regressions', () => {
       expect(res.status).toBe(201);
     });
   });
+
+  describe('errors raised before routing are problem documents too, not Fastify’s JSON', () => {
+    it('a path that does not percent-decode (/programs/%ZZ)', async () => {
+      const res = await t.http.get(api('/programs/%ZZ')).set(cast.admin.auth).set('Accept-Language', 'th');
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['content-language']).toBe('th');
+      expect(res.body).toMatchObject({ status: 400, code: 'BAD_REQUEST', title: expect.any(String) });
+    });
+
+    it('request headers over the server’s limit (a 20 kB query string)', async () => {
+      const res = await t.http.get(api(`/programs?q=${'x'.repeat(20_000)}`)).set(cast.admin.auth);
+      expect(res.status).toBe(431);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ status: 431, code: 'BAD_REQUEST', title: expect.any(String) });
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppContext, AppModule } from './app.module';
 import fastifyMultipart from '@fastify/multipart';
 import { TRAINEE_IMPORT_MAX_BYTES } from '@skillbridge/contracts';
+import { clientErrorHandler, frameworkErrors } from './common/http/client-errors';
 import { registerJsonParser } from './common/http/json-body';
 import { registerRequestLogging } from './common/logging/logger';
 import { requestId } from './common/http/request-id';
@@ -52,6 +53,9 @@ export async function createApp(
     logger: false,
     // Bad URL encodings and long paths are client errors, not crashes.
     routerOptions: { maxParamLength: 200 },
+    // …and answered, like every other error, with a problem document.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(RootModule, adapter, {
     bufferLogs: true,

@@ -31,6 +31,8 @@ export function constraintParams(constraint: string, args: unknown[]): Translati
     case 'arrayMaxSize':
     case 'isLocalizedText':
       return { max: String(args[0]) };
+    case 'maxDecimalPlaces':
+      return { places: String(args[0]) };
     case 'isLength':
       return { min: String(args[0]), max: String(args[1] ?? '∞') };
     case 'isIn':

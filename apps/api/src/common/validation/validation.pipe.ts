@@ -2,12 +2,21 @@ import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { ProblemException } from '../problem/problem.exception';
 import { toFieldProblems } from './field-problems';
 import { nullErrors } from './nullable';
+import { isStorableText, STORABLE_TEXT, textErrors } from './storable-text';
 
-/** Nest's ValidationPipe, plus: `null` only where a field is marked @Nullable(). */
+/**
+ * Nest's ValidationPipe, plus: `null` only where a field is marked
+ * @Nullable(), and text only of characters the database can store.
+ */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const result = await super.transform(value, metadata);
-    const errors = nullErrors(result);
+    if (metadata.type === 'custom') return result;
+    if (typeof result === 'string' && !isStorableText(result)) {
+      const field = metadata.data ?? metadata.type;
+      throw ProblemException.invalidField(field, 'IS_STORABLE_TEXT', `validation.${STORABLE_TEXT}`);
+    }
+    const errors = [...nullErrors(result), ...textErrors(result)];
     if (errors.length) throw ProblemException.validation(toFieldProblems(errors));
     return result;
   }

@@ -83,3 +83,22 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * A finite number with at most `places` decimals. class-validator's own
+ * `maxDecimalPlaces` throws on numbers JavaScript writes in exponent form
+ * (`1e-7`), which made them a 500 instead of a 400.
+ */
+export function MaxDecimalPlaces(places: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'maxDecimalPlaces',
+      constraints: [places],
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+      },
+    },
+    options,
+  );
+}

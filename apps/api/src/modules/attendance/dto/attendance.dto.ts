@@ -20,6 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MaxDecimalPlaces } from '../../../common/validation/validators';
 import { Trim } from '../../../common/validation/validators';
 
 export class AttendanceMarkDto implements AttendanceMark {
@@ -43,7 +44,8 @@ export class AttendanceSheetDto {
 
 export class AssessmentDto implements AssessmentRequest {
   @ApiProperty({ minimum: 0, maximum: 100, example: 86.5 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(100)
   score: number;

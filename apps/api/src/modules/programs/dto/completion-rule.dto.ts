@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CompletionRule } from '@skillbridge/contracts';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { Nullable } from '../../../common/validation/nullable';
+import { MaxDecimalPlaces } from '../../../common/validation/validators';
 
 export class CompletionRuleDto implements CompletionRule {
   @ApiProperty({
@@ -10,7 +11,8 @@ export class CompletionRuleDto implements CompletionRule {
     example: 0.75,
     description: 'Share of sessions attended; late counts, excused are left out',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(3)
   @Min(0)
   @Max(1)
   minAttendanceRate: number;
@@ -18,7 +20,8 @@ export class CompletionRuleDto implements CompletionRule {
   @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, type: Number })
   @IsOptional()
   @Nullable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(100)
   passingScore?: number;

@@ -1,9 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppContext, AppModule } from './app.module';
 import fastifyMultipart from '@fastify/multipart';
@@ -12,7 +10,7 @@ import { clientErrorHandler, frameworkErrors } from './common/http/client-errors
 import { registerJsonParser } from './common/http/json-body';
 import { registerRequestLogging } from './common/logging/logger';
 import { requestId } from './common/http/request-id';
-import { registerSecurityHeaders, securityHeaders } from './common/http/security';
+import { registerSecurityHeaders } from './common/http/security';
 import { serveWebApp } from './common/http/web-app';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -35,17 +33,7 @@ export async function createApp(
   @Module({ imports: [AppModule.forRoot(context), ...extraImports] })
   class RootModule {}
 
-  // Errors Fastify answers before routing (a path parameter over maxParamLength,
-  // a bad URL encoding) skip every hook and filter: without this they went out
-  // as Fastify's own JSON — no problem document, no security headers, no
-  // request id, the URL echoed back.
-  const problems = new ProblemDetailsFilter();
-  const headers = securityHeaders();
   const adapter = new FastifyAdapter({
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      reply.headers({ ...headers, 'x-request-id': String(request.id) });
-      problems.catch(error, new ExecutionContextHost([request, reply]));
-    },
     genReqId: requestId,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,

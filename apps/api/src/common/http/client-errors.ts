@@ -5,15 +5,20 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { translate } from '../i18n/translator';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
+import { securityHeaders } from './security';
 
 const filter = new ProblemDetailsFilter();
+const headers = securityHeaders();
 
 /**
- * Errors Fastify raises before a route runs (a URL that does not decode,
- * `/programs/%ZZ`): rendered by the problem-details filter like any other,
- * instead of Fastify's own JSON.
+ * Errors Fastify raises before routing (a URL that does not decode,
+ * `/programs/%ZZ`; a path parameter over maxParamLength) skip every hook and
+ * filter: rendered here by the problem-details filter like any other, with the
+ * security headers and the request id, instead of Fastify's own JSON echoing
+ * the URL.
  */
 export function frameworkErrors(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers({ ...headers, 'x-request-id': String(request.id) });
   const http = { getRequest: () => request, getResponse: () => reply };
   filter.catch(error, { switchToHttp: () => http } as unknown as ArgumentsHost);
 }

@@ -1,9 +1,10 @@
-import { Role } from '@skillbridge/contracts';
+import { Role, type ImportReport } from '@skillbridge/contracts';
 import { Agent, request as httpRequest } from 'node:http';
 import { TokenService } from '@skillbridge/api/modules/auth/token.service';
 import { Cast, createCast } from './factories/accounts';
+import { createInstitution } from './factories/institutions';
 import { createProgram, createSession } from './factories/programs';
-import { insertTrainees } from './factories/trainees';
+import { csvFile, HEADER, insertTrainees } from './factories/trainees';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -12,7 +13,7 @@ import { api, startTestApp, TestApp } from './support/test-app';
  * certificate"; imports "all-or-nothing"). enrolments.e2e-spec.ts checks a few
  * rounds of seat races and mixed decisions, certificates.e2e-spec.ts one
  * five-fold completion; this file repeats them many times with every kind of
- * enroller at once, and closes programs many times at once.
+ * enroller at once, and adds overlapping imports.
  */
 
 type Auth = { Authorization: string };
@@ -290,5 +291,126 @@ describe('concurrency', () => {
         });
       }
     }, 120_000);
+  });
+
+  describe('imports', () => {
+    /** Latin names take letters only: the row number spelled in letters (0 → a, 1 → b, …). */
+    const letters = (i: number) => String(i).replace(/\d/g, (d) => String.fromCharCode(97 + Number(d)));
+    const row = (email: string, i: number) => [`ผู้เข้าอบรม ${i}`, `Trainee ${letters(i)}`, email, 'TH', '', ''];
+    const upload = (auth: Auth, file: Buffer) =>
+      t.http.post(api('/trainees/import?dryRun=false')).set(auth).attach('file', file, 'roster.csv');
+    const countOf = async (emails: string[]) =>
+      (
+        await t.dataSource.query(
+          'SELECT count(*)::int AS n, count(DISTINCT lower(email))::int AS distinct FROM trainees WHERE lower(email) = ANY($1::text[])',
+          [emails.map((e) => e.toLowerCase())],
+        )
+      )[0] as { n: number; distinct: number };
+
+    const imports = async () =>
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'trainee.import'`))[0]
+        .n as number;
+
+    it('overlapping files at once: each trainee once, each file whole or not at all, reports that add up', async () => {
+      for (let round = 1; round <= 3; round++) {
+        const tag = `r${round}-${Math.random().toString(36).slice(2, 8)}`;
+        const pool = Array.from({ length: 400 }, (_v, i) => `imp-${tag}-${i}@e2e.test`);
+        // Some already exist: those are updates for every file that names them.
+        const existing = pool.slice(0, 40);
+        await t.dataSource.query(
+          `INSERT INTO trainees (full_name, email, nationality, preferred_locale)
+           SELECT 'เดิม', unnest($1::text[]), 'TH', 'th'`,
+          [existing],
+        );
+        // Six files of 200 rows each from the same 400 addresses, some in other letter cases, half of them
+        // in the pool's order and half in reverse: the orders in which two writers would meet head-on.
+        const files = Array.from({ length: 6 }, (_v, f) => {
+          const picked = new Set(shuffled(pool).slice(0, 200));
+          const ordered = (f % 2 ? [...pool].reverse() : pool).filter((email) => picked.has(email));
+          return ordered.map((email, i) => (i % 7 === f ? email.toUpperCase() : email));
+        });
+        // A seventh names addresses of its own and of the others, and its last row is wrong: it writes nothing.
+        const broken = [
+          ...shuffled(pool).slice(0, 60),
+          `own-${tag}-1@e2e.test`,
+          `own-${tag}-2@e2e.test`,
+          'not-an-email',
+        ];
+        const sent = [...files, broken];
+        const auditsBefore = await imports();
+        const replies = await Promise.all(
+          sent.map((emails) => upload(cast.admin.auth, csvFile([HEADER, ...emails.map(row)]))),
+        );
+        expect(replies.map((r) => [r.status, r.type])).toEqual(sent.map(() => [200, 'application/json']));
+        const reports = replies.map((r) => r.body as ImportReport);
+
+        const [last, ...whole] = [reports[6], ...reports.slice(0, 6)];
+        expect(last).toMatchObject({ committed: false, rows: 63 });
+        expect(last.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual(['64:email:IS_EMAIL']);
+        expect((await countOf([`own-${tag}-1@e2e.test`, `own-${tag}-2@e2e.test`])).n).toBe(0);
+
+        for (const report of whole) {
+          expect(report).toMatchObject({ committed: true, rows: 200, errors: [] });
+          expect(report.created + report.updated).toBe(200);
+        }
+        const named = [...new Set(files.flat().map((e) => e.toLowerCase()))];
+        const { n, distinct } = await countOf(named);
+        expect({ n, distinct }).toEqual({ n: named.length, distinct: named.length });
+        // Every trainee the files brought was created by exactly one of them, and each file says so.
+        const created = named.length - existing.filter((e) => named.includes(e)).length;
+        expect(whole.reduce((sum, r) => sum + r.created, 0)).toBe(created);
+        // One audit event per file written, none for the refused one.
+        expect((await imports()) - auditsBefore).toBe(6);
+      }
+    }, 120_000);
+
+    it('two partners importing the same new people at once: one keeps them, the other writes nothing and says why', async () => {
+      const [first, second] = await Promise.all([
+        createInstitution(t.dataSource, { kind: 'partner', country: 'TH' }),
+        createInstitution(t.dataSource, { kind: 'partner', country: 'LA' }),
+      ]);
+      const partners = await Promise.all(
+        [first, second].map(async (institution) => {
+          const ids = await traineeAccountsForPartner(institution.id);
+          return ids;
+        }),
+      );
+      for (let round = 1; round <= 5; round++) {
+        const tag = `p${round}-${Math.random().toString(36).slice(2, 8)}`;
+        const shared = Array.from({ length: 100 }, (_v, i) => `shared-${tag}-${i}@e2e.test`);
+        const ownOf = (p: number) => Array.from({ length: 20 }, (_v, i) => `own-${p}-${tag}-${i}@e2e.test`);
+        const replies = await Promise.all(
+          partners.map((auth, p) => upload(auth, csvFile([HEADER, ...shuffled([...shared, ...ownOf(p)]).map(row)]))),
+        );
+        expect(replies.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
+        const committed = replies.map((r) => r.status === 200 && (r.body as ImportReport).committed);
+        expect(committed.filter(Boolean)).toHaveLength(1);
+        const loser = committed.indexOf(false);
+        // Refused row by row, as a spreadsheet shows them: each shared address is another institution's.
+        const refused = replies[loser].body as ImportReport;
+        expect(replies[loser].status).toBe(200);
+        expect(refused.errors).toHaveLength(shared.length);
+        expect(new Set(refused.errors.map((e) => `${e.field}:${e.code}`))).toEqual(new Set(['email:EMAIL_TAKEN']));
+        expect((await countOf(ownOf(loser))).n).toBe(0);
+        expect((await countOf(ownOf(1 - loser))).n).toBe(20);
+        const owners = await t.dataSource.query(
+          'SELECT DISTINCT institution_id AS id FROM trainees WHERE email = ANY($1::text[])',
+          [shared],
+        );
+        expect(owners).toEqual([{ id: [first, second][1 - loser].id }]);
+      }
+    }, 60_000);
+
+    /** A partner account of the institution, signed in by token. */
+    async function traineeAccountsForPartner(institutionId: string): Promise<Auth> {
+      const [user] = (await t.dataSource.query(
+        `INSERT INTO users (email, password_hash, full_name, role, institution_id)
+         VALUES ('partner-' || gen_random_uuid() || '@e2e.test', 'not-a-hash', 'Partner', 'partner', $1)
+         RETURNING id`,
+        [institutionId],
+      )) as { id: string }[];
+      const token = t.app.get(TokenService).signAccess({ sub: user.id, role: Role.Partner, ver: 0 });
+      return { Authorization: `Bearer ${token}` };
+    }
   });
 });

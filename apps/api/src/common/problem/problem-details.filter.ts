@@ -8,7 +8,7 @@ import {
   problemType,
 } from '@skillbridge/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { translate } from '../i18n/translator';
 import { ProblemException } from './problem.exception';
 
@@ -119,6 +119,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (driverCode && DATABASE_DOWN.test(driverCode)) return new ProblemException(503, ErrorCode.ServiceUnavailable);
     }
     if (code && DATABASE_DOWN.test(code)) return new ProblemException(503, ErrorCode.ServiceUnavailable);
+    // TypeORM releases a query runner whose connection failed; the transaction's next statement (often
+    // its COMMIT, never sent) then throws one of these. The database rolled the work back: "try again",
+    // not a 500.
+    if (
+      exception instanceof QueryRunnerAlreadyReleasedError ||
+      exception instanceof QueryRunnerProviderAlreadyReleasedError
+    ) {
+      return new ProblemException(503, ErrorCode.ServiceUnavailable);
+    }
     if (
       exception instanceof Error &&
       /Connection terminated|timeout exceeded when trying to connect/i.test(exception.message)

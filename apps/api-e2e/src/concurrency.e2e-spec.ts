@@ -31,9 +31,9 @@ const agent = new Agent({ keepAlive: true, maxSockets: 2048 });
 /**
  * Seat races: how many fresh programs, each with 4 × PER_GROUP enrolments fired at once, two programs at a
  * time. The lock on the program row makes each program's enrolments go one after another, so the rate is
- * that of one short transaction after another: 50–70 enrolments a second on a 2-core machine shared with
- * other work, where 50 programs (10,000 requests) took 150–190 s. 25 programs (5,000 requests) keep this
- * test near 90 s there; SEAT_RACE_PROGRAMS=50 runs the full count.
+ * that of one short transaction after another: 55–135 enrolments a second on the shared 2-core machine,
+ * where 50 programs (10,000 requests) took 75–190 s. 25 programs (5,000 requests) stay under 90 s even
+ * when the machine is busy; SEAT_RACE_PROGRAMS=50 runs the full count.
  */
 const REPETITIONS = Number(process.env['SEAT_RACE_PROGRAMS'] ?? 25);
 const PER_GROUP = 50;

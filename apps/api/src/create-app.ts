@@ -54,6 +54,18 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Graceful shutdown: once close() has begun, every answer tells a keep-alive client to go, so that
+  // the connection of a request still in flight ends with its answer. Node's server.close() only ends
+  // connections idle at that moment: it waited on the others (Fastify keeps them 72 s), and a SIGTERM
+  // during a request ended in main.ts's forced exit after 20 s, with code 1.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   registerRequestLogging(fastify, context.logger);
   registerJsonParser(fastify);
   await fastify.register(fastifyCookie);

@@ -55,8 +55,21 @@ export async function createApp(
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
+  });
+  // Graceful shutdown: once close() has begun, every answer tells a keep-alive client to go, so that
+  // the connection of a request still in flight ends with its answer. Node's server.close() only ends
+  // connections idle at that moment: it waited on the others (Fastify keeps them 72 s), and a SIGTERM
+  // during a request ended in main.ts's forced exit after 20 s, with code 1.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
   registerRequestLogging(fastify, context.logger);
   registerJsonParser(fastify);

@@ -8,7 +8,7 @@ import {
   problemType,
 } from '@skillbridge/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { translate } from '../i18n/translator';
 import { ProblemException } from './problem.exception';
 
@@ -130,6 +130,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (code && DATABASE_DOWN.test(code)) return new ProblemException(503, ErrorCode.ServiceUnavailable);
     if (isFatal(exception) || isFatal((exception as { driverError?: unknown } | null)?.driverError)) {
+      return new ProblemException(503, ErrorCode.ServiceUnavailable);
+    }
+    // TypeORM releases a query runner whose connection failed; the transaction's next statement (often
+    // its COMMIT, never sent) then throws one of these. The database rolled the work back: "try again",
+    // not a 500.
+    if (
+      exception instanceof QueryRunnerAlreadyReleasedError ||
+      exception instanceof QueryRunnerProviderAlreadyReleasedError
+    ) {
       return new ProblemException(503, ErrorCode.ServiceUnavailable);
     }
     if (

@@ -41,6 +41,9 @@ export function toTraineeView(t: Trainee): TraineeView {
   };
 }
 
+/** Arbitrary, fixed key of the advisory lock that lets one trainee import write at a time (migrations use …205). */
+const IMPORT_LOCK_KEY = 7_460_331_206;
+
 /** Fields only admins change; a partner or the trainee get a 400 naming the field. */
 const ADMIN_ONLY: (keyof UpdateTraineeDto)[] = ['institutionId'];
 /** Fields a trainee may change about themself. */
@@ -226,6 +229,10 @@ export class TraineesService {
     }
 
     return this.dataSource.transaction(async (manager) => {
+      // One import at a time. Two files naming the same people lock their rows in the files' orders;
+      // PostgreSQL broke such a cycle as a deadlock, and the import failed with a 500. Waiting for the
+      // import before is cheap (they are rare and take seconds), and each then plans on what that one wrote.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
       const institutions = await this.institutionsByCode(manager, rows, viewer, problems);
       const existing = new Map<string, ExistingTrainee>(
         rows.length === 0

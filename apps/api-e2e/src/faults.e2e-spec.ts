@@ -1,0 +1,611 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '@skillbridge/api/database/embedded';
+import { csvFile, HEADER } from './factories/trainees';
+import { databaseUrl, withClient } from './support/database';
+import { PostgresProcess } from './support/postgres-process';
+
+/*
+ * Faults from outside the API: its database going away, and the process being
+ * stopped or killed. Each needs things the shared test server cannot give, so
+ * this file runs a PostgreSQL of its own (stopped and started again on the same
+ * port and data) and the built API as child processes — the same
+ * dist/apps/api/main.js that production runs, with its own signal handling.
+ *
+ * notifications.e2e-spec.ts already covers an orderly restart with mail waiting
+ * ("delivers what was waiting after the API restarts…") and connections cut by
+ * pg_terminate_backend; here the process is killed outright instead.
+ */
+
+const ROOT = path.resolve(__dirname, '../../..');
+const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
+const JWT_SECRET = 'faults-test-secret-that-is-long-enough-0123456789';
+const ADMIN = { email: 'admin@faults.e2e.test', password: 'Mekong-delta-faults-2024!' };
+const PROBLEM = 'application/problem+json';
+/** No request may take longer: the pool gives up on a connection after 5 s, statements after 15 s. */
+const REQUEST_BOUND_MS = 10_000;
+
+const sleep = (ms: number, { unref = false } = {}) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (unref) timer.unref();
+  });
+
+async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string, withinMs: number) {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+interface Reply {
+  status: number;
+  contentType: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  ms: number;
+  /** Set instead of a status when no answer came: a refused or reset connection, or our own time limit. */
+  error?: string;
+}
+
+/** The built API running as a child process on a port of its own. */
+class ApiProcess {
+  readonly logs: string[] = [];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  token = '';
+
+  constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    // Whole lines only: a chunk may end mid-line.
+    const partial = { stdout: '', stderr: '' };
+    const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      const lines = (partial[stream] + chunk.toString('utf8')).split('\n');
+      partial[stream] = lines.pop() ?? '';
+      this.logs.push(...lines.filter(Boolean));
+      if (this.logs.length > 50_000) this.logs.splice(0, this.logs.length - 50_000);
+    };
+    child.stdout?.on('data', keep('stdout'));
+    child.stderr?.on('data', keep('stderr'));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      }),
+    );
+  }
+
+  get alive(): boolean {
+    return this.exit === null;
+  }
+
+  get auth() {
+    return { Authorization: `Bearer ${this.token}` };
+  }
+
+  /** One request with a hard time limit; never throws. */
+  call(
+    method: string,
+    urlPath: string,
+    options: { body?: unknown; headers?: Record<string, string>; raw?: Buffer; timeoutMs?: number } = {},
+  ): Promise<Reply> {
+    const started = Date.now();
+    const payload = options.raw ?? (options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body)));
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (reply: Omit<Reply, 'ms'>) => {
+        if (settled) return;
+        settled = true;
+        resolve({ ...reply, ms: Date.now() - started });
+      };
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          path: `/api/v1${urlPath}`,
+          method,
+          agent: this.agent,
+          headers: {
+            ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(payload ? { 'content-length': String(payload.length) } : {}),
+            ...options.headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', (error: NodeJS.ErrnoException) =>
+            done({ status: 0, contentType: '', body: null, error: error.code ?? error.message }),
+          );
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const contentType = String(res.headers['content-type'] ?? '');
+            let body: unknown = text;
+            try {
+              body = /json/.test(contentType) && text ? JSON.parse(text) : text;
+            } catch {
+              // kept as text
+            }
+            done({ status: res.statusCode ?? 0, contentType, body });
+          });
+        },
+      );
+      req.setTimeout(options.timeoutMs ?? REQUEST_BOUND_MS + 5_000, () => {
+        done({ status: 0, contentType: '', body: null, error: 'CLIENT_TIMEOUT' });
+        req.destroy();
+      });
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        done({ status: 0, contentType: '', body: null, error: error.code ?? error.message }),
+      );
+      req.end(payload);
+    });
+  }
+
+  async login(): Promise<void> {
+    const res = await this.call('POST', '/auth/login', { body: ADMIN });
+    if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.token = res.body.accessToken;
+  }
+
+  /** Ends the process (if it still runs) and waits for it. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    if (this.alive) this.child.kill(signal);
+    await this.exited;
+    this.agent.destroy();
+  }
+}
+
+describe('faults', () => {
+  let dataDir: string;
+  let pgPort: number;
+  let pg: PostgresProcess | null = null;
+  const started = new Set<ApiProcess>();
+
+  const startPostgres = async () => {
+    pg = await PostgresProcess.start(dataDir, pgPort);
+    return pg;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) {
+      throw new Error(
+        `${MAIN} is missing: build the API first (nx run api:build; the api-e2e:e2e target depends on it)`,
+      );
+    }
+    dataDir = await mkdtemp(path.join(tmpdir(), 'skillbridge-faults-'));
+    pgPort = await freePort();
+    await startPostgres();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const api of started) await api.kill();
+    await pg?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  async function createDatabase(): Promise<string> {
+    if (!pg) throw new Error('PostgreSQL is not running');
+    const name = `faults_${randomBytes(4).toString('hex')}`;
+    await withClient(pg.url, (client) => client.query(`CREATE DATABASE "${name}"`));
+    return databaseUrl(pg.url, name);
+  }
+
+  /** Starts dist/apps/api/main.js on the database (migrating it), waits until it answers, signs the admin in. */
+  async function startApi(url: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        JWT_SECRET,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        WEB_ROOT: 'none',
+        LOG_LEVEL: 'warn',
+        DEMO_DATA: 'false',
+        MIGRATIONS_RUN: 'true',
+        OUTBOX_WORKER: 'false',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        ...env,
+      },
+    });
+    const api = new ApiProcess(child, port);
+    started.add(api);
+    try {
+      await eventually(
+        async () => {
+          if (!api.alive) throw new Error(`the API exited (${JSON.stringify(api.exit)})`);
+          return (await api.call('GET', '/health', { timeoutMs: 2_000 })).status === 200;
+        },
+        'the API to answer',
+        60_000,
+      );
+      await api.login();
+    } catch (error) {
+      await api.kill();
+      throw new Error(`${(error as Error).message}\n${api.logs.join('\n')}`);
+    }
+    return api;
+  }
+
+  const query = <T>(url: string, sql: string, params: unknown[] = []) =>
+    withClient(url, async (client) => (await client.query(sql, params)).rows as T[]);
+
+  describe('the database goes away', () => {
+    it('answers 503 within bounds while PostgreSQL is down, stays up, and recovers by itself', async () => {
+      const url = await createDatabase();
+      // The outbox worker runs too: its loop must survive the outage as well.
+      const api = await startApi(url, { OUTBOX_WORKER: 'true', OUTBOX_POLL_MS: '100' });
+
+      type Phase = 'up' | 'stopping' | 'down' | 'starting' | 'back';
+      let phase: Phase = 'up';
+      const samples: (Reply & { kind: string; from: Phase; to: Phase })[] = [];
+      let traffic = true;
+      const requests = [
+        () => ({ kind: 'list', reply: api.call('GET', '/programs', { headers: api.auth }) }),
+        () => ({
+          kind: 'write',
+          reply: api.call('POST', '/institutions', {
+            headers: api.auth,
+            body: {
+              code: `F-${randomBytes(4).toString('hex')}`,
+              kind: 'partner',
+              country: 'TH',
+              name: { en: 'Faults' },
+            },
+          }),
+        }),
+        () => ({ kind: 'me', reply: api.call('GET', '/auth/me', { headers: api.auth }) }),
+        () => ({ kind: 'health', reply: api.call('GET', '/health') }),
+      ];
+      const loop = async (offset: number) => {
+        for (let i = offset; traffic; i++) {
+          const from = phase;
+          const { kind, reply } = requests[i % requests.length]();
+          samples.push({ ...(await reply), kind, from, to: phase });
+          await sleep(10);
+        }
+      };
+      const loops = [0, 1, 2, 3, 4, 5, 6, 7].map(loop);
+      let recoveredInMs = Infinity;
+      let afterRecovery = Infinity;
+      try {
+        await sleep(1_500);
+        phase = 'stopping';
+        await pg?.stop();
+        pg = null;
+        phase = 'down';
+        await sleep(6_000);
+        expect(api.alive).toBe(true);
+        const health = await api.call('GET', '/health');
+        expect([health.status, health.contentType.split(';')[0], health.body.code]).toEqual([
+          503,
+          PROBLEM,
+          'SERVICE_UNAVAILABLE',
+        ]);
+
+        phase = 'starting';
+        await startPostgres();
+        phase = 'back';
+        const backAt = Date.now();
+        // Recovered by itself: a write succeeds again without restarting the API.
+        await eventually(
+          async () => samples.some((s) => s.from === 'back' && s.kind === 'write' && s.status === 201),
+          'a write to succeed after PostgreSQL came back',
+          20_000,
+        );
+        recoveredInMs = Date.now() - backAt;
+        afterRecovery = samples.length;
+        await sleep(2_000);
+      } finally {
+        // However this went, the traffic stops and the database is up for the next test.
+        traffic = false;
+        await Promise.all(loops);
+        if (!pg) await startPostgres();
+      }
+
+      const describe = (s: (typeof samples)[number]) =>
+        `${s.kind} ${s.from}→${s.to}: ${s.error ?? s.status} ${s.body?.code ?? ''} in ${s.ms} ms`;
+      // Every request answered, in bounded time, never a 500.
+      expect(
+        samples
+          .filter((s) => s.error || s.ms > REQUEST_BOUND_MS || (s.status >= 500 && s.status !== 503))
+          .map(describe)
+          // With the API's own account of each 500, to see why.
+          .concat(api.logs.filter((line) => line.includes('failed with 500')).map((line) => line.slice(0, 900))),
+      ).toEqual([]);
+      // While the database was up, everything worked.
+      const ok = (s: (typeof samples)[number]) => s.status >= 200 && s.status < 300;
+      expect(samples.filter((s) => s.from === 'up' && s.to === 'up' && !ok(s)).map(describe)).toEqual([]);
+      // While it was down, every request got a 503 problem document saying so.
+      const down = samples.filter((s) => s.from === 'down' && s.to === 'down');
+      expect(down.length).toBeGreaterThanOrEqual(20);
+      expect(
+        down
+          .filter(
+            (s) => !(s.status === 503 && s.contentType.startsWith(PROBLEM) && s.body.code === 'SERVICE_UNAVAILABLE'),
+          )
+          .map(describe),
+      ).toEqual([]);
+      // In between, either outcome, nothing else.
+      expect(samples.filter((s) => !ok(s) && s.status !== 503).map(describe)).toEqual([]);
+      // Once one write got through, all did.
+      expect(
+        samples
+          .slice(afterRecovery)
+          .filter((s) => !ok(s))
+          .map(describe),
+      ).toEqual([]);
+      expect(recoveredInMs).toBeLessThan(20_000);
+      expect((await api.call('GET', '/health')).status).toBe(200);
+      expect(api.alive).toBe(true);
+      await api.kill('SIGTERM');
+      expect(api.exit).toEqual({ code: 0, signal: null });
+    }, 120_000);
+  });
+
+  describe('the process is stopped or killed during an import', () => {
+    const ROWS = 8_000;
+    /** Latin names take letters only: the row number spelled in letters. */
+    const letters = (i: number) => String(i).replace(/\d/g, (d) => String.fromCharCode(97 + Number(d)));
+
+    function importFile(tag: string): Buffer {
+      const rows = Array.from({ length: ROWS }, (_v, i) => [
+        `ผู้เข้าอบรม ${i}`,
+        `Trainee ${letters(i)}`,
+        `${tag}-${i}@faults.e2e.test`,
+        'TH',
+        '',
+        '',
+      ]);
+      return csvFile([HEADER, ...rows]);
+    }
+
+    function upload(api: ApiProcess, file: Buffer): Promise<Reply> {
+      const boundary = `----faults${randomBytes(8).toString('hex')}`;
+      const raw = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\n` +
+            `Content-Type: text/csv\r\n\r\n`,
+        ),
+        file,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return api.call('POST', '/trainees/import?dryRun=false', {
+        raw,
+        headers: { ...api.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        timeoutMs: 30_000,
+      });
+    }
+
+    const countOf = async (url: string, tag: string) =>
+      Number(
+        (
+          await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM trainees WHERE email LIKE $1', [`${tag}-%`])
+        )[0].n,
+      );
+
+    /** Waits until the import's INSERT is running in the database; false if the import ended first. */
+    async function insertRunning(url: string, reply: Promise<Reply>): Promise<boolean> {
+      let answered = false;
+      void reply.then(() => (answered = true));
+      const database = new URL(url).pathname.slice(1);
+      return withClient(url, async (client) => {
+        const deadline = Date.now() + 20_000;
+        while (!answered && Date.now() < deadline) {
+          const { rows } = await client.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE 'INSERT INTO trainees%'`,
+            [database],
+          );
+          if (rows.length > 0) return true;
+        }
+        return false;
+      });
+    }
+
+    /**
+     * SIGTERM after each delay, and once while the INSERT runs: the API finishes what it
+     * took on and exits by itself, and the file is either wholly there (and reported
+     * committed) or not at all.
+     */
+    it('SIGTERM: the import is all there or not at all, and the API exits by itself', async () => {
+      const url = await createDatabase();
+      const outcomes: string[] = [];
+      for (const when of [0, 50, 250, 'insert', 1_000] as const) {
+        const api = await startApi(url);
+        const tag = `term-${when}-${randomBytes(3).toString('hex')}`;
+        const reply = upload(api, importFile(tag));
+        const caught = when === 'insert' ? await insertRunning(url, reply) : (await sleep(when), true);
+        const signalled = Date.now();
+        api.child.kill('SIGTERM');
+        const exit = await Promise.race([api.exited, sleep(25_000, { unref: true }).then(() => null)]);
+        const exitedInMs = Date.now() - signalled;
+        const res = await reply;
+        const count = await countOf(url, tag);
+        outcomes.push(`${when}: ${count} rows, HTTP ${res.error ?? res.status}, exit ${exitedInMs} ms`);
+        // Exits by itself, well before main.ts's forced exit at 20 s (code 1), with the log's last lines if not.
+        const log = exit?.code === 0 && exitedInMs < 15_000 ? [] : api.logs.slice(-10);
+        expect({ when, exit, caught, fast: exitedInMs < 15_000, log }).toEqual({
+          when,
+          exit: { code: 0, signal: null },
+          caught: true,
+          fast: true,
+          log: [],
+        });
+        expect({ when, count: count === 0 || count === ROWS ? 'none or all' : count }).toEqual({
+          when,
+          count: 'none or all',
+        });
+        // A graceful stop answers what it took on: a written file was reported committed.
+        if (count === ROWS)
+          expect({ when, status: res.status, committed: res.body?.committed }).toEqual({
+            when,
+            status: 200,
+            committed: true,
+          });
+        if (res.status === 200)
+          expect({ when, count, committed: res.body.committed }).toEqual({ when, count: ROWS, committed: true });
+        expect(res.status === 500 || (res.status === 0 && res.error === 'CLIENT_TIMEOUT')).toBe(false);
+        await api.kill();
+      }
+      process.stdout.write(`SIGTERM during import: ${outcomes.join('; ')}\n`);
+    }, 240_000);
+
+    it('SIGKILL: an import cut off mid-way leaves nothing behind', async () => {
+      const url = await createDatabase();
+      const outcomes: string[] = [];
+      // Killed once the import's INSERT runs in the database, then after a little more of it.
+      for (const after of [0, 30, 100, 250]) {
+        const when = `insert + ${after} ms`;
+        const api = await startApi(url);
+        const tag = `kill-${randomBytes(3).toString('hex')}`;
+        const reply = upload(api, importFile(tag));
+        const caught = await insertRunning(url, reply);
+        await sleep(after);
+        api.child.kill('SIGKILL');
+        await api.exited;
+        const res = await reply;
+        // The server may still be rolling back the cut-off transaction: wait for the database to settle.
+        const database = new URL(url).pathname.slice(1);
+        await eventually(
+          async () =>
+            (
+              await query(
+                url,
+                `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'INSERT INTO trainees%' AND state <> 'idle'`,
+                [database],
+              )
+            ).length === 0,
+          'the cut-off import to end in the database',
+          20_000,
+        );
+        const count = await countOf(url, tag);
+        outcomes.push(`${when}: ${count} rows, HTTP ${res.error ?? res.status}`);
+        expect({ when, caught, count: count === 0 || count === ROWS ? 'none or all' : count }).toEqual({
+          when,
+          caught: true,
+          count: 'none or all',
+        });
+        await api.kill();
+      }
+      process.stdout.write(`SIGKILL during import: ${outcomes.join('; ')}\n`);
+    }, 240_000);
+  });
+
+  describe('the process is killed with e-mail waiting', () => {
+    it('a new process delivers every waiting e-mail, each exactly once', async () => {
+      const url = await createDatabase();
+      // No SMTP_URL: e-mail goes to the development mailbox, in the same transaction that marks it sent.
+      const outbox = { OUTBOX_WORKER: 'true', OUTBOX_POLL_MS: '50' };
+      const first = await startApi(url, { OUTBOX_WORKER: 'false' });
+      const [host] = await query<{ id: string }>(
+        url,
+        `INSERT INTO institutions (code, name, kind, country) VALUES ('HOST-F', '{"en":"Host"}', 'host', 'CN') RETURNING id`,
+      );
+      const program = await first.call('POST', '/programs', {
+        headers: first.auth,
+        body: {
+          code: 'FAULTS-MAIL',
+          kind: 'course',
+          title: { en: 'Outbox under fire' },
+          deliveryMode: 'online',
+          timezone: 'Asia/Shanghai',
+          startDate: '2024-09-03',
+          endDate: '2024-09-05',
+          meetingUrl: 'https://meeting.example.edu.cn/room/1',
+          capacity: 2_000,
+          hostInstitutionId: host.id,
+          partnerInstitutionIds: [],
+          completionRule: { minAttendanceRate: 0.75 },
+        },
+      });
+      expect(program.status).toBe(201);
+      expect((await first.call('POST', `/programs/${program.body.id}/publish`, { headers: first.auth })).status).toBe(
+        200,
+      );
+      // 1,000 applications, approved through the API 500 at a time: 1,000 e-mails in the outbox.
+      const pending = await query<{ id: string }>(
+        url,
+        `WITH t AS (
+           INSERT INTO trainees (full_name, email, nationality, preferred_locale)
+           SELECT 'ผู้เข้าอบรม ' || n, 'mail-' || n || '@faults.e2e.test', 'TH', 'th' FROM generate_series(1, 1000) n
+           RETURNING id
+         ), e AS (
+           INSERT INTO enrolments (program_id, trainee_id, status) SELECT $1, id, 'pending' FROM t RETURNING id
+         ), c AS (
+           UPDATE programs SET pending_count = pending_count + 1000 WHERE id = $1
+         )
+         SELECT id FROM e`,
+        [program.body.id],
+      );
+      for (let i = 0; i < pending.length; i += 500) {
+        const ids = pending.slice(i, i + 500).map((e) => e.id);
+        const res = await first.call('POST', '/enrolments/decisions', {
+          headers: first.auth,
+          body: { action: 'approve', enrolmentIds: ids },
+        });
+        expect(res.status).toBe(200);
+      }
+      await first.kill('SIGTERM');
+      const waiting = async () =>
+        (
+          await query<{ pending: number; sent: number; mailbox: number }>(
+            url,
+            `SELECT count(*) FILTER (WHERE email_status = 'pending')::int AS pending,
+                    count(*) FILTER (WHERE email_status = 'sent')::int AS sent,
+                    (SELECT count(*)::int FROM mailbox_messages) AS mailbox
+               FROM notifications`,
+          )
+        )[0];
+      expect(await waiting()).toEqual({ pending: 1_000, sent: 0, mailbox: 0 });
+
+      // A process starts delivering and is killed outright part-way through.
+      const second = await startApi(url, outbox);
+      await eventually(async () => (await waiting()).sent >= 50, 'the first deliveries', 30_000);
+      second.child.kill('SIGKILL');
+      await second.exited;
+      const cut = await waiting();
+      expect(cut.pending).toBeGreaterThan(0);
+      expect(cut.sent).toBe(cut.mailbox);
+
+      // The next one delivers the rest.
+      const third = await startApi(url, outbox);
+      await eventually(async () => (await waiting()).pending === 0, 'the outbox to drain', 60_000);
+      await sleep(300);
+      const [delivered] = await query<{
+        notifications: number;
+        sent: number;
+        messages: number;
+        distinct: number;
+        orphans: number;
+      }>(
+        url,
+        `SELECT (SELECT count(*)::int FROM notifications) AS notifications,
+                (SELECT count(*)::int FROM notifications WHERE email_status = 'sent' AND email_attempts = 1) AS sent,
+                (SELECT count(*)::int FROM mailbox_messages) AS messages,
+                (SELECT count(DISTINCT notification_id)::int FROM mailbox_messages) AS distinct,
+                (SELECT count(*)::int FROM mailbox_messages m
+                   WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = m.notification_id AND n.email = m."to")) AS orphans`,
+      );
+      expect(delivered).toEqual({ notifications: 1_000, sent: 1_000, messages: 1_000, distinct: 1_000, orphans: 0 });
+      process.stdout.write(
+        `outbox: killed after ${cut.sent} of 1000 sent; the next process sent the other ${1000 - cut.sent}\n`,
+      );
+      await third.kill('SIGTERM');
+    }, 180_000);
+  });
+});

@@ -5,6 +5,7 @@ import { Cast, createAccount, createCast, createSignedIn, SignedIn } from './fac
 import { createInstitution } from './factories/institutions';
 import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
+import { createPartnerAProgram, newApplication } from './factories/enrolments';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -67,22 +68,6 @@ const programOfPartnerA = (status: number): Record<Actor, number> => ({
   otherInstructor: 404,
 });
 const newDraft = async (t: TestApp, cast: Cast) => (await createProgram(t, cast.admin.auth, cast.host)).id;
-/** A fresh application of the cast's trainee (partner A) to a fresh program: pending, for partner A to decide. */
-const newApplication = async (t: TestApp, cast: Cast) => {
-  const program = await createProgram(
-    t,
-    cast.admin.auth,
-    cast.host,
-    { partnerInstitutionIds: [cast.partnerA.id] },
-    { publish: true },
-  );
-  const res = await t.http
-    .post(api(`/programs/${program.id}/enrolments`))
-    .set(cast.trainee.auth)
-    .send({});
-  if (res.status !== 201) throw new Error(`application failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
-};
 /** Completes a fresh program the cast's trainee is enrolled in: their certificate. */
 const issueCertificate = async (t: TestApp, cast: Cast) => {
   const program = await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true });
@@ -287,13 +272,7 @@ const MATRIX: Record<string, Rule> = {
   // An empty body: admins and partners must name the trainee (400); the trainee applies (201).
   'POST /programs/:id/enrolments': {
     call: async (t, cast) => {
-      const program = await createProgram(
-        t,
-        cast.admin.auth,
-        cast.host,
-        { partnerInstitutionIds: [cast.partnerA.id] },
-        { publish: true },
-      );
+      const program = await createPartnerAProgram(t, cast);
       return { path: `/programs/${program.id}/enrolments`, body: {} };
     },
     expect: { ...programOfPartnerA(400), instructor: 403, otherInstructor: 403, trainee: 201, otherTrainee: 201 },
@@ -418,13 +397,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
-    const program = await createProgram(
-      t,
-      cast.admin.auth,
-      cast.host,
-      { partnerInstitutionIds: [cast.partnerA.id] },
-      { publish: true },
-    );
+    const program = await createPartnerAProgram(t, cast);
     const session = await createSession(t, cast.admin.auth, program.id, {
       instructorIds: [cast.instructor.user.instructorId as string],
     });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { Response } from 'superagent';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
 import { Cast, createCast } from './factories/accounts';
-import { createGuestInstructor, createProgram, createSession } from './factories/programs';
+import { createGuestInstructor, createSession } from './factories/programs';
+import { createPartnerAProgram } from './factories/enrolments';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -451,13 +452,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     console.log(`fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
     t = await startTestApp();
     cast = await createCast(t);
-    const program = await createProgram(
-      t,
-      cast.admin.auth,
-      cast.host,
-      { partnerInstitutionIds: [cast.partnerA.id] },
-      { publish: true },
-    );
+    const program = await createPartnerAProgram(t, cast);
     const session = await createSession(t, cast.admin.auth, program.id);
     const guest = await createGuestInstructor(t, cast.admin.auth, cast.host.id);
     const enrolment = await t.http

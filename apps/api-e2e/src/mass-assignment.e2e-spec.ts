@@ -7,6 +7,7 @@ import { routeTable } from '@skillbridge/api/common/auth/route-table';
 import { Cast, createAccount, createCast, PASSWORD, SignedIn, signIn } from './factories/accounts';
 import { createGuestInstructor, createProgram, createSession, programBody } from './factories/programs';
 import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
+import { createPartnerAProgram, newApplication } from './factories/enrolments';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
 import { api, startTestApp, TestApp } from './support/test-app';
 
@@ -65,21 +66,6 @@ const EXTRAS: Record<string, unknown> = {
 const NESTED_EXTRAS: Record<string, unknown> = { id: EXTRAS.id, role: 'admin', passwordHash: EXTRAS.passwordHash };
 
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
-const newApplication = async (t: TestApp, cast: Cast) => {
-  const program = await createProgram(
-    t,
-    cast.admin.auth,
-    cast.host,
-    { partnerInstitutionIds: [cast.partnerA.id] },
-    { publish: true },
-  );
-  const res = await t.http
-    .post(api(`/programs/${program.id}/enrolments`))
-    .set(cast.trainee.auth)
-    .send({});
-  if (res.status !== 201) throw new Error(`application failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
-};
 
 /** A valid body for every route that takes one, and who sends it. Keyed as the route table names routes. */
 const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<BodyCall> | BodyCall> = {
@@ -172,13 +158,7 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     body: { fullNameLatin: 'Other Trainee' },
   }),
   'POST /programs/:id/enrolments': async (t, cast) => {
-    const program = await createProgram(
-      t,
-      cast.admin.auth,
-      cast.host,
-      { partnerInstitutionIds: [cast.partnerA.id] },
-      { publish: true },
-    );
+    const program = await createPartnerAProgram(t, cast);
     return { actor: 'trainee', path: `/programs/${program.id}/enrolments`, body: {} };
   },
   'POST /enrolments/decisions': async (t, cast) => ({

@@ -4,6 +4,7 @@ import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-work
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
 import { createProgram, createSession } from './factories/programs';
 import { insertTrainees, uniqueEmail } from './factories/trainees';
+import { createPartnerAProgram } from './factories/enrolments';
 import { SmtpSink } from './support/smtp-sink';
 import { api, startTestApp, TestApp } from './support/test-app';
 
@@ -491,13 +492,7 @@ describe('the development mailbox (no SMTP_URL)', () => {
   afterAll(() => t.close());
 
   it('keeps each e-mail once for admins to read, text and HTML', async () => {
-    const p = await createProgram(
-      t,
-      cast.admin.auth,
-      cast.host,
-      { partnerInstitutionIds: [cast.partnerA.id] },
-      { publish: true },
-    );
+    const p = await createPartnerAProgram(t, cast);
     await t.http
       .post(api(`/programs/${p.id}/enrolments`))
       .set(cast.admin.auth)

@@ -15,6 +15,7 @@ import { Cast, createCast } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createProgram } from './factories/programs';
 import { csvFile, HEADER, insertTrainees } from './factories/trainees';
+import { createPartnerAProgram } from './factories/enrolments';
 import { ProbeModule } from './support/probe.module';
 import { api, startTestApp, TestApp } from './support/test-app';
 
@@ -88,13 +89,7 @@ describe('resource limits (OWASP API4)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
-    const program = await createProgram(
-      t,
-      cast.admin.auth,
-      cast.host,
-      { partnerInstitutionIds: [cast.partnerA.id] },
-      { publish: true },
-    );
+    const program = await createPartnerAProgram(t, cast);
     programId = program.id;
     lists = listRoutes(t);
   });

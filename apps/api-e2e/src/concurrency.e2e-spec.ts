@@ -32,10 +32,10 @@ const agent = new Agent({ keepAlive: true, maxSockets: 2048 });
  * Seat races: how many fresh programs, each with 4 × PER_GROUP enrolments fired at once, two programs at a
  * time. The lock on the program row makes each program's enrolments go one after another, so the rate is
  * that of one short transaction after another: 55–135 enrolments a second on the shared 2-core machine,
- * where 50 programs (10,000 requests) took 75–190 s. 25 programs (5,000 requests) stay under 90 s even
- * when the machine is busy; SEAT_RACE_PROGRAMS=50 runs the full count.
+ * where 50 programs (10,000 requests) took 75–190 s. The issue asks for 50 repetitions, so that is the
+ * default; SEAT_RACE_PROGRAMS=<n> runs fewer (or more) while working on this file.
  */
-const REPETITIONS = Number(process.env['SEAT_RACE_PROGRAMS'] ?? 25);
+const REPETITIONS = Number(process.env['SEAT_RACE_PROGRAMS'] ?? 50);
 const PER_GROUP = 50;
 const CAPACITY = 10;
 const PROGRAMS_AT_ONCE = 2;
@@ -230,7 +230,7 @@ describe('concurrency', () => {
       expect(wrong).toEqual([]);
       // Nearly all got through: a race that turned most away would prove little.
       expect(turnedAway).toBeLessThan((REPETITIONS * kinds.length) / 10);
-    }, 240_000);
+    }, 420_000);
   });
 
   describe('completion', () => {

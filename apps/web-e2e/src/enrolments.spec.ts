@@ -180,7 +180,10 @@ test('a trainee who enrols in a full program is wait-listed, and moves up when t
   await useLanguage(adminPage, 'en');
   await adminPage.goto('/admin/programs');
   await adminPage.getByTestId('program-search').fill(program.code);
+  // The search answers after a debounce: click once the list shows only this program, not the first list.
+  await expect(adminPage.getByTestId('program-table').locator('tbody tr')).toHaveCount(1);
   await adminPage.getByTestId(`roster-link-${program.code}`).click();
+  await expect(adminPage).toHaveURL(new RegExp(`/admin/programs/${program.id}/roster$`));
   await expect(adminPage.getByTestId('seat-confirmed-text')).toHaveText('1 of 1 seats confirmed');
   await expect(adminPage.getByTestId('seat-left')).toHaveText('Full');
   await expect(adminPage.getByTestId('seat-waitlisted')).toHaveText('1');

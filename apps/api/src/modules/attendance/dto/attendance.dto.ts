@@ -20,8 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MaxDecimalPlaces } from '../../../common/validation/validators';
-import { Trim } from '../../../common/validation/validators';
+import { MaxDecimalPlaces, Trim } from '../../../common/validation/validators';
 
 export class AttendanceMarkDto implements AttendanceMark {
   @ApiProperty({ format: 'uuid' })

@@ -45,10 +45,7 @@ export function toEnrolmentView(e: Enrolment): EnrolmentView {
   };
 }
 
-/** Enrolment joined with its trainee (`t`) and the trainee's institution (`i`). */
-type RosterRow = Enrolment & { trainee: Trainee & { institution?: { code: string } | null } };
-
-/** The roster's columns, read raw (no entities built: a roster page is the API's busiest list). */
+/** The columns of roster lines (roster and review queue), read raw: no entities are built for a list. */
 const ROSTER_COLUMNS = [
   'e.id AS id',
   'e.program_id AS program_id',
@@ -87,7 +84,7 @@ interface RosterRaw {
   institution_code: string | null;
 }
 
-function rosterEntryOfRaw(r: RosterRaw): RosterEntry {
+function toRosterEntry(r: RosterRaw): RosterEntry {
   return {
     id: r.id,
     programId: r.program_id,
@@ -105,21 +102,6 @@ function rosterEntryOfRaw(r: RosterRaw): RosterEntry {
     ...(r.institution_code ? { institutionCode: r.institution_code } : {}),
     ...(r.score !== null ? { score: Number(r.score) } : {}),
     ...(r.remarks ? { remarks: r.remarks } : {}),
-  };
-}
-
-export function toRosterEntry(e: RosterRow): RosterEntry {
-  const t = e.trainee;
-  return {
-    ...toEnrolmentView(e),
-    fullName: t.fullName,
-    ...(t.fullNameLatin ? { fullNameLatin: t.fullNameLatin } : {}),
-    email: t.email,
-    nationality: t.nationality,
-    ...(t.institutionId ? { institutionId: t.institutionId } : {}),
-    ...(t.institution?.code ? { institutionCode: t.institution.code } : {}),
-    ...(e.score !== null && e.score !== undefined ? { score: e.score } : {}),
-    ...(e.remarks ? { remarks: e.remarks } : {}),
   };
 }
 
@@ -407,13 +389,14 @@ export class EnrolmentsService {
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  private rosterQuery(manager: EntityManager, viewer: Viewer): SelectQueryBuilder<Enrolment> {
-    const qb = manager
-      .getRepository(Enrolment)
-      .createQueryBuilder('e')
-      .innerJoinAndSelect('e.trainee', 't')
+  /** Roster lines the viewer may see: enrolment, trainee and the trainee's institution code, read raw. */
+  private rosterQuery(viewer: Viewer): SelectQueryBuilder<ObjectLiteral> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from(Enrolment, 'e')
+      .innerJoin('e.trainee', 't')
       .leftJoin('t.institution', 'i')
-      .addSelect(['i.id', 'i.code']);
+      .select(ROSTER_COLUMNS);
     return scopeQuery(ENROLMENT_SCOPE, viewer, qb);
   }
 
@@ -439,17 +422,7 @@ export class EnrolmentsService {
     // empty roster): one round trip for the usual page instead of two.
     const seesAll = PROGRAM_SCOPE[viewer.role] === 'all';
     if (!seesAll) await this.programs.findVisible(programId, viewer);
-    const qb = scopeQuery(
-      ENROLMENT_SCOPE,
-      viewer,
-      this.dataSource
-        .createQueryBuilder()
-        .from(Enrolment, 'e')
-        .innerJoin('e.trainee', 't')
-        .leftJoin('t.institution', 'i')
-        .select(ROSTER_COLUMNS),
-    );
-    this.filter(qb, query).andWhere('e.program_id = :programId', { programId });
+    const qb = this.filter(this.rosterQuery(viewer), query).andWhere('e.program_id = :programId', { programId });
     const page = await paginateRaw<RosterRaw>(qb, {
       keys: [
         { expression: 'e.created_at', column: 'created_at' },
@@ -460,7 +433,7 @@ export class EnrolmentsService {
       cursor: query.cursor,
     });
     if (seesAll && page.items.length === 0) await this.programs.findVisible(programId, viewer);
-    return { items: page.items.map(rosterEntryOfRaw), nextCursor: page.nextCursor };
+    return { items: page.items.map(toRosterEntry), nextCursor: page.nextCursor };
   }
 
   /** The whole roster, a thousand lines at a time, for exports that stream. */
@@ -483,15 +456,15 @@ export class EnrolmentsService {
 
   /** Applications across programs, oldest first: the partner's review queue. */
   async queue(query: EnrolmentQueueQueryDto, ctx: RequestContext): Promise<Page<EnrolmentQueueEntry>> {
-    const qb = this.filter(this.rosterQuery(this.dataSource.manager, signedIn(ctx)), query).innerJoinAndSelect(
-      'e.program',
-      'p',
-    );
+    const qb = this.filter(this.rosterQuery(signedIn(ctx)), query)
+      .innerJoin('e.program', 'p')
+      .addSelect('p.code', 'program_code')
+      .addSelect('p.title', 'program_title');
     if (query.programId) qb.andWhere('e.program_id = :programId', { programId: query.programId });
-    const page = await paginate(qb, {
+    const page = await paginateRaw<RosterRaw & { program_code: string; program_title: LocalizedText }>(qb, {
       keys: [
-        { expression: 'e.created_at', property: 'createdAt' },
-        { expression: 'e.id', property: 'id' },
+        { expression: 'e.created_at', column: 'created_at' },
+        { expression: 'e.id', column: 'id' },
       ],
       direction: 'ASC',
       limit: query.limit,
@@ -499,9 +472,9 @@ export class EnrolmentsService {
     });
     return {
       items: page.items.map((e) => ({
-        ...toRosterEntry(e as RosterRow),
-        programCode: (e.program as Program).code,
-        programTitle: (e.program as Program).title as LocalizedText,
+        ...toRosterEntry(e),
+        programCode: e.program_code,
+        programTitle: e.program_title,
       })),
       nextCursor: page.nextCursor,
     };

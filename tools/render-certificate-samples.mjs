@@ -1,4 +1,6 @@
-// Renders the reviewer sample certificates to PNG (needs poppler-utils' pdftoppm):
+// Renders the reviewer sample certificates to PNG (needs poppler-utils' pdftoppm:
+// apt-get install poppler-utils). An optional tool for people: neither npm test
+// nor CI runs it, and the tests read the PDFs with pdf.js instead.
 //   node tools/render-certificate-samples.mjs
 // writes apps/api/src/modules/certificates/pdf/__renders__/certificate-{th,my}.png
 import { execFileSync } from 'node:child_process';

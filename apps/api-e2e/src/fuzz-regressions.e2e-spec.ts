@@ -2,6 +2,8 @@ import { Cast, createCast } from './factories/accounts';
 import { programBody } from './factories/programs';
 import { api, startTestApp, TestApp } from './support/test-app';
 
+const ID = '0b6f3c2e-4f7a-4c1e-9a52-7d3e8f1b2c4d';
+
 /**
  * Inputs the OpenAPI fuzzer (fuzz.e2e-spec.ts) found answered with a 500 or
  * with something other than a problem document, kept as fixed cases.
@@ -87,6 +89,21 @@ describe('fuzzing regressions', () => {
         .set(cast.admin.auth)
         .send(programBody(cast.host, { title: { en: 'Nested enough' } }));
       expect(res.status).toBe(201);
+    });
+  });
+
+  describe('a cursor the list did not give out is a 400 on cursor, not a 500', () => {
+    it.each([
+      // Found by the fuzzer: ["\u0000",1e999] — a NUL byte reached PostgreSQL (and JSON reads 1e999 as Infinity).
+      ['a NUL byte and a number JSON reads as Infinity', 'WyJcdTAwMDAiLDFlOTk5XQ'],
+      ['a value PostgreSQL cannot read as a timestamp', Buffer.from(`["not-a-date","${ID}"]`).toString('base64url')],
+      [
+        'a value PostgreSQL cannot read as a uuid',
+        Buffer.from('["2024-09-03T01:02:03.456Z","x"]').toString('base64url'),
+      ],
+    ])('%s (GET /audit-events)', async (_name, cursor) => {
+      const res = await t.http.get(api(`/audit-events?cursor=${cursor}`)).set(cast.admin.auth);
+      expectFieldProblem(res, 'cursor', 'INVALID_CURSOR');
     });
   });
 

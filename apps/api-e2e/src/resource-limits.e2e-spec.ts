@@ -166,6 +166,50 @@ describe('resource limits (OWASP API4)', () => {
       expect(answers).toEqual(lists.flatMap((route) => [`${route.path} q 400 1`, `${route.path} cursor 400 1`]));
     });
 
+    it('refuses every cursor it did not give out on every list, naming cursor', async () => {
+      const id = '0b6f3c2e-4f7a-4c1e-9a52-7d3e8f1b2c4d';
+      const asCursor = (json: string) => Buffer.from(json).toString('base64url');
+      // Every list's keys are a timestamp, a date or text, then an id: these fit none of them.
+      const bad: [string, string][] = [
+        ['["\\u0000",1e999] (found by the fuzzer)', 'WyJcdTAwMDAiLDFlOTk5XQ'],
+        ['not base64url JSON', 'garbage!'],
+        ...[
+          '{"a":1}',
+          '["x"]',
+          `["x","${id}","x"]`,
+          '[1,2]',
+          `[1e999,"${id}"]`,
+          `["x",-1e999]`,
+          `[null,"${id}"]`,
+          `[["x"],"${id}"]`,
+          `["a\\u0000b","${id}"]`,
+          `["\\ud800","${id}"]`,
+          '["2024-09-03T01:02:03.456Z","not-a-uuid"]',
+          `["x","${id}x"]`,
+        ].map((json): [string, string] => [json, asCursor(json)]),
+      ];
+      // A first value that is neither a timestamp nor a date: refused, unless the list's first key is text.
+      const wrongType: [string, string][] = [
+        `["not-a-date","${id}"]`,
+        `["2024-02-30T00:00:00.000Z","${id}"]`,
+        `["99999-01-01","${id}"]`,
+      ].map((json) => [json, asCursor(json)]);
+      const answers: string[] = [];
+      for (const route of lists) {
+        // Roster exports take the list's filters and stream every row: they read no cursor.
+        const refused = /\.(csv|xlsx)$/.test(route.path) ? '200 ' : '400 cursor:INVALID_CURSOR';
+        for (const [name, cursor] of [...bad, ...wrongType]) {
+          const res = await call(route, `cursor=${cursor}`).buffer(true);
+          const answer = `${res.status} ${fieldErrors(res).join(',')}`;
+          const fine = answer === refused || (wrongType.some(([n]) => n === name) && answer === '200 ');
+          answers.push(`${route.path} ${name} ${fine ? 'ok' : answer}`);
+        }
+      }
+      expect(answers).toEqual(
+        lists.flatMap((route) => [...bad, ...wrongType].map(([name]) => `${route.path} ${name} ok`)),
+      );
+    });
+
     it(`pages ${PAGE_LIMIT_DEFAULT} by default and at most ${PAGE_LIMIT_MAX}, in the database and not only in validation`, async () => {
       const institution = await createInstitution(t.dataSource, { kind: 'partner', country: 'VN' });
       await insertTrainees(t.dataSource, PAGE_LIMIT_MAX + 50, { institutionId: institution.id, nationality: 'VN' });

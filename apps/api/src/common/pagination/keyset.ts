@@ -1,50 +1,78 @@
 import type { Page } from '@skillbridge/contracts';
+import { isUUID } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ProblemException } from '../problem/problem.exception';
+import { isStorableText } from '../validation/storable-text';
+import { isCalendarDate } from '../validation/validators';
 
-/** One column of a keyset ordering: the SQL expression and the entity property holding its value. */
+/**
+ * What a key's column holds. A cursor's value for the key is checked against
+ * it before it reaches SQL: a value PostgreSQL cannot read as the column's type
+ * (`not-a-date` for a timestamp) would fail the query instead of being a 400.
+ */
+export type KeyType = 'timestamp' | 'date' | 'uuid' | 'text';
+
+/** One column of a keyset ordering: the SQL expression, the entity property holding its value, its type. */
 export interface SortKey<T> {
   expression: string;
   property: keyof T & string;
+  type: KeyType;
 }
 
-type CursorValue = string | number;
+/** An instant exactly as a cursor carries it (Date#toISOString), in the years 1 to 9999 PostgreSQL reads. */
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-export function encodeCursor(values: CursorValue[]): string {
+const VALID: Record<KeyType, (value: string) => boolean> = {
+  timestamp: (value) => ISO_INSTANT.test(value) && new Date(value).toISOString() === value,
+  date: isCalendarDate,
+  uuid: (value) => isUUID(value),
+  text: isStorableText,
+};
+
+export function encodeCursor(values: string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): CursorValue[] {
+/**
+ * The values of a cursor this list gave out: one per key, each a string its
+ * key's column can hold. Anything else (not base64url JSON, the wrong shape,
+ * numbers, NUL bytes or lone surrogates, a value of the wrong type) is a 400
+ * naming `cursor`, never a query PostgreSQL refuses.
+ */
+export function decodeCursor(cursor: string, types: readonly KeyType[]): string[] {
+  let values: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values as CursorValue[];
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: not a cursor we issued
+    values = undefined; // not JSON: not a cursor we issued
+  }
+  if (
+    Array.isArray(values) &&
+    values.length === types.length &&
+    values.every((value, index) => typeof value === 'string' && VALID[types[index]](value))
+  ) {
+    return values as string[];
   }
   throw ProblemException.invalidField('cursor', 'INVALID_CURSOR', 'validation.cursor');
 }
 
-function cursorValue(value: unknown): CursorValue {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  return String(value);
+function cursorValue(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 /** Continues strictly after the cursor's row (if any) and orders by the keys, all in one direction. */
 function applyKeyset(
   query: SelectQueryBuilder<ObjectLiteral>,
-  expressions: string[],
+  keys: { expression: string; type: KeyType }[],
   direction: 'ASC' | 'DESC',
   cursor: string | undefined,
 ): void {
+  const expressions = keys.map((key) => key.expression);
   if (cursor) {
-    const values = decodeCursor(cursor, expressions.length);
+    const values = decodeCursor(
+      cursor,
+      keys.map((key) => key.type),
+    );
     const params = Object.fromEntries(values.map((value, index) => [`cursor${index}`, value]));
     const right = values.map((_v, index) => `:cursor${index}`).join(', ');
     query.andWhere(`(${expressions.join(', ')}) ${direction === 'DESC' ? '<' : '>'} (${right})`, params);
@@ -54,7 +82,7 @@ function applyKeyset(
   );
 }
 
-function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => CursorValue[]): Page<T> {
+function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string[]): Page<T> {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
@@ -72,12 +100,7 @@ export async function paginate<T extends ObjectLiteral>(
   options: { keys: SortKey<T>[]; direction: 'ASC' | 'DESC'; limit: number; cursor?: string },
 ): Promise<Page<T>> {
   const { keys, direction, limit, cursor } = options;
-  applyKeyset(
-    query,
-    keys.map((key) => key.expression),
-    direction,
-    cursor,
-  );
+  applyKeyset(query, keys, direction, cursor);
   // LIMIT, not TypeORM's take(): take() with joins runs a DISTINCT id query first and then a second one for the
   // rows. Every list joins only to-one relations (a row never repeats), so a plain LIMIT is exact — and one query.
   const rows = await query.limit(limit + 1).getMany();
@@ -92,19 +115,14 @@ export async function paginate<T extends ObjectLiteral>(
 export async function paginateRaw<R extends ObjectLiteral>(
   query: SelectQueryBuilder<ObjectLiteral>,
   options: {
-    keys: { expression: string; column: keyof R & string }[];
+    keys: { expression: string; column: keyof R & string; type: KeyType }[];
     direction: 'ASC' | 'DESC';
     limit: number;
     cursor?: string;
   },
 ): Promise<Page<R>> {
   const { keys, direction, limit, cursor } = options;
-  applyKeyset(
-    query,
-    keys.map((key) => key.expression),
-    direction,
-    cursor,
-  );
+  applyKeyset(query, keys, direction, cursor);
   const rows = (await query.limit(limit + 1).getRawMany()) as R[];
   return toPage(rows, limit, (last) => keys.map((key) => cursorValue(last[key.column])));
 }

@@ -51,21 +51,16 @@ export const NormalizeLocalizedText = () =>
   });
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const [year, month, day] = value.split('-').map(Number);
-          const date = new Date(Date.UTC(year, month - 1, day));
-          return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-        },
-      },
-    },
-    options,
-  );
+  return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } }, options);
 }
 
 /** An instant: ISO 8601 date and time with `Z` or an offset (a bare local time is ambiguous). */

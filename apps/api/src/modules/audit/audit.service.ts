@@ -73,8 +73,8 @@ export class AuditService {
     if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
     const page = await paginate(qb, {
       keys: [
-        { expression: 'e.occurred_at', property: 'occurredAt' },
-        { expression: 'e.id', property: 'id' },
+        { expression: 'e.occurred_at', property: 'occurredAt', type: 'timestamp' },
+        { expression: 'e.id', property: 'id', type: 'uuid' },
       ],
       direction: 'DESC',
       limit: query.limit,

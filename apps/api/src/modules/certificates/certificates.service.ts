@@ -327,8 +327,8 @@ export class CertificatesService {
     }
     const page = await paginate(qb, {
       keys: [
-        { expression: 'c.issued_at', property: 'issuedAt' },
-        { expression: 'c.id', property: 'id' },
+        { expression: 'c.issued_at', property: 'issuedAt', type: 'timestamp' },
+        { expression: 'c.id', property: 'id', type: 'uuid' },
       ],
       direction: 'DESC',
       limit: query.limit,

@@ -425,8 +425,8 @@ export class EnrolmentsService {
     const qb = this.filter(this.rosterQuery(viewer), query).andWhere('e.program_id = :programId', { programId });
     const page = await paginateRaw<RosterRaw>(qb, {
       keys: [
-        { expression: 'e.created_at', column: 'created_at' },
-        { expression: 'e.id', column: 'id' },
+        { expression: 'e.created_at', column: 'created_at', type: 'timestamp' },
+        { expression: 'e.id', column: 'id', type: 'uuid' },
       ],
       direction: 'ASC',
       limit: query.limit,
@@ -463,8 +463,8 @@ export class EnrolmentsService {
     if (query.programId) qb.andWhere('e.program_id = :programId', { programId: query.programId });
     const page = await paginateRaw<RosterRaw & { program_code: string; program_title: LocalizedText }>(qb, {
       keys: [
-        { expression: 'e.created_at', column: 'created_at' },
-        { expression: 'e.id', column: 'id' },
+        { expression: 'e.created_at', column: 'created_at', type: 'timestamp' },
+        { expression: 'e.id', column: 'id', type: 'uuid' },
       ],
       direction: 'ASC',
       limit: query.limit,
@@ -490,8 +490,8 @@ export class EnrolmentsService {
       .where('e.trainee_id = :traineeId', { traineeId: viewer.traineeId });
     const page = await paginate(qb, {
       keys: [
-        { expression: 'e.created_at', property: 'createdAt' },
-        { expression: 'e.id', property: 'id' },
+        { expression: 'e.created_at', property: 'createdAt', type: 'timestamp' },
+        { expression: 'e.id', property: 'id', type: 'uuid' },
       ],
       direction: 'DESC',
       limit: query.limit,

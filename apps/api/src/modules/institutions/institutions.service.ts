@@ -45,8 +45,8 @@ export class InstitutionsService {
     }
     const page = await paginate(qb, {
       keys: [
-        { expression: 'i.code', property: 'code' },
-        { expression: 'i.id', property: 'id' },
+        { expression: 'i.code', property: 'code', type: 'text' },
+        { expression: 'i.id', property: 'id', type: 'uuid' },
       ],
       direction: 'ASC',
       limit: query.limit,

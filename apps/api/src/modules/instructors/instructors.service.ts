@@ -51,8 +51,8 @@ export class InstructorsService {
     }
     const page = await paginate(qb, {
       keys: [
-        { expression: 'i.full_name', property: 'fullName' },
-        { expression: 'i.id', property: 'id' },
+        { expression: 'i.full_name', property: 'fullName', type: 'text' },
+        { expression: 'i.id', property: 'id', type: 'uuid' },
       ],
       direction: 'ASC',
       limit: query.limit,

@@ -62,8 +62,8 @@ export class NotificationsService {
     const [page, timeZone] = await Promise.all([
       paginate(qb, {
         keys: [
-          { expression: 'n.created_at', property: 'createdAt' },
-          { expression: 'n.id', property: 'id' },
+          { expression: 'n.created_at', property: 'createdAt', type: 'timestamp' },
+          { expression: 'n.id', property: 'id', type: 'uuid' },
         ],
         direction: 'DESC',
         limit: query.limit,
@@ -112,8 +112,8 @@ export class NotificationsService {
     if (query.to) qb.where('m.to ILIKE :to', { to: containsPattern(query.to) });
     const page = await paginate(qb, {
       keys: [
-        { expression: 'm.created_at', property: 'createdAt' },
-        { expression: 'm.id', property: 'id' },
+        { expression: 'm.created_at', property: 'createdAt', type: 'timestamp' },
+        { expression: 'm.id', property: 'id', type: 'uuid' },
       ],
       direction: 'DESC',
       limit: query.limit,

@@ -161,8 +161,8 @@ export class ProgramsService {
     }
     const page = await paginateRaw<ProgramListRow>(qb, {
       keys: [
-        { expression: 'p.start_date', column: 'startDate' },
-        { expression: 'p.id', column: 'id' },
+        { expression: 'p.start_date', column: 'startDate', type: 'date' },
+        { expression: 'p.id', column: 'id', type: 'uuid' },
       ],
       direction: query.order === 'asc' ? 'ASC' : 'DESC',
       limit: query.limit,

@@ -74,8 +74,8 @@ export class TraineesService {
     }
     const page = await paginate(qb, {
       keys: [
-        { expression: 't.created_at', property: 'createdAt' },
-        { expression: 't.id', property: 'id' },
+        { expression: 't.created_at', property: 'createdAt', type: 'timestamp' },
+        { expression: 't.id', property: 'id', type: 'uuid' },
       ],
       direction: 'DESC',
       limit: query.limit,

@@ -104,8 +104,8 @@ export class UsersService {
     }
     const page = await paginate(qb, {
       keys: [
-        { expression: 'u.created_at', property: 'createdAt' },
-        { expression: 'u.id', property: 'id' },
+        { expression: 'u.created_at', property: 'createdAt', type: 'timestamp' },
+        { expression: 'u.id', property: 'id', type: 'uuid' },
       ],
       direction: 'DESC',
       limit: query.limit,

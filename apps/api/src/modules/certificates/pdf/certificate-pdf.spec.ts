@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import jsQR from 'jsqr';
@@ -8,9 +7,12 @@ import { CertificateDocument, CertificateRenderer } from './certificate-pdf';
 import { formatCertificateDate } from './dates';
 import { FONT_KEYS, FontLibrary, fontPath } from './fonts';
 import { TextShaper } from './text';
+import { PdfReading, RgbaImage, readPdf } from './testing/read-pdf';
 
-// These tests read the PDFs back with poppler-utils (pdffonts, pdftotext,
-// pdftoppm), as CI installs them: apt-get install poppler-utils.
+// These tests read the PDFs back in JavaScript with pdf.js (the pdfjs-dist
+// package; see testing/read-pdf.ts): the text in reading order, honouring each
+// line's /ActualText as pdftotext does, the embedded fonts, and page 1 rendered
+// to pixels for the QR code. No system program is needed.
 
 const base: CertificateDocument = {
   serial: 'SB-2024-000123',
@@ -49,34 +51,10 @@ const cases: Array<{ name: string; doc: CertificateDocument }> = [
   },
 ];
 
-function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { encoding: 'utf8' });
-}
-
-/** The rows of `pdffonts`: name, type, encoding, emb, sub, uni. */
-function fonts(file: string): Array<{ name: string; emb: string; sub: string }> {
-  const lines = run('pdffonts', [file]).trim().split('\n').slice(2);
-  return lines.map((line) => {
-    const columns = line.trim().split(/\s+/);
-    // ... emb sub uni object ID: the last five columns.
-    const [emb, sub] = columns.slice(-5, -3);
-    return { name: columns[0], emb, sub };
-  });
-}
-
-/** Renders page 1 in grey and decodes a QR code on it with jsQR. */
-function decodeQr(file: string): string | undefined {
-  const pgm = execFileSync('pdftoppm', ['-r', '100', '-gray', '-singlefile', file]);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
-  if (!header) throw new Error('pdftoppm did not write a PGM image');
-  const [, width, height] = header.map(Number);
-  const pixels = pgm.subarray(header[0].length);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < width * height; i++) {
-    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = pixels[i];
-    rgba[i * 4 + 3] = 255;
-  }
-  return jsQR(rgba, width, height)?.data;
+/** Decodes a QR code on the rendered page with jsQR. */
+function decodeQr(image: RgbaImage | undefined): string | undefined {
+  if (!image) throw new Error('the page was not rendered');
+  return jsQR(image.data, image.width, image.height)?.data;
 }
 
 describe('CertificateRenderer', () => {
@@ -91,22 +69,25 @@ describe('CertificateRenderer', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   describe.each(cases)('$name', ({ doc }) => {
-    let file: string;
+    let reading: PdfReading;
     let text: string;
 
     beforeAll(async () => {
       const pdf = await renderer.render(doc);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      file = join(dir, `${doc.language}-${doc.holderNameLatin}.pdf`);
-      writeFileSync(file, pdf);
-      text = run('pdftotext', ['-enc', 'UTF-8', file, '-']).normalize('NFC');
+      reading = await readPdf(pdf, { dpi: 100 });
+      text = reading.text.normalize('NFC');
     });
 
     it('embeds a subset of every font it uses', () => {
-      const rows = fonts(file);
-      expect(rows.length).toBeGreaterThanOrEqual(3);
-      for (const row of rows)
-        expect(row).toEqual({ name: expect.stringMatching(/^[A-Z]{6}\+/), emb: 'yes', sub: 'yes' });
+      expect(reading.fonts.length).toBeGreaterThanOrEqual(3);
+      for (const font of reading.fonts)
+        expect(font).toEqual({
+          name: expect.stringMatching(/^[A-Z]{6}\+/),
+          type: 'CIDFontType2',
+          embedded: true,
+          subset: true,
+        });
     });
 
     it('has extractable text in Chinese and the second language', () => {
@@ -128,7 +109,7 @@ describe('CertificateRenderer', () => {
     });
 
     it('prints a QR code of the verification URL', () => {
-      expect(decodeQr(file)).toBe(doc.verificationUrl);
+      expect(decodeQr(reading.image)).toBe(doc.verificationUrl);
     });
   });
 
@@ -139,9 +120,7 @@ describe('CertificateRenderer', () => {
       programTitle: { zh: '新能源汽车维修技术培训' },
       hostName: { en: 'Guangxi Electrical Polytechnic Institute' },
     });
-    const file = join(dir, 'fallback.pdf');
-    writeFileSync(file, pdf);
-    const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    const { text } = await readPdf(pdf);
     expect(text).toContain('新能源汽车维修技术培训');
     expect(text).toContain('Guangxi Electrical Polytechnic Institute');
     expect(text).toContain('SIJIL TAMAT LATIHAN');
@@ -153,9 +132,8 @@ describe('CertificateRenderer', () => {
       ['রবীন্দ্রনাথ ঠাকুর', 'NotoSansBengali-Regular'],
       ['प्रियंका शर्मा', 'NotoSansDevanagari-Regular'],
     ]) {
-      const file = join(dir, `${font}.pdf`);
-      writeFileSync(file, await renderer.render({ ...base, holderName, language: 'en' }));
-      expect(fonts(file).map((row) => row.name.slice(7))).toContain(font);
+      const { fonts } = await readPdf(await renderer.render({ ...base, holderName, language: 'en' }));
+      expect(fonts.map((row) => row.name.slice(7))).toContain(font);
     }
   });
 

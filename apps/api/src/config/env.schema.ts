@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
+import { JWT_SECRET_MIN_LENGTH } from './jwt-secret';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -36,7 +37,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  */
 export class EnvSchema {
   @EnvVar({
-    description: '`production`, `development` or `test`. Only changes defaults (log format) — behaviour is the same.',
+    description:
+      '`production`, `development` or `test`. Changes defaults (log format), and `production` refuses a weak or placeholder `JWT_SECRET`.',
     default: 'production',
   })
   @IsIn(['production', 'development', 'test'])
@@ -201,12 +203,12 @@ export class EnvSchema {
 
   @EnvVar({
     description:
-      'Secret that signs access tokens (32+ characters). Required with `DATABASE_URL`; with the embedded database one is generated and kept in `DATA_DIR`.',
+      'Secret that signs access tokens: 32+ random characters, e.g. `openssl rand -base64 48`; in production a placeholder or hand-made value is refused (see above). Required with `DATABASE_URL`; with the embedded database one is generated and kept in `DATA_DIR`.',
   })
   @Transform(blankToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(32)
+  @MinLength(JWT_SECRET_MIN_LENGTH)
   JWT_SECRET?: string;
 
   @EnvVar({ description: 'Lifetime of an access token, in seconds.', default: '900' })

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     });
     expect(config.PORT).toBe(8080);
     expect(config.MIGRATIONS_RUN).toBe(false);
-    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.TRUST_PROXY).toBe(1);
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
@@ -75,6 +75,51 @@ describe('loadConfig', () => {
 
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is off by default and for the usual words for no', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    for (const off of ['', 'false', 'FALSE', '0', 'no', 'off', ' false ']) {
+      expect(loadConfig({ TRUST_PROXY: off }).TRUST_PROXY).toBe(false);
+    }
+  });
+
+  it('takes a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 2 ' }).TRUST_PROXY).toBe(2);
+  });
+
+  it("takes the proxies' addresses and CIDRs, IPv4 and IPv6, and the named ranges", () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(loadConfig({ TRUST_PROXY: ' 172.18.0.0/16 , ::1, fd00::/8 ' }).TRUST_PROXY).toEqual([
+      '172.18.0.0/16',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,Uniquelocal' }).TRUST_PROXY).toEqual(['loopback', 'uniquelocal']);
+  });
+
+  it.each(['true', 'TRUE', 'yes', 'on'])('refuses %s, saying what to set instead', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(InvalidConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+      /TRUST_PROXY=".*": must not be `true`: .*client writes .* Set the number of proxies in front of the API \(`1` .*\) or their addresses \(`127\.0\.0\.1,10\.0\.0\.0\/8`\)/,
+    );
+  });
+
+  it.each([
+    ['a hop count out of range', '11', /hop count from 1 to 10/],
+    ['a port by mistake', '8080', /hop count from 1 to 10/],
+    ['a host name', 'nginx', /not an address: "nginx"/],
+    ['a bad address among good ones', '127.0.0.1,10.0.0.300', /not an address: "10\.0\.0\.300"/],
+    ['a prefix too long for IPv4', '10.0.0.0/33', /not an address: "10\.0\.0\.0\/33"/],
+    ['a prefix too long for IPv6', 'fd00::/129', /not an address: "fd00::\/129"/],
+    ['a netmask instead of a prefix', '10.0.0.0/255.0.0.0', /not an address/],
+    ['an empty entry', '127.0.0.1,', /not an address: ""/],
+    ['a negative count', '-1', /not an address: "-1"/],
+  ])('refuses %s', (_what, value, reason) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(reason);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 import { JWT_SECRET_MIN_LENGTH } from './jwt-secret';
+import { IsTrustProxy, toTrustProxy, type TrustProxy } from './trust-proxy';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -125,12 +126,13 @@ export class EnvSchema {
   CORS_ORIGINS = '';
 
   @EnvVar({
-    description: 'Trust `X-Forwarded-*` from a reverse proxy (needed for client IPs behind nginx).',
+    description:
+      "Whose `X-Forwarded-For` gives the client IP (throttling, audit): `false` nobody's; a hop count (`1`: one proxy, like the compose nginx); or the proxies' addresses/CIDRs (`127.0.0.1,10.0.0.0/8`). `true` is refused: clients write the first entries.",
     default: 'false',
   })
-  @Transform(toBoolean)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   @EnvVar({
     description:

@@ -24,7 +24,8 @@ import { PostgresProcess } from './support/postgres-process';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
-const JWT_SECRET = 'faults-test-secret-that-is-long-enough-0123456789';
+// Random, as NODE_ENV=production requires.
+const JWT_SECRET = '9zNZRzbpSj9NpZtg5nANNU8kuLxsN1RTcENyiqJ4KzpN';
 const ADMIN = { email: 'admin@faults.e2e.test', password: 'Mekong-delta-faults-2024!' };
 const PROBLEM = 'application/problem+json';
 /** No request may take longer: the pool gives up on a connection after 5 s, statements after 15 s. */

@@ -35,6 +35,8 @@ export async function createApp(
 
   const adapter = new FastifyAdapter({
     genReqId: requestId,
+    // A hop count or the proxies' addresses, never `true` (config refuses it): request.ip is then the
+    // address our own proxy saw, not one the client wrote into X-Forwarded-For.
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Requests are logged once, by registerRequestLogging().

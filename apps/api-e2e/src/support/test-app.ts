@@ -68,8 +68,11 @@ export async function startTestApp(
 
 export const api = (path: string) => `/api/v1${path}`;
 
-/** The signing secret of test apps, so tests can forge tokens with it (and with others). */
-export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';
+/**
+ * The signing secret of test apps, so tests can forge tokens with it (and with others). Random, as
+ * production requires (a test may load the config with NODE_ENV=production).
+ */
+export const TEST_JWT_SECRET = '1H6p6mfemD1UMBxiJC83JSHB00GLVeWpp2shv_-ULERW';
 
 /** supertest parser for file downloads: the body as the bytes sent (`.buffer(true).parse(binary)`). */
 export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { documentedEnvVars } from './env-var.decorator';
 import { EnvSchema } from './env.schema';
+import { JWT_SECRET_MIN_LENGTH, jwtSecretWeakness } from './jwt-secret';
 
 /** The validated environment; injected wherever configuration is needed. */
 export class AppConfig extends EnvSchema {
@@ -33,10 +34,19 @@ export class InvalidConfigError extends Error {
   }
 }
 
+/** Variables whose values never appear in an error message (it goes to the logs). */
+const SECRET_VARS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
+
+function shown(property: string, value: unknown): string {
+  if (SECRET_VARS.has(property) && typeof value === 'string') return `(${value.length} characters, not shown)`;
+  return JSON.stringify(value);
+}
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
-      (message) => `${error.property}=${JSON.stringify(error.value)}: ${message.replace(`${error.property} `, '')}`,
+      (message) =>
+        `${error.property}=${shown(error.property, error.value)}: ${message.replace(`${error.property} `, '')}`,
     ),
   );
 }
@@ -45,6 +55,15 @@ function crossFieldProblems(config: AppConfig): string[] {
   const problems: string[] = [];
   if (config.DATABASE_URL && !config.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set (32+ random characters, the same on every replica)');
+  }
+  // Shorter ones are already refused by the schema, in every environment.
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET && config.JWT_SECRET.length >= JWT_SECRET_MIN_LENGTH) {
+    const weakness = jwtSecretWeakness(config.JWT_SECRET);
+    if (weakness) {
+      problems.push(
+        `JWT_SECRET is refused in production: ${weakness}. Use ${JWT_SECRET_MIN_LENGTH}+ random characters, e.g. \`openssl rand -base64 48\``,
+      );
+    }
   }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');

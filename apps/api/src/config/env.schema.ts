@@ -13,6 +13,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
+import { JWT_SECRET_MIN_LENGTH } from './jwt-secret';
+import { IsTrustProxy, toTrustProxy, type TrustProxy } from './trust-proxy';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -36,7 +38,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  */
 export class EnvSchema {
   @EnvVar({
-    description: '`production`, `development` or `test`. Only changes defaults (log format) — behaviour is the same.',
+    description:
+      '`production`, `development` or `test`. Changes defaults (log format), and `production` refuses a weak or placeholder `JWT_SECRET`.',
     default: 'production',
   })
   @IsIn(['production', 'development', 'test'])
@@ -123,12 +126,13 @@ export class EnvSchema {
   CORS_ORIGINS = '';
 
   @EnvVar({
-    description: 'Trust `X-Forwarded-*` from a reverse proxy (needed for client IPs behind nginx).',
+    description:
+      "Whose `X-Forwarded-For` gives the client IP (throttling, audit): `false` nobody's; a hop count (`1`: one proxy, like the compose nginx); or the proxies' addresses/CIDRs (`127.0.0.1,10.0.0.0/8`). `true` is refused: clients write the first entries.",
     default: 'false',
   })
-  @Transform(toBoolean)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   @EnvVar({
     description:
@@ -201,12 +205,12 @@ export class EnvSchema {
 
   @EnvVar({
     description:
-      'Secret that signs access tokens (32+ characters). Required with `DATABASE_URL`; with the embedded database one is generated and kept in `DATA_DIR`.',
+      'Secret that signs access tokens: 32+ random characters, e.g. `openssl rand -base64 48`; in production a placeholder or hand-made value is refused (see above). Required with `DATABASE_URL`; with the embedded database one is generated and kept in `DATA_DIR`.',
   })
   @Transform(blankToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(32)
+  @MinLength(JWT_SECRET_MIN_LENGTH)
   JWT_SECRET?: string;
 
   @EnvVar({ description: 'Lifetime of an access token, in seconds.', default: '900' })

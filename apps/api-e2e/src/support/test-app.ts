@@ -42,6 +42,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     WEB_ROOT: 'none',
     JWT_SECRET: TEST_JWT_SECRET,
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     COOKIE_SECURE: 'false',
     DEMO_DATA: 'false',
     ...env,
@@ -73,6 +74,9 @@ export const api = (path: string) => `/api/v1${path}`;
  * production requires (a test may load the config with NODE_ENV=production).
  */
 export const TEST_JWT_SECRET = '1H6p6mfemD1UMBxiJC83JSHB00GLVeWpp2shv_-ULERW';
+
+/** The data key of test apps (seals two-factor secrets, signs e-mailed links); random, as production requires. */
+export const TEST_DATA_KEY = 'q8Jf3vT0Lr6WnZs1Yk9Gd2Pe5Hx7Ca4Mb_-NtUoVi0R';
 
 /** supertest parser for file downloads: the body as the bytes sent (`.buffer(true).parse(binary)`). */
 export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {

@@ -9,6 +9,7 @@ import { jwtSecretWeakness } from './jwt-secret';
 
 /** A secret as `openssl rand -base64 48` makes one. */
 const STRONG_SECRET = 'q3Vh9Zk0rT1mWb7Ex2LpN8sYc4GdA6fJuK5oHiR+MzQ/tBn1XlCe0vUw3aPg9yDj';
+const STRONG_KEY = 'Wb8nPq2Lx7Rt4Ys0Vc6Hk1Mz9Jd3Fg5Ae_-UoQiZrNtXyBwEsDl';
 
 describe('loadConfig', () => {
   it('applies the defaults when nothing is set', () => {
@@ -52,12 +53,34 @@ describe('loadConfig', () => {
       /ADMIN_EMAIL and ADMIN_PASSWORD go together/,
     );
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: STRONG_SECRET });
+    const secrets = { JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', ...secrets });
     expect(config.demoData).toBe(false);
     expect(loadConfig({}).demoData).toBe(true);
-    expect(
-      loadConfig({ DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: STRONG_SECRET, DEMO_DATA: 'true' }).demoData,
-    ).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/s', ...secrets, DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('requires a DATA_ENCRYPTION_KEY of its own with an external database, as strong as the JWT secret', () => {
+    const db = { DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: STRONG_SECRET };
+    expect(() => loadConfig(db)).toThrow(/DATA_ENCRYPTION_KEY is required/);
+    expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_SECRET })).toThrow(/must differ from JWT_SECRET/);
+    expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'change-me-to-a-long-random-data-key' })).toThrow(
+      /DATA_ENCRYPTION_KEY is refused in production/,
+    );
+    expect(loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_KEY }).DATA_ENCRYPTION_KEY).toBe(STRONG_KEY);
+  });
+
+  it('requires two-factor of admins and partners in deployments, of nobody in the embedded demo, or as listed', () => {
+    const db = { DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    expect(loadConfig(db).mfaRequiredRoles).toEqual(['admin', 'partner']);
+    expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...db, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: ' admin , instructor ' }).mfaRequiredRoles).toEqual([
+      'admin',
+      'instructor',
+    ]);
+    expect(() => loadConfig({ MFA_REQUIRED_ROLES: 'admin,root' })).toThrow(/MFA_REQUIRED_ROLES/);
   });
 
   it('never shows a secret in its messages', () => {

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@skillbridge/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { documentedEnvVars } from './env-var.decorator';
@@ -20,6 +21,15 @@ export class AppConfig extends EnvSchema {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
   }
 
+  /** Roles that must sign in with two factors: `admin,partner` in deployments, none for the embedded demo. */
+  get mfaRequiredRoles(): Role[] {
+    const listed = this.MFA_REQUIRED_ROLES ?? (this.DATABASE_URL ? 'admin,partner' : '');
+    return listed
+      .split(',')
+      .map((role) => role.trim())
+      .filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+  }
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
@@ -35,7 +45,7 @@ export class InvalidConfigError extends Error {
 }
 
 /** Variables whose values never appear in an error message (it goes to the logs). */
-const SECRET_VARS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
+const SECRET_VARS = new Set(['JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'ADMIN_PASSWORD']);
 
 function shown(property: string, value: unknown): string {
   if (SECRET_VARS.has(property) && typeof value === 'string') return `(${value.length} characters, not shown)`;
@@ -57,13 +67,23 @@ function crossFieldProblems(config: AppConfig): string[] {
     problems.push('JWT_SECRET is required when DATABASE_URL is set (32+ random characters, the same on every replica)');
   }
   // Shorter ones are already refused by the schema, in every environment.
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET && config.JWT_SECRET.length >= JWT_SECRET_MIN_LENGTH) {
-    const weakness = jwtSecretWeakness(config.JWT_SECRET);
+  for (const name of ['JWT_SECRET', 'DATA_ENCRYPTION_KEY'] as const) {
+    const value = config[name];
+    if (config.NODE_ENV !== 'production' || !value || value.length < JWT_SECRET_MIN_LENGTH) continue;
+    const weakness = jwtSecretWeakness(value);
     if (weakness) {
       problems.push(
-        `JWT_SECRET is refused in production: ${weakness}. Use ${JWT_SECRET_MIN_LENGTH}+ random characters, e.g. \`openssl rand -base64 48\``,
+        `${name} is refused in production: ${weakness}. Use ${JWT_SECRET_MIN_LENGTH}+ random characters, e.g. \`openssl rand -base64 48\``,
       );
     }
+  }
+  if (config.DATABASE_URL && !config.DATA_ENCRYPTION_KEY) {
+    problems.push(
+      'DATA_ENCRYPTION_KEY is required when DATABASE_URL is set (32+ random characters, the same on every replica, kept apart from JWT_SECRET)',
+    );
+  }
+  if (config.JWT_SECRET && config.DATA_ENCRYPTION_KEY && config.JWT_SECRET === config.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_KEY must differ from JWT_SECRET');
   }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');

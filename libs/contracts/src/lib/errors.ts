@@ -37,6 +37,13 @@ export const ErrorCode = {
   NotConfirmed: 'NOT_CONFIRMED',
   CertificateRevoked: 'CERTIFICATE_REVOKED',
   CapacityExceeded: 'CAPACITY_EXCEEDED',
+  EmailNotVerified: 'EMAIL_NOT_VERIFIED',
+  TokenInvalid: 'TOKEN_INVALID',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  MfaSetupRequired: 'MFA_SETUP_REQUIRED',
+  MfaRequiredForRole: 'MFA_REQUIRED_FOR_ROLE',
+  MfaAlreadyEnabled: 'MFA_ALREADY_ENABLED',
+  MfaNotEnabled: 'MFA_NOT_ENABLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

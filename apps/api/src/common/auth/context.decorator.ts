@@ -21,6 +21,7 @@ export function requestContext(request: RequestWithViewer): RequestContext {
     requestId: String(request.id),
     ip: clientIp(request),
     locale: negotiateLocale(request.headers['accept-language']),
+    userAgent: request.headers['user-agent'],
   };
 }
 

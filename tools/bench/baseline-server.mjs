@@ -11,11 +11,11 @@
 //   GET /programs                        ProgramsService.list (trainee)
 //   GET /reports/overview                ReportsService.overview (all time, kept per data version)
 //
-// Usage: node tools/bench/baseline-server.mjs <database-url> <port> <trainee-institution-id|"">
+// Usage: node tools/bench/baseline-server.mjs <database-url> <port> <trainee-institution-id|""> <trainee-id|"">
 import { createServer } from 'node:http';
 import pg from 'pg';
 
-const [url, port, traineeInstitution] = process.argv.slice(2);
+const [url, port, traineeInstitution, traineeId] = process.argv.slice(2);
 // Calendar dates stay 'YYYY-MM-DD' text, as TypeORM gives them.
 pg.types.setTypeParser(1082, (value) => value);
 const pool = new pg.Pool({ connectionString: url, max: 20 });
@@ -92,7 +92,11 @@ async function roster(programId, limit, cursor) {
 async function programs(limit) {
   const { rows } = await pool.query(
     `SELECT p.id, p.code, p.kind, p.title, p.summary, p.delivery_mode, p.timezone, p.start_date, p.end_date, p.venue,
-            p.meeting_url, p.capacity, p.enrolment_opens_at, p.enrolment_closes_at, p.host_institution_id,
+            CASE WHEN p.meeting_url IS NULL THEN NULL
+                 WHEN EXISTS (SELECT 1 FROM enrolments e WHERE e.program_id = p.id
+                                 AND e.trainee_id = CAST($3 AS uuid) AND e.status = 'confirmed')
+                 THEN p.meeting_url END AS meeting_url,
+            p.capacity, p.enrolment_opens_at, p.enrolment_closes_at, p.host_institution_id,
             p.min_attendance_rate::float8 AS min_attendance_rate, p.passing_score::float8 AS passing_score, p.status,
             p.confirmed_count, p.waitlisted_count, p.pending_count, p.created_at, p.updated_at,
             array_to_json(p.partner_institution_ids) AS partner_ids
@@ -100,7 +104,7 @@ async function programs(limit) {
       WHERE p.status IN ('published', 'completed')
         AND (cardinality(p.partner_institution_ids) = 0 OR p.partner_institution_ids @> ARRAY[CAST($2 AS uuid)])
       ORDER BY p.start_date DESC, p.id DESC LIMIT $1`,
-    [limit + 1, traineeInstitution || null],
+    [limit + 1, traineeInstitution || null, traineeId || null],
   );
   const page = rows.slice(0, limit);
   const items = page.map((p) =>

@@ -162,14 +162,15 @@ try {
   const db = new pg.Client({ connectionString: databaseUrl });
   db.on('error', () => undefined); // the server going away at the end is expected
   await db.connect();
-  const [{ institution_id: traineeInstitution }] = (
-    await db.query(`SELECT institution_id FROM trainees WHERE email = 'trainee-1@bench.test'`)
+  const [{ id: traineeId, institution_id: traineeInstitution }] = (
+    await db.query(`SELECT id, institution_id FROM trainees WHERE email = 'trainee-1@bench.test'`)
   ).rows;
 
   const baseline = fork(path.join(root, 'tools/bench/baseline-server.mjs'), [
     databaseUrl,
     String(basePort),
     traineeInstitution ?? '',
+    traineeId,
   ]);
   children.push(baseline);
   await new Promise((resolve) => baseline.once('message', resolve));

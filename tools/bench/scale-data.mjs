@@ -72,11 +72,13 @@ export async function generate(db, counts, { adminPasswordHash }) {
   // Programs: BENCH-1 is the big published one, BENCH-2..11 the large ones; a third of the rest are closed.
   await q(
     `INSERT INTO programs (code, kind, title, delivery_mode, timezone, start_date, end_date, capacity,
-                           host_institution_id, min_attendance_rate, status)
+                           host_institution_id, min_attendance_rate, status, meeting_url)
      SELECT 'BENCH-' || n, CASE WHEN n % 3 = 0 THEN 'camp' ELSE 'course' END,
             jsonb_build_object('en', 'Program ' || n, 'zh', '项目 ' || n, 'th', 'โครงการ ' || n),
             'online', 'Asia/Shanghai', date '2025-01-01' + n % 600, date '2025-01-01' + n % 600 + 5, 20000, $2, 0.75,
-            CASE WHEN n <= 11 THEN 'published' ELSE (ARRAY['published','completed'])[1 + n % 2] END
+            CASE WHEN n <= 11 THEN 'published' ELSE (ARRAY['published','completed'])[1 + n % 2] END,
+            -- Online programs have their link, which the list shows only to those who may join.
+            'https://meeting.bench.test/BENCH-' || n
        FROM generate_series(1, $1::int) n`,
     [counts.programs, hostId],
   );

@@ -1,4 +1,5 @@
 import { Role, type Notification } from '@skillbridge/contracts';
+import { LinkifyIt } from 'linkify-it';
 import { Notifier } from '@skillbridge/api/modules/notifications/notifier';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
@@ -15,6 +16,24 @@ const PUBLIC_URL = 'https://skillbridge.example.edu.cn';
 const OUTBOX_ENV = { OUTBOX_POLL_MS: '25', OUTBOX_RETRY_BASE_MS: '100', PUBLIC_URL };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A real linkifier (markdown-it's), set to find all it can, as a mail client might: bare domains, e-mail, IPs. */
+const linkifier = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true });
+const linksIn = (text: string) => (linkifier.match(text) ?? []).map((m) => m.url);
+const hrefsIn = (html: string) => [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]);
+/** The text of an HTML body as a reader sees it (the head left out, tags dropped, entities decoded). */
+const textOf = (html: string) =>
+  html
+    .replace(/<head>[\s\S]*<\/head>/, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&zwnj;/g, '\u200c')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+/** What a reader sees: the invisible non-joiners that keep typed text from becoming a link left out. */
+const visible = (text: string) => text.replace(/\u200c/g, '');
 
 async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string) {
   const deadline = Date.now() + 15_000;
@@ -241,6 +260,77 @@ describe('notifications', () => {
       expect(issued[0].text).toContain(`${PUBLIC_URL}/verify/${code}`);
       expect(issued[0].text).toContain(serial);
       expect(issued[0].html).toContain(`href="${PUBLIC_URL}/verify/${code}"`);
+    });
+
+    it('what people typed arrives as text, never a link, in both parts; the system’s own link is a link', async () => {
+      const p = await program();
+      const applicant = await traineeOfA({ fullName: 'Dao www.x.co' });
+      const reason = 'Your documents are incomplete: see evil.example.com/login or https://evil.example.com/reset';
+      const enrolment = await apply(applicant.auth, p.id);
+      expect((await decide(cast.partner.auth, enrolment, 'reject', { reason })).status).toBe(200);
+      await settled();
+
+      const [rejected] = sink.to(applicant.user.email).filter((m) => m.subject.includes('Application not accepted'));
+      const [application] = sink.to(cast.partner.user.email).filter((m) => m.text.includes(p.code));
+      for (const [mail, systemLink] of [
+        [rejected, `${PUBLIC_URL}/my/programs`],
+        [application, `${PUBLIC_URL}/partner/applications`],
+      ] as const) {
+        // The words are all there for the reader …
+        expect(visible(mail.text)).toContain(mail === rejected ? `Reason: ${reason}` : 'Dao www.x.co');
+        expect(visible(textOf(mail.html))).toContain(mail === rejected ? `Reason: ${reason}` : 'Dao www.x.co');
+        // … but a linkifier finds only the system's links, in either part, and the HTML links nothing else.
+        expect(linksIn(mail.text)).toEqual([systemLink, `${PUBLIC_URL}/profile`]);
+        expect(linksIn(textOf(mail.html))).toEqual([`${PUBLIC_URL}/profile`]);
+        expect(hrefsIn(mail.html)).toEqual([systemLink, `${PUBLIC_URL}/profile`]);
+        expect(mail.html.match(/<a\b/g)).toHaveLength(2);
+        expect(linksIn(mail.subject)).toEqual([]);
+      }
+      // In the app, the words stay as they were typed.
+      const [notice] = await inbox(applicant);
+      expect(notice.body).toContain(`Reason: ${reason}`);
+    });
+
+    it('a session’s new meeting link is in no notice: it says the link changed and leads to Skillbridge', async () => {
+      const oldLink = 'https://meeting.example.edu.cn/room/old-4821';
+      const newLink = 'https://meeting.example.edu.cn/room/new-9035';
+      const p = await program();
+      const teacher = await createSignedIn(t, { role: Role.Instructor, institutionId: cast.host.id });
+      const session = await createSession(t, cast.admin.auth, p.id, {
+        instructorIds: [teacher.user.instructorId as string],
+        meetingUrl: oldLink,
+      });
+      const confirmed = await traineeOfA();
+      const pending = await traineeOfA();
+      await decide(cast.partner.auth, await apply(confirmed.auth, p.id), 'approve');
+      await apply(pending.auth, p.id);
+      await settled();
+      const before = sink.messages.length;
+
+      await t.http
+        .patch(api(`/sessions/${session.id}`))
+        .set(cast.admin.auth)
+        .send({ meetingUrl: newLink })
+        .expect(200);
+      await settled();
+
+      const changed = sink.messages.slice(before);
+      expect(changed.map((m) => m.to[0]).sort()).toEqual([confirmed.user.email, teacher.user.email].sort());
+      for (const mail of changed) {
+        expect(mail.text).toContain('The meeting link has changed: open Skillbridge for the new one.');
+        expect(mail.text).toContain('Where: online (the meeting link is in Skillbridge)');
+        for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toContain('meeting.example');
+      }
+      expect(sink.to(confirmed.user.email).at(-1)?.text).toContain(`${PUBLIC_URL}/programs/${p.id}`);
+      const [notice] = await inbox(confirmed);
+      expect(notice.kind).toBe('session-changed');
+      expect(notice.body).toContain('The meeting link has changed');
+      expect(notice.body).not.toContain('meeting.example');
+      const [{ params }] = await t.dataSource.query(
+        `SELECT params FROM notifications WHERE kind = 'session-changed' AND email = $1`,
+        [confirmed.user.email],
+      );
+      expect(JSON.stringify(params)).not.toContain('meeting.example');
     });
 
     it('follows the language and zone a user chose on their profile', async () => {

@@ -35,6 +35,10 @@ export interface Program {
   startDate: string;
   endDate: string;
   venue?: string;
+  /**
+   * Only for those who may join: admins, instructors of any of its sessions, confirmed trainees and the partner
+   * staff of their institutions. Absent for everyone else, also when the program has one.
+   */
   meetingUrl?: string;
   capacity: number;
   enrolmentOpensAt?: string;
@@ -103,6 +107,10 @@ export interface Session {
   /** The instructors' names, for agendas. */
   instructors: SessionInstructorRef[];
   venue?: string;
+  /**
+   * Only for those who may join: admins, this session's instructors, confirmed trainees of the program and the
+   * partner staff of their institutions. Absent for everyone else, also when the session has one.
+   */
   meetingUrl?: string;
 }
 

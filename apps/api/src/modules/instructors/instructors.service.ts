@@ -130,8 +130,10 @@ export class InstructorsService {
     if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
       throw ProblemException.invalidField('to', 'RANGE_TOO_LONG', 'validation.rangeTooLong', { days: 366 });
     }
+    // Only the instructor's own sessions, so the caller (they, or an admin) has each one's meeting link.
     const rows = await this.sessions.rawRows(
       this.dataSource.manager,
+      signedIn(ctx),
       's.id IN (SELECT session_id FROM session_instructors WHERE instructor_id = $1) AND s.ends_at > $2 AND s.starts_at < $3',
       [id, from, to],
     );

@@ -1,3 +1,4 @@
+import { LinkifyIt } from 'linkify-it';
 import { renderEmail, notificationText } from './notification-text';
 import { retryDelay } from './outbox-worker';
 
@@ -57,6 +58,91 @@ describe('notification wording', () => {
       URL,
     ).lines;
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^When: /), 'Where: Hall B', 'Before: Hall A']);
+  });
+
+  it('never carries a meeting link: says the session is online, and when its link changed', () => {
+    const at = { startsAt: '2024-07-08T06:00:00.000Z', endsAt: '2024-07-08T08:00:00.000Z' };
+    const base = { programTitle: title, sessionTitle: { en: 'Live-stream selling' }, ...at };
+    const changed = { previousStartsAt: at.startsAt, previousEndsAt: at.endsAt };
+    const lines = (params: Record<string, unknown>) =>
+      notificationText({ kind: 'session-changed', params: { ...base, ...changed, ...params } }, 'en', 'UTC', URL).lines;
+    const online = 'Where: online (the meeting link is in Skillbridge)';
+    const linkChanged = 'The meeting link has changed: open Skillbridge for the new one.';
+    // As the Notifier writes them now: flags, no link.
+    expect(lines({ online: true, previousOnline: true, meetingLinkChanged: true }).slice(1)).toEqual([
+      expect.stringMatching(/^When: /),
+      online,
+      linkChanged,
+    ]);
+    expect(lines({ venue: 'Hall B', online: false, previousOnline: true, meetingLinkChanged: false }).slice(2)).toEqual(
+      ['Where: Hall B', 'Before: online (the meeting link is in Skillbridge)'],
+    );
+    // As notices written before stored them: with the links, which are still not shown.
+    const old = lines({
+      meetingUrl: 'https://meeting.example.edu.cn/room/2',
+      previousMeetingUrl: 'https://meeting.example.edu.cn/room/1',
+    });
+    expect(old.slice(1)).toEqual([expect.stringMatching(/^When: /), online, linkChanged]);
+    expect(old.join('\n')).not.toContain('meeting.example');
+    expect(
+      lines({
+        meetingUrl: 'https://meeting.example.edu.cn/room/1',
+        previousMeetingUrl: 'https://meeting.example.edu.cn/room/1',
+      }),
+    ).not.toContain(linkChanged);
+  });
+
+  it('keeps what people typed as they typed it in the app', () => {
+    const facts = {
+      kind: 'enrolment-rejected' as const,
+      params: {
+        programTitle: { en: 'Camp at www.x.co' },
+        programCode: 'CBEC-24',
+        reason: 'see evil.example.com/login',
+      },
+    };
+    const inApp = notificationText(facts, 'en', 'UTC', URL);
+    expect(inApp.title).toBe('Application not accepted: Camp at www.x.co');
+    expect(inApp.lines).toContain('Reason: see evil.example.com/login');
+  });
+
+  it('makes what people typed unlinkable in both parts of the e-mail; only the system’s links are links', () => {
+    const mail = renderEmail(
+      {
+        kind: 'enrolment-rejected',
+        locale: 'en',
+        timeZone: 'Asia/Bangkok',
+        params: {
+          programTitle: { en: 'Camp at www.x.co' },
+          programCode: 'CBEC-24',
+          name: 'admin@evil.example.com',
+          reason: 'see evil.example.com/login or https://evil.example.com/reset <script>alert(1)</script>',
+          link: '/my/programs',
+        },
+      },
+      URL,
+    );
+    const linkifier = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true });
+    const links = (text: string) => (linkifier.match(text) ?? []).map((m) => m.url);
+    const visible = (text: string) => text.replace(/\u200c/g, '');
+    expect(links(mail.subject)).toEqual([]);
+    expect(visible(mail.subject)).toBe('Application not accepted: Camp at www.x.co · Skillbridge');
+    expect(links(mail.text)).toEqual([`${URL}/my/programs`, `${URL}/profile`]);
+    expect(visible(mail.text)).toContain(
+      'Reason: see evil.example.com/login or https://evil.example.com/reset <script>alert(1)</script>',
+    );
+    expect(visible(mail.text)).toContain('Hello admin@evil.example.com,');
+    const hrefs = [...mail.html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([`${URL}/my/programs`, `${URL}/profile`]);
+    expect(mail.html.match(/<a\b/g)).toHaveLength(2);
+    expect(mail.html).not.toContain('<script');
+    const htmlText = mail.html
+      .replace(/<(title|style)[^>]*>[\s\S]*?<\/\1>/g, '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&zwnj;/g, '\u200c')
+      .replace(/&[a-z]+;|&#\d+;/g, ' ');
+    expect(links(htmlText)).toEqual([`${URL}/profile`]);
+    expect(links(mail.html.match(/<title>(.*)<\/title>/)?.[1] ?? '')).toEqual([]);
   });
 
   it('renders e-mail with escaped names, a link to the app, and the product name', () => {

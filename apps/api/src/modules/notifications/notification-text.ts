@@ -7,6 +7,7 @@ import {
   type NotificationKind,
 } from '@skillbridge/contracts';
 import { translate, type TranslationParams } from '../../common/i18n/translator';
+import { escapeHtml, mailHtml, mailText, unlinkable } from '../../common/mail/mail-text';
 
 /** The stored facts of one notification; see Notifier for what each kind carries. */
 export interface NotificationFacts {
@@ -25,6 +26,10 @@ const isAccountKind = (kind: NotificationKind) => (ACCOUNT_NOTIFICATION_KINDS as
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+/** How a value that people typed goes into the words: as it is in the app, unlinkable() in e-mail. */
+export type UserText = (value: string) => string;
+const asTyped: UserText = (value) => value;
+
 /** "Mon, 3 Mar, 09:00 – 12:00 GMT+7", in the reader's language and zone. */
 export function formatSpan(startsAt: string, endsAt: string, timeZone: string, locale: Locale): string {
   const start = formatZonedTime(startsAt, timeZone, locale, { withDate: true, zoneName: false });
@@ -32,54 +37,79 @@ export function formatSpan(startsAt: string, endsAt: string, timeZone: string, l
   return `${start} – ${end}`;
 }
 
-function place(venue: unknown, meetingUrl: unknown): string | null {
-  return [text(venue), text(meetingUrl)].filter(Boolean).join(' · ') || null;
+/**
+ * Whether a session was (`previous`) or is online. Notices store that, never the meeting link itself (see
+ * Notifier.sessionChanged); those written before that stored the link, which only counts as "online" here.
+ */
+function online(params: Record<string, unknown>, previous: boolean): boolean {
+  const flag = params[previous ? 'previousOnline' : 'online'];
+  return flag === true || text(params[previous ? 'previousMeetingUrl' : 'meetingUrl']) !== null;
 }
 
-/** The notification's words in `locale`, with times in `timeZone`. */
+/** Whether a session's meeting link was replaced by another (also for notices that stored the links). */
+function meetingLinkChanged(params: Record<string, unknown>): boolean {
+  if (typeof params['meetingLinkChanged'] === 'boolean') return params['meetingLinkChanged'];
+  const [now, before] = [text(params['meetingUrl']), text(params['previousMeetingUrl'])];
+  return now !== null && before !== null && now !== before;
+}
+
+/**
+ * The notification's words in `locale`, with times in `timeZone`. Every value
+ * that people typed (titles, codes, names, reasons, venues) passes through
+ * `userText` — unlinkable() for e-mail.
+ */
 export function notificationText(
   { kind, params }: NotificationFacts,
   locale: Locale,
   timeZone: string,
   publicUrl: string,
+  userText: UserText = asTyped,
 ): NotificationText {
   const t = (key: string, values: TranslationParams = {}) => translate(locale, key, values);
+  const typed = (value: unknown): string | null => {
+    const present = text(value);
+    return present === null ? null : userText(present);
+  };
+  const localized = (value: unknown) => userText(resolveLocalizedText(value as LocalizedText, locale));
+  const place = (venue: unknown, isOnline: boolean): string | null =>
+    [typed(venue), isOnline ? t('notifications.onlineMeeting') : null].filter(Boolean).join(' · ') || null;
   const common: TranslationParams = {
-    program: resolveLocalizedText(params['programTitle'] as LocalizedText, locale),
-    code: text(params['programCode']),
+    program: localized(params['programTitle']),
+    code: typed(params['programCode']),
   };
   const lines: string[] = [];
   const values: TranslationParams = { ...common };
   if (isAccountKind(kind)) {
     // About the account itself: a body and a note (how long the link works, what to do if it was not you).
-    values['email'] = text(params['email']);
+    values['email'] = typed(params['email']);
     lines.push(t(`notifications.${kind}.body`, values), t(`notifications.${kind}.note`, values));
     return { title: t(`notifications.${kind}.title`, values), lines, link: text(params['link']) };
   }
   switch (kind) {
     case 'application-received': {
-      const latin = text(params['traineeNameLatin']);
-      values['trainee'] = latin ? `${text(params['traineeName'])} (${latin})` : text(params['traineeName']);
+      const latin = typed(params['traineeNameLatin']);
+      values['trainee'] = latin ? `${typed(params['traineeName'])} (${latin})` : typed(params['traineeName']);
       lines.push(t('notifications.application-received.body', values));
       break;
     }
     case 'enrolment-rejected': {
       lines.push(t('notifications.enrolment-rejected.body', values));
-      const reason = text(params['reason']);
+      const reason = typed(params['reason']);
       if (reason) lines.push(t('notifications.reason', { reason }));
       break;
     }
     case 'session-changed': {
-      values['session'] = resolveLocalizedText(params['sessionTitle'] as LocalizedText, locale);
+      values['session'] = localized(params['sessionTitle']);
       lines.push(t('notifications.session-changed.body', values));
       const now = formatSpan(String(params['startsAt']), String(params['endsAt']), timeZone, locale);
       const before = formatSpan(String(params['previousStartsAt']), String(params['previousEndsAt']), timeZone, locale);
-      const where = place(params['venue'], params['meetingUrl']);
-      const whereBefore = place(params['previousVenue'], params['previousMeetingUrl']);
+      const where = place(params['venue'], online(params, false));
+      const whereBefore = place(params['previousVenue'], online(params, true));
       lines.push(t('notifications.when', { time: now }));
       if (where) lines.push(t('notifications.where', { place: where }));
       if (now !== before) lines.push(t('notifications.whenBefore', { time: before }));
       if (whereBefore && whereBefore !== where) lines.push(t('notifications.whereBefore', { place: whereBefore }));
+      if (meetingLinkChanged(params)) lines.push(t('notifications.meetingLinkChanged'));
       break;
     }
     case 'certificate-issued': {
@@ -94,20 +124,6 @@ export function notificationText(
   return { title: t(`notifications.${kind}.title`, values), lines, link: text(params['link']) };
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
-/** URLs in a line of text as links, the rest escaped. */
-function linkify(line: string): string {
-  return line
-    .split(/(https?:\/\/[^\s<>"']+)/g)
-    .map((part, i) => (i % 2 ? `<a href="${escapeHtml(part)}">${escapeHtml(part)}</a>` : escapeHtml(part)))
-    .join('');
-}
-
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -116,7 +132,9 @@ export interface RenderedEmail {
 
 /**
  * The e-mail of a notification, HTML and plain text, in the recipient's
- * language and zone (as they were when the event happened).
+ * language and zone (as they were when the event happened). What people
+ * typed is unlinkable() in both parts; only the system's own URLs are links
+ * (see common/mail/mail-text.ts).
  */
 export function renderEmail(
   facts: NotificationFacts & { locale: Locale; timeZone: string },
@@ -124,8 +142,9 @@ export function renderEmail(
 ): RenderedEmail {
   const { locale, timeZone } = facts;
   const t = (key: string, values: TranslationParams = {}) => translate(locale, key, values);
-  const { title, lines, link } = notificationText(facts, locale, timeZone, publicUrl);
-  const name = text(facts.params['name']);
+  const { title, lines, link } = notificationText(facts, locale, timeZone, publicUrl, unlinkable);
+  const typedName = text(facts.params['name']);
+  const name = typedName === null ? null : unlinkable(typedName);
   const greeting = name ? t('mail.greeting', { name }) : t('mail.greetingNoName');
   const product = t('mail.product');
   const url = link ? `${publicUrl}${link}` : null;
@@ -134,18 +153,21 @@ export function renderEmail(
   const footer = account
     ? t('mail.footerAccount', { product })
     : t('mail.footer', { product, profileUrl: `${publicUrl}/profile`, timeZone });
-  const textBody = [greeting, '', ...lines, ...(url ? ['', `${action}: ${url}`] : []), '', '-- ', footer].join('\n');
+  const textBody = [greeting, '', ...lines, ...(url ? ['', `${action}: ${url}`] : []), '', '-- ', footer]
+    .map((line) => mailText(line, publicUrl))
+    .join('\n');
   const html = `<!doctype html>
 <html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta name="format-detection" content="telephone=no, date=no, address=no, email=no, url=no"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f6f8;font-family:'Noto Sans','Noto Sans SC','Noto Sans Thai',Arial,sans-serif;color:#1b2430">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
 <p style="margin:0 0 16px;font-weight:700;color:#0b5cad">${escapeHtml(product)}</p>
-<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(title)}</h1>
-<p>${escapeHtml(greeting)}</p>
-${lines.map((line) => `<p>${linkify(line)}</p>`).join('\n')}
+<h1 style="font-size:20px;margin:0 0 16px">${mailHtml(title, publicUrl)}</h1>
+<p>${mailHtml(greeting, publicUrl)}</p>
+${lines.map((line) => `<p>${mailHtml(line, publicUrl)}</p>`).join('\n')}
 ${url ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>` : ''}
-<p style="margin-top:24px;font-size:12px;color:#5b6675">${linkify(footer)}</p>
+<p style="margin-top:24px;font-size:12px;color:#5b6675">${mailHtml(footer, publicUrl)}</p>
 </div>
 </body>
 </html>

@@ -98,6 +98,12 @@ export class Notifier {
    * To the confirmed trainees of the session's program and the session's
    * instructors (those with an account), when its time or place changed.
    * Call after saving the session; `before` is how it was.
+   *
+   * The meeting link itself is never in a notification: e-mails are
+   * forwarded and kept, and only links the system builds are links in them.
+   * The notice says the session is online (and whether its link changed) and
+   * leads to Skillbridge, where the link shows to whoever may have it
+   * (meetingLinkVisibleSql) at the time they look.
    */
   async sessionChanged(manager: EntityManager, sessionId: string, before: SessionBefore): Promise<void> {
     await manager.query(
@@ -128,9 +134,10 @@ export class Notifier {
               jsonb_build_object('programId', s.program_id, 'programCode', s.code, 'programTitle', s.program_title,
                                  'programTimeZone', s.timezone, 'name', r.name, 'sessionTitle', s.title,
                                  'startsAt', s.starts_at, 'endsAt', s.ends_at, 'venue', s.venue,
-                                 'meetingUrl', s.meeting_url, 'previousStartsAt', $2::timestamptz,
+                                 'online', s.meeting_url IS NOT NULL, 'previousStartsAt', $2::timestamptz,
                                  'previousEndsAt', $3::timestamptz, 'previousVenue', $4::text,
-                                 'previousMeetingUrl', $5::text, 'link', r.link)
+                                 'previousOnline', $5::text IS NOT NULL,
+                                 'meetingLinkChanged', coalesce(s.meeting_url <> $5::text, FALSE), 'link', r.link)
          FROM s CROSS JOIN recipients r
        ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
       [sessionId, before.startsAt, before.endsAt, before.venue, before.meetingUrl],

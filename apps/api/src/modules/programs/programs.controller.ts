@@ -31,7 +31,8 @@ export class ProgramsController {
   @Authenticated()
   @ApiOperation({
     summary:
-      'Camps and courses the caller may see: admins all; partners and trainees published ones open to them; instructors those they teach.',
+      'Camps and courses the caller may see: admins all; partners and trainees published ones open to them; instructors those they teach. ' +
+      'meetingUrl only for those who may join (see Program.meetingUrl).',
   })
   @ApiPageResponse(ProgramDto)
   @ApiProblems(400, 401)
@@ -50,7 +51,7 @@ export class ProgramsController {
 
   @Get(':id')
   @Authenticated()
-  @ApiOperation({ summary: 'One program the caller may see (404 otherwise).' })
+  @ApiOperation({ summary: 'One program the caller may see (404 otherwise); meetingUrl only for those who may join.' })
   @ApiOkResponse({ type: ProgramDto })
   @ApiProblems(400, 401, 404)
   get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Program> {
@@ -88,7 +89,10 @@ export class ProgramsController {
 
   @Get(':id/sessions')
   @Authenticated()
-  @ApiOperation({ summary: 'The program’s sessions, by start (whoever may see the program).' })
+  @ApiOperation({
+    summary:
+      'The program’s sessions, by start (whoever may see the program); each meetingUrl only for those who may join.',
+  })
   @ApiOkResponse({ type: [SessionDto] })
   @ApiProblems(400, 401, 404)
   sessionsOf(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Session[]> {
@@ -109,7 +113,11 @@ export class ProgramsController {
 
   @Get(':id/schedule.ics')
   @Authenticated()
-  @ApiOperation({ summary: 'The agenda as an iCalendar file in the caller’s language (whoever may see the program).' })
+  @ApiOperation({
+    summary:
+      'The agenda as an iCalendar file in the caller’s language (whoever may see the program); a session’s meeting ' +
+      'link is in its event only for those who may join, the others get a link to the program’s page.',
+  })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar; one VEVENT per session', schema: { type: 'string' } })
   @ApiProblems(400, 401, 404)

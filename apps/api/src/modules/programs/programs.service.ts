@@ -9,7 +9,7 @@ import {
   type Program as ProgramView,
   type ProgramStatus,
 } from '@skillbridge/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { containsPattern } from '../../common/pagination/contains-pattern';
@@ -25,6 +25,7 @@ import { Notifier } from '../notifications/notifier';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramPartner } from './program-partner.entity';
 import { Program } from './program.entity';
+import { meetingUrlSql } from './meeting-link.scope';
 import { PROGRAM_SCOPE } from './program.scope';
 
 const DAY_MS = 86_400_000;
@@ -81,7 +82,6 @@ const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
   ['p.start_date', 'startDate'],
   ['p.end_date', 'endDate'],
   ['p.venue', 'venue'],
-  ['p.meeting_url', 'meetingUrl'],
   ['p.capacity', 'capacity'],
   ['p.enrolment_opens_at', 'enrolmentOpensAt'],
   ['p.enrolment_closes_at', 'enrolmentClosesAt'],
@@ -99,6 +99,19 @@ const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
 ];
 
 type ProgramListRow = Omit<Program, 'hostInstitution' | 'partnerInstitutionIds'> & { partnerInstitutionIds: string[] };
+
+/**
+ * The programs the viewer may see, read raw with LIST_COLUMNS and the meeting
+ * link as the viewer may see it (NULL otherwise), decided in the same query.
+ */
+function visibleProgramRows(dataSource: DataSource, viewer: Viewer): SelectQueryBuilder<ObjectLiteral> {
+  const qb = dataSource.createQueryBuilder().from(Program, 'p');
+  for (const [expression, alias] of LIST_COLUMNS) qb.addSelect(expression, alias);
+  const meetingUrl = meetingUrlSql(viewer, 'p.meeting_url', { programId: 'p.id' }, ':meetingLinkViewer');
+  qb.addSelect(meetingUrl.sql, 'meetingUrl');
+  if (meetingUrl.param !== null) qb.setParameter('meetingLinkViewer', meetingUrl.param);
+  return scopeQuery(PROGRAM_SCOPE, viewer, qb);
+}
 
 const problem = (field: string, code: string, key: string, params?: FieldProblem['params']): FieldProblem => ({
   field,
@@ -140,14 +153,14 @@ export class ProgramsService {
     return map;
   }
 
+  /** The answer of an admin's write: admins may see every meeting link (meetingLinkVisibleSql). */
   private async view(manager: EntityManager, program: Program): Promise<ProgramView> {
     return toProgramView(program, (await this.partnersOf(manager, [program.id])).get(program.id) ?? []);
   }
 
+  /** The viewer's programs, each with its meeting link only for those who may have it (meetingLinkVisibleSql). */
   async list(query: ProgramListQueryDto, ctx: RequestContext): Promise<Page<ProgramView>> {
-    const qb = this.dataSource.createQueryBuilder().from(Program, 'p');
-    for (const [expression, alias] of LIST_COLUMNS) qb.addSelect(expression, alias);
-    scopeQuery(PROGRAM_SCOPE, signedIn(ctx), qb);
+    const qb = visibleProgramRows(this.dataSource, signedIn(ctx));
     if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.from) qb.andWhere('p.end_date >= :from', { from: query.from });
@@ -171,8 +184,13 @@ export class ProgramsService {
     return { items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds)), nextCursor: page.nextCursor };
   }
 
+  /** One program as in the list: 404 unless the viewer may see it; the meeting link only if they may have it. */
   async get(id: string, ctx: RequestContext): Promise<ProgramView> {
-    return this.view(this.dataSource.manager, await this.findVisible(id, signedIn(ctx)));
+    const row = (await visibleProgramRows(this.dataSource, signedIn(ctx))
+      .andWhere('p.id = :id', { id })
+      .getRawOne()) as ProgramListRow | undefined;
+    if (!row) throw ProblemException.notFound();
+    return toProgramView(row, row.partnerInstitutionIds);
   }
 
   /** Field problems of the program's own dates, window and institutions (after an update is applied). */

@@ -8,11 +8,12 @@ import {
   type SessionClash,
 } from '@skillbridge/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { signedIn, type RequestContext } from '../../common/auth/viewer';
+import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
 import { Instructor } from '../instructors/instructor.entity';
 import { Notifier } from '../notifications/notifier';
+import { meetingUrlSql } from '../programs/meeting-link.scope';
 import { Program } from '../programs/program.entity';
 import { programSpan, ProgramsService } from '../programs/programs.service';
 import { CreateSessionDto } from './dto/create-session.dto';
@@ -40,9 +41,13 @@ export interface SessionRow {
   instructors: { id: string; fullName: string }[];
 }
 
-/** Sessions with their instructors and program, in one query (no N+1). `where` filters `s`. */
-export const SESSION_ROWS_SQL = (where: string) => `
-  SELECT s.id, s.program_id, s.title, s.type, s.starts_at, s.ends_at, s.venue, s.meeting_url, s.sequence, s.updated_at,
+/**
+ * Sessions with their instructors and program, in one query (no N+1). `where` filters `s`; `meetingUrl` is the
+ * expression of the link column (meetingUrlSql: the link only for those who may have it).
+ */
+export const SESSION_ROWS_SQL = (where: string, meetingUrl: string) => `
+  SELECT s.id, s.program_id, s.title, s.type, s.starts_at, s.ends_at, s.venue, ${meetingUrl} AS meeting_url,
+         s.sequence, s.updated_at,
          p.code AS program_code, p.title AS program_title, p.timezone AS program_timezone,
          coalesce(json_agg(json_build_object('id', i.id, 'fullName', i.full_name) ORDER BY i.full_name)
                   FILTER (WHERE i.id IS NOT NULL), '[]') AS instructors
@@ -83,23 +88,37 @@ export class SessionsService {
   ) {}
 
   async listForProgram(programId: string, ctx: RequestContext): Promise<SessionView[]> {
-    await this.programs.findVisible(programId, signedIn(ctx));
-    return this.rows(this.dataSource.manager, 's.program_id = $1', [programId]);
+    const viewer = signedIn(ctx);
+    await this.programs.findVisible(programId, viewer);
+    return this.rows(this.dataSource.manager, viewer, 's.program_id = $1', [programId]);
   }
 
-  async rows(manager: EntityManager, where: string, params: unknown[]): Promise<SessionView[]> {
-    return (await this.rawRows(manager, where, params)).map(toSessionView);
+  async rows(manager: EntityManager, viewer: Viewer, where: string, params: unknown[]): Promise<SessionView[]> {
+    return (await this.rawRows(manager, viewer, where, params)).map(toSessionView);
   }
 
-  rawRows(manager: EntityManager, where: string, params: unknown[]): Promise<SessionRow[]> {
-    return manager.query(SESSION_ROWS_SQL(where), params) as Promise<SessionRow[]>;
+  /**
+   * Session rows as `viewer` may read them: each meeting link only for those who may have it
+   * (meetingLinkVisibleSql: admins, that session's instructors, confirmed trainees and their partners).
+   * `where` uses `params` as $1…$n. Which sessions the viewer may see at all is the caller's to check.
+   */
+  rawRows(manager: EntityManager, viewer: Viewer, where: string, params: unknown[]): Promise<SessionRow[]> {
+    const link = meetingUrlSql(
+      viewer,
+      's.meeting_url',
+      { programId: 's.program_id', sessionId: 's.id' },
+      `$${params.length + 1}`,
+    );
+    const all = link.param === null ? params : [...params, link.param];
+    return manager.query(SESSION_ROWS_SQL(where, link.sql), all) as Promise<SessionRow[]>;
   }
 
   /** A session whose program the viewer may see, or 404. */
   async get(id: string, ctx: RequestContext): Promise<SessionView> {
-    const [session] = await this.rows(this.dataSource.manager, 's.id = $1', [id]);
+    const viewer = signedIn(ctx);
+    const [session] = await this.rows(this.dataSource.manager, viewer, 's.id = $1', [id]);
     if (!session) throw ProblemException.notFound();
-    await this.programs.findVisible(session.programId, signedIn(ctx));
+    await this.programs.findVisible(session.programId, viewer);
     return session;
   }
 
@@ -131,7 +150,7 @@ export class SessionsService {
         entityId: session.id,
         details: { programId, ...dto },
       });
-      const [view] = await this.rows(manager, 's.id = $1', [session.id]);
+      const [view] = await this.rows(manager, signedIn(ctx), 's.id = $1', [session.id]);
       return view;
     });
   }
@@ -174,7 +193,7 @@ export class SessionsService {
         entityId: id,
         details: { ...dto },
       });
-      const [view] = await this.rows(manager, 's.id = $1', [id]);
+      const [view] = await this.rows(manager, signedIn(ctx), 's.id = $1', [id]);
       return view;
     });
   }

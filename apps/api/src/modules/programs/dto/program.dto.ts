@@ -30,7 +30,12 @@ export class ProgramDto implements Program {
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date' }) endDate: string;
   @ApiPropertyOptional() venue?: string;
-  @ApiPropertyOptional() meetingUrl?: string;
+  @ApiPropertyOptional({
+    description:
+      'The online meeting link, only for those who may join: admins, instructors of any of its sessions, trainees ' +
+      'with a confirmed enrolment and partner staff of their institutions. Absent for everyone else.',
+  })
+  meetingUrl?: string;
   @ApiProperty() capacity: number;
   @ApiPropertyOptional({ format: 'date-time' }) enrolmentOpensAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) enrolmentClosesAt?: string;

@@ -17,5 +17,10 @@ export class SessionDto implements Session {
   @ApiProperty({ type: [String], format: 'uuid' }) instructorIds: string[];
   @ApiProperty({ type: [SessionInstructorRefDto] }) instructors: SessionInstructorRefDto[];
   @ApiPropertyOptional() venue?: string;
-  @ApiPropertyOptional() meetingUrl?: string;
+  @ApiPropertyOptional({
+    description:
+      'The online meeting link, only for those who may join: admins, this session’s instructors, trainees with a ' +
+      'confirmed enrolment in the program and partner staff of their institutions. Absent for everyone else.',
+  })
+  meetingUrl?: string;
 }

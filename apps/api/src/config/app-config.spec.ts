@@ -148,7 +148,7 @@ describe('TRUST_PROXY', () => {
 
 describe('JWT_SECRET in production', () => {
   const production = (JWT_SECRET: string, NODE_ENV = 'production') =>
-    loadConfig({ NODE_ENV, DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET });
+    loadConfig({ NODE_ENV, DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY });
 
   it.each([
     ['the old compose default', 'change-me-to-at-least-32-random-characters', /contains "changeme"/],

@@ -78,7 +78,7 @@ describe('the verification banner and page', () => {
     const { one, text, settle } = await render(ShellComponent);
     await settle();
     backend.match('/api/v1/notifications/unread-count').forEach((r) => r.flush({ count: 0 }));
-    expect(text('verify-email-banner')).toContain('We sent a link to malee@example.ac.th.');
+    expect(text('verify-email-banner')).toContain('Follow the link we sent to malee@example.ac.th to show');
 
     one('resend-verification')?.click();
     await settle();

@@ -65,7 +65,7 @@ export function recoveryCodesText(heading: string, advice: string, codes: readon
     }
     .codes {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
       gap: 0.4rem 1.5rem;
       margin: 0;
       padding: 0.75rem 1rem 0.75rem 2.25rem;

@@ -10,6 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { DomSanitizer, type SafeUrl } from '@angular/platform-browser';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ErrorCode, TOTP_DIGITS, type TotpSetup } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -56,6 +57,16 @@ export class TotpSetupComponent {
   protected readonly setup = signal<TotpSetup | null>(null);
   protected readonly recoveryCodes = signal<string[]>([]);
   protected readonly secretGroups = computed(() => groupSecret(this.setup()?.secret ?? ''));
+  private readonly sanitizer = inject(DomSanitizer);
+  /**
+   * The otpauth:// address as a link, for setting up on the phone that shows
+   * this page (it cannot scan its own screen): authenticator apps open it.
+   * Angular blocks unknown schemes in links, so only this one is let through.
+   */
+  protected readonly appLink = computed<SafeUrl | null>(() => {
+    const uri = this.setup()?.otpauthUri;
+    return uri?.startsWith('otpauth://') ? this.sanitizer.bypassSecurityTrustUrl(uri) : null;
+  });
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly copied = signal(false);

@@ -73,8 +73,8 @@ export class TwoFactorSectionComponent {
     } catch (error) {
       const problem = problemOf(error);
       const unplaced = applyReauthErrors(this.reauth, problem);
-      if (problem.code === ErrorCode.MfaRequiredForRole) this.failure.set(i18nKey('twoFactor.requiredForRole'));
-      else if (problem.code === ErrorCode.InvalidCredentials) this.failure.set(i18nKey('twoFactor.reauthRefused'));
+      // errors.MFA_REQUIRED_FOR_ROLE already explains a refusal to turn it off.
+      if (problem.code === ErrorCode.InvalidCredentials) this.failure.set(i18nKey('twoFactor.reauthRefused'));
       else if (unplaced || !problem.errors?.length) this.failure.set(`errors.${problem.code}`);
     } finally {
       this.busy.set(false);

@@ -31,8 +31,12 @@ describe('qrSvg', () => {
   it('draws a QR code that reads back as the otpauth address, inside a quiet zone', () => {
     const { size, path } = qrSvg(URI);
     expect(decode(size, path)).toBe(URI);
-    const xs = [...path.matchAll(/M(\d+) (\d+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
-    expect(Math.min(...xs)).toBe(QR_QUIET_ZONE);
+    // The standard's quiet zone: four light modules on every side of the code.
+    const xs = [...path.matchAll(/M(\d+) (\d+)h(\d+)/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+    expect(Math.min(...xs.map(([x]) => x))).toBe(4);
+    expect(Math.min(...xs.map(([, y]) => y))).toBe(4);
+    expect(Math.max(...xs.map(([x, , w]) => x + w))).toBe(size - 4);
+    expect(QR_QUIET_ZONE).toBe(4);
   });
 
   it('keeps text beyond ASCII intact (UTF-8)', () => {

@@ -46,8 +46,8 @@ export async function generate(db, counts, { adminPasswordHash }) {
   );
   const [{ id: hostId }] = await q(`SELECT id FROM institutions WHERE code = 'INST-1'`);
   await q(
-    `INSERT INTO users (email, password_hash, full_name, role, institution_id)
-     VALUES ('bench-admin@bench.test', $1, 'Bench Admin', 'admin', $2)`,
+    `INSERT INTO users (email, password_hash, full_name, role, institution_id, preferred_locale, email_verified_at)
+     VALUES ('bench-admin@bench.test', $1, 'Bench Admin', 'admin', $2, 'en', now())`,
     [adminPasswordHash, hostId],
   );
   // Trainees: the first `bigRoster` fill the big program; every one has two enrolments at most.
@@ -60,18 +60,15 @@ export async function generate(db, counts, { adminPasswordHash }) {
     [counts.trainees, counts.institutions],
   );
   await q(
-    `INSERT INTO users (email, password_hash, full_name, role)
-     VALUES ('bench-trainee@bench.test', $1, 'Bench Trainee', 'trainee')`,
+    `INSERT INTO users (email, password_hash, role, email_verified_at)
+     VALUES ('bench-trainee@bench.test', $1, 'trainee', now())`,
     [adminPasswordHash],
   );
   await q(
     `UPDATE trainees SET user_id = (SELECT id FROM users WHERE email = 'bench-trainee@bench.test')
       WHERE email = 'trainee-1@bench.test'`,
   );
-  await q(
-    `UPDATE users SET institution_id = (SELECT institution_id FROM trainees WHERE email = 'trainee-1@bench.test')
-      WHERE email = 'bench-trainee@bench.test'`,
-  );
+  // The trainee account's name, institution and language are those of its trainee row.
   // Programs: BENCH-1 is the big published one, BENCH-2..11 the large ones; a third of the rest are closed.
   await q(
     `INSERT INTO programs (code, kind, title, delivery_mode, timezone, start_date, end_date, capacity,

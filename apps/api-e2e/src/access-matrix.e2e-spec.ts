@@ -1,7 +1,7 @@
 import { ErrorCode, Role } from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
-import { Cast, createAccount, createCast, createSignedIn, SignedIn } from './factories/accounts';
+import { Cast, createAccount, createCast, createSignedIn, PASSWORD, SignedIn } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
@@ -124,6 +124,57 @@ const MATRIX: Record<string, Rule> = {
   'POST /auth/register': { call: () => ({ path: '/auth/register', body: {} }), expect: everyone(400) },
   'POST /auth/refresh': { call: () => ({ path: '/auth/refresh' }), expect: everyone(401) },
   'POST /auth/logout': { call: () => ({ path: '/auth/logout' }), expect: everyone(204) },
+  'POST /auth/login/mfa': { call: () => ({ path: '/auth/login/mfa', body: {} }), expect: everyone(400) },
+  'POST /auth/verify-email': { call: () => ({ path: '/auth/verify-email', body: {} }), expect: everyone(400) },
+  // The cast's accounts are verified: nothing to send, the same answer.
+  'POST /auth/verify-email/resend': { call: () => ({ path: '/auth/verify-email/resend' }), expect: signedIn(202) },
+  'POST /auth/password-reset': {
+    call: () => ({ path: '/auth/password-reset', body: { email: `nobody-${unique()}@e2e.test` } }),
+    expect: everyone(202),
+  },
+  'POST /auth/password-reset/confirm': {
+    call: () => ({ path: '/auth/password-reset/confirm', body: {} }),
+    expect: everyone(400),
+  },
+  'POST /auth/unlock': { call: () => ({ path: '/auth/unlock', body: {} }), expect: everyone(400) },
+  'POST /auth/email': {
+    call: () => ({
+      path: '/auth/email',
+      body: { newEmail: `moving-${unique()}@e2e.test`, password: 'not-the-password-1' },
+    }),
+    expect: signedIn(400),
+  },
+  'POST /auth/mfa/totp': {
+    call: () => ({ path: '/auth/mfa/totp', body: { password: 'not-the-password-1' } }),
+    expect: signedIn(400),
+  },
+  'POST /auth/mfa/totp/confirm': {
+    call: () => ({ path: '/auth/mfa/totp/confirm', body: { code: '000000' } }),
+    expect: signedIn(400),
+  },
+  // Nobody in the cast has two-factor on: there is nothing to turn off or renew.
+  'DELETE /auth/mfa/totp': {
+    call: () => ({ path: '/auth/mfa/totp', body: { password: 'not-the-password-1', code: '000000' } }),
+    expect: signedIn(409),
+  },
+  'POST /auth/mfa/recovery-codes': {
+    call: () => ({ path: '/auth/mfa/recovery-codes', body: { password: 'not-the-password-1', code: '000000' } }),
+    expect: signedIn(409),
+  },
+  'GET /auth/sessions': { call: () => ({ path: '/auth/sessions' }), expect: signedIn(200) },
+  'DELETE /auth/sessions': { call: () => ({ path: '/auth/sessions' }), expect: signedIn(204) },
+  // Someone else's sign-in, or none: 404 alike.
+  'DELETE /auth/sessions/:id': {
+    call: async (t, cast) => {
+      // A second sign-in of partner B's staff, made for the call: ending it leaves their own token working.
+      const res = await t.http
+        .post(api('/auth/login'))
+        .send({ email: cast.otherPartner.user.email, password: PASSWORD });
+      const { sid } = JSON.parse(Buffer.from(String(res.body.accessToken).split('.')[1], 'base64url').toString());
+      return { path: `/auth/sessions/${sid}` };
+    },
+    expect: { ...signedIn(404), otherPartner: 204 },
+  },
   'GET /auth/me': { call: () => ({ path: '/auth/me' }), expect: signedIn(200) },
   'PATCH /auth/me': { call: () => ({ path: '/auth/me', body: {} }), expect: signedIn(200) },
   'POST /auth/password': {
@@ -395,7 +446,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
   let fixtures: Fixtures;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Several routes refuse a wrong password, which counts as a failed sign-in from this one client address.
+    t = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '1000' });
     cast = await createCast(t);
     const program = await createPartnerAProgram(t, cast);
     const session = await createSession(t, cast.admin.auth, program.id, {

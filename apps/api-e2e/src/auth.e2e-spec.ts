@@ -77,7 +77,7 @@ describe('authentication', () => {
       ...overrides,
     });
 
-    it('creates a trainee account with its profile and signs in', async () => {
+    it('creates an unverified trainee account without a profile yet, signs in, and e-mails the link', async () => {
       const institution = await createInstitution(t.dataSource);
       const body = registration({ institutionId: institution.id });
       const res = await t.http.post(api('/auth/register')).send(body);
@@ -85,17 +85,23 @@ describe('authentication', () => {
       expect(res.body.user).toMatchObject({
         email: body.email,
         role: 'trainee',
-        institutionId: institution.id,
+        fullName: 'นภา ศรีสุข',
+        institutionId: null,
         preferredLocale: 'th',
+        emailVerified: false,
+        mfaEnabled: false,
       });
-      expect(res.body.user.traineeId).toEqual(expect.any(String));
+      expect(res.body.user.traineeId).toBeUndefined();
       const me = await t.http.get(api('/auth/me')).set('Authorization', `Bearer ${res.body.accessToken}`);
-      expect(me.body.traineeId).toBe(res.body.user.traineeId);
-      const [profile] = await t.dataSource.query(
-        'SELECT full_name, full_name_latin, nationality FROM trainees WHERE id = $1',
-        [me.body.traineeId],
-      );
-      expect(profile).toEqual({ full_name: 'นภา ศรีสุข', full_name_latin: 'Napha Srisuk', nationality: 'TH' });
+      expect(me.body).toMatchObject({ id: res.body.user.id, emailVerified: false });
+      const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM trainees WHERE email = $1', [
+        body.email,
+      ]);
+      expect(count).toBe(0);
+      const [mail] = await t.dataSource.query('SELECT kind, locale, user_id FROM notifications WHERE email = $1', [
+        body.email,
+      ]);
+      expect(mail).toEqual({ kind: 'email-verification', locale: 'th', user_id: null });
     });
 
     it('answers an e-mail that is already registered with 409, in any letter case', async () => {
@@ -156,10 +162,12 @@ describe('authentication', () => {
     it('refuses tokens that are forged, tampered, expired, signed with another secret or with alg none', async () => {
       const admin = await createSignedIn(t, { role: Role.Admin });
       const now = Math.floor(Date.now() / 1000);
+      const { sid } = JSON.parse(Buffer.from(admin.token.split('.')[1], 'base64url').toString());
       const claims = {
         sub: admin.user.id,
         role: 'admin',
         ver: 0,
+        sid,
         iss: 'skillbridge',
         aud: 'skillbridge-api',
         iat: now,

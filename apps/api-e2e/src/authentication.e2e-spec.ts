@@ -44,6 +44,7 @@ describe('authentication (API2)', () => {
       sub: admin.user.id,
       role: 'admin',
       ver: 0,
+      sid: payloadOf(admin.token)['sid'],
       iss: 'skillbridge',
       aud: 'skillbridge-api',
       iat: now,
@@ -117,6 +118,17 @@ describe('authentication (API2)', () => {
       ['a token version as text', () => forge({ ...adminClaims(), ver: '0' })],
       ['a token version the account never had', () => forge({ ...adminClaims(), ver: 1 })],
       ['no role', () => forge({ ...adminClaims(), role: undefined })],
+      ['no expiry at all', () => forge({ ...adminClaims(), exp: undefined })],
+      ['no issue time', () => forge({ ...adminClaims(), iat: undefined })],
+      [
+        'living longer than ACCESS_TOKEN_TTL_SECONDS (a day)',
+        () => forge({ ...adminClaims(), exp: adminClaims().iat + 86_400 }),
+      ],
+      ['issued an hour in the future', () => forge({ ...adminClaims(), iat: now() + 3600, exp: now() + 3900 })],
+      ['no sign-in', () => forge({ ...adminClaims(), sid: undefined })],
+      ['a sign-in that does not exist', () => forge({ ...adminClaims(), sid: randomUUID() })],
+      ['another account’s sign-in', () => forge({ ...adminClaims(), sid: payloadOf(trainee.token)['sid'] })],
+      ['the second-step token of a two-factor sign-in', () => forge({ ...adminClaims(), aud: 'skillbridge-mfa' })],
       // Correctly signed, but the account is a trainee's: the role claim must match the account, not grant it.
       ['a trainee account claiming admin', () => forge({ ...adminClaims(), sub: trainee.user.id })],
       [

@@ -1,7 +1,6 @@
 import { Role, type ImportReport } from '@skillbridge/contracts';
 import { Agent, request as httpRequest } from 'node:http';
-import { TokenService } from '@skillbridge/api/modules/auth/token.service';
-import { Cast, createCast } from './factories/accounts';
+import { bearerFor, Cast, createCast } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createProgram, createSession } from './factories/programs';
 import { csvFile, HEADER, insertTrainees } from './factories/trainees';
@@ -122,8 +121,8 @@ describe('concurrency', () => {
     const ids = await insertTrainees(t.dataSource, count, { institutionId, prefix: 'self' });
     const users = (await t.dataSource.query(
       `WITH made AS (
-         INSERT INTO users (email, password_hash, full_name, role, institution_id)
-         SELECT t.email, 'not-a-hash', t.full_name, 'trainee', t.institution_id
+         INSERT INTO users (email, password_hash, role, email_verified_at)
+         SELECT t.email, 'not-a-hash', 'trainee', now()
            FROM trainees t WHERE t.id = ANY($1::uuid[])
          RETURNING id, email
        ), linked AS (
@@ -132,16 +131,13 @@ describe('concurrency', () => {
        SELECT user_id AS "userId" FROM linked`,
       [ids],
     )) as { userId: string }[];
-    const tokens = t.app.get(TokenService);
-    return users.map(({ userId }) => ({
-      Authorization: `Bearer ${tokens.signAccess({ sub: userId, role: Role.Trainee, ver: 0 })}`,
-    }));
+    return Promise.all(users.map(({ userId }) => bearerFor(t, userId, Role.Trainee)));
   }
 
   describe('seats', () => {
     it(`${REPETITIONS} programs × ${4 * PER_GROUP} enrolments at once for ${CAPACITY} seats: exactly ${CAPACITY} confirmed, counters true every time`, async () => {
       // Four ways in, as the contract has them: an admin or the trainee's own partner decides at once; a
-      // trainee of no institution is placed at once; a partner's trainee applying alone waits for review.
+      // trainee's own application waits for review — by their partner, or by the admins when they have none.
       const byAdmin = await insertTrainees(t.dataSource, PER_GROUP);
       const byPartner = await insertTrainees(t.dataSource, PER_GROUP, { institutionId: cast.partnerA.id });
       const independents = await traineeAccounts(PER_GROUP, null);
@@ -149,7 +145,7 @@ describe('concurrency', () => {
       const kinds = [
         ...byAdmin.map((traineeId) => ({ auth: cast.admin.auth, body: { traineeId }, placed: true })),
         ...byPartner.map((traineeId) => ({ auth: cast.partner.auth, body: { traineeId }, placed: true })),
-        ...independents.map((auth) => ({ auth, body: {}, placed: true })),
+        ...independents.map((auth) => ({ auth, body: {}, placed: false })),
         ...applicants.map((auth) => ({ auth, body: {}, placed: false })),
       ];
 
@@ -404,13 +400,12 @@ describe('concurrency', () => {
     /** A partner account of the institution, signed in by token. */
     async function traineeAccountsForPartner(institutionId: string): Promise<Auth> {
       const [user] = (await t.dataSource.query(
-        `INSERT INTO users (email, password_hash, full_name, role, institution_id)
-         VALUES ('partner-' || gen_random_uuid() || '@e2e.test', 'not-a-hash', 'Partner', 'partner', $1)
+        `INSERT INTO users (email, password_hash, full_name, role, institution_id, preferred_locale, email_verified_at)
+         VALUES ('partner-' || gen_random_uuid() || '@e2e.test', 'not-a-hash', 'Partner', 'partner', $1, 'en', now())
          RETURNING id`,
         [institutionId],
       )) as { id: string }[];
-      const token = t.app.get(TokenService).signAccess({ sub: user.id, role: Role.Partner, ver: 0 });
-      return { Authorization: `Bearer ${token}` };
+      return bearerFor(t, user.id, Role.Partner);
     }
   });
 });

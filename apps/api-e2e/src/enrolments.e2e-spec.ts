@@ -56,7 +56,7 @@ describe('enrolments', () => {
   }
 
   describe('transitions', () => {
-    it('a partner’s trainee applies (pending), an independent one is placed at once, the rest wait', async () => {
+    it('a trainee’s own application waits for review — by their partner, or by the admins without one', async () => {
       const p = await program({ capacity: 1 });
       const applied = await enrol(cast.trainee.auth, p.id);
       expect(applied.status).toBe(201);
@@ -67,7 +67,11 @@ describe('enrolments', () => {
       });
       expect(applied.body.decidedAt).toBeUndefined();
       const placed = await enrol(independent.auth, p.id);
-      expect(placed.body.status).toBe('confirmed');
+      expect(placed.body.status).toBe('pending');
+      // No partner reviews a trainee of no institution: the admins do.
+      expect((await act(cast.partner.auth, placed.body.id, 'approve')).status).toBe(404);
+      const admitted = await act(cast.admin.auth, placed.body.id, 'approve');
+      expect(admitted.body).toMatchObject({ status: 'confirmed', decidedBy: cast.admin.user.id });
       const [other] = await insertTrainees(t.dataSource, 1);
       const waiting = await enrol(cast.admin.auth, p.id, { traineeId: other });
       expect(waiting.body.status).toBe('waitlisted');
@@ -146,8 +150,8 @@ describe('enrolments', () => {
       await act(independent.auth, first.body.id, 'withdraw');
       const back = await enrol(independent.auth, p.id);
       expect(back.status).toBe(201);
-      expect(back.body).toMatchObject({ id: first.body.id, status: 'confirmed' });
-      expect(await seats(p.id)).toMatchObject({ confirmed: 1 });
+      expect(back.body).toMatchObject({ id: first.body.id, status: 'pending' });
+      expect(await seats(p.id)).toMatchObject({ confirmed: 0, pending: 1 });
     });
 
     it('keeps to the enrolment window and to published programs', async () => {
@@ -198,6 +202,7 @@ describe('enrolments', () => {
       const ids: string[] = [];
       for (const trainee of trainees) ids.push((await enrol(trainee.auth, p.id)).body.id);
       const confirmedElsewhere = (await enrol(independent.auth, p.id)).body.id as string;
+      await act(cast.admin.auth, confirmedElsewhere, 'approve');
 
       const queue = await t.http.get(api(`/enrolments?status=pending&programId=${p.id}`)).set(cast.partner.auth);
       expect(queue.body.items.map((e: RosterEntry) => e.id)).toEqual(ids);

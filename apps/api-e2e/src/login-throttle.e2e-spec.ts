@@ -10,7 +10,7 @@ describe('sign-in throttling', () => {
     });
     afterAll(() => t.close());
 
-    it('answers 429 with Retry-After once an account had too many failures — even for the right password', async () => {
+    it('answers 429 with Retry-After once an account had too many failures from this client — even for the right password', async () => {
       const user = await createAccount(t, { role: Role.Trainee });
       for (let i = 0; i < 3; i++) {
         await t.http

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
+import { SecretsModule } from './common/crypto/secrets';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AttendanceModule } from './modules/attendance/attendance.module';
@@ -47,6 +48,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 2_000,
         }),
+        SecretsModule,
         AuditModule,
         NotificationsModule,
         AuthModule,

@@ -42,6 +42,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     WEB_ROOT: 'none',
     JWT_SECRET: TEST_JWT_SECRET,
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     COOKIE_SECURE: 'false',
     DEMO_DATA: 'false',
     ...env,
@@ -67,6 +68,9 @@ export async function startTestApp(
 }
 
 export const api = (path: string) => `/api/v1${path}`;
+
+/** The data key of test apps (seals two-factor secrets, signs e-mailed links). */
+export const TEST_DATA_KEY = 'e2e-data-key-that-is-long-enough-9876543210';
 
 /** The signing secret of test apps, so tests can forge tokens with it (and with others). */
 export const TEST_JWT_SECRET = 'e2e-test-secret-that-is-long-enough-0123456789';

@@ -45,12 +45,31 @@ describe('loadConfig', () => {
       /ADMIN_EMAIL and ADMIN_PASSWORD go together/,
     );
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: 'x'.repeat(32) });
+    const secrets = { JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'y'.repeat(32) };
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', ...secrets });
     expect(config.demoData).toBe(false);
     expect(loadConfig({}).demoData).toBe(true);
-    expect(
-      loadConfig({ DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' }).demoData,
-    ).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/s', ...secrets, DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('requires a DATA_ENCRYPTION_KEY of its own with an external database', () => {
+    const db = { DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(db)).toThrow(/DATA_ENCRYPTION_KEY is required/);
+    expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'x'.repeat(32) })).toThrow(/must differ from JWT_SECRET/);
+    expect(loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'y'.repeat(32) }).DATA_ENCRYPTION_KEY).toBe('y'.repeat(32));
+  });
+
+  it('requires two-factor of admins and partners in deployments, of nobody in the embedded demo, or as listed', () => {
+    const db = { DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'y'.repeat(32) };
+    expect(loadConfig(db).mfaRequiredRoles).toEqual(['admin', 'partner']);
+    expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ ...db, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
+    expect(loadConfig({ MFA_REQUIRED_ROLES: ' admin , instructor ' }).mfaRequiredRoles).toEqual([
+      'admin',
+      'instructor',
+    ]);
+    expect(() => loadConfig({ MFA_REQUIRED_ROLES: 'admin,root' })).toThrow(/MFA_REQUIRED_ROLES/);
   });
 
   it('treats an empty DATABASE_URL as unset', () => {

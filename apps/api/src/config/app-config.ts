@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@skillbridge/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { documentedEnvVars } from './env-var.decorator';
@@ -17,6 +18,15 @@ export class AppConfig extends EnvSchema {
   /** Where people open the web app: certificate QR codes and links point here. */
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
+  /** Roles that must sign in with two factors: `admin,partner` in deployments, none for the embedded demo. */
+  get mfaRequiredRoles(): Role[] {
+    const listed = this.MFA_REQUIRED_ROLES ?? (this.DATABASE_URL ? 'admin,partner' : '');
+    return listed
+      .split(',')
+      .map((role) => role.trim())
+      .filter((role): role is Role => (ROLES as readonly string[]).includes(role));
   }
 
   get corsOrigins(): string[] {
@@ -45,6 +55,14 @@ function crossFieldProblems(config: AppConfig): string[] {
   const problems: string[] = [];
   if (config.DATABASE_URL && !config.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set (32+ random characters, the same on every replica)');
+  }
+  if (config.DATABASE_URL && !config.DATA_ENCRYPTION_KEY) {
+    problems.push(
+      'DATA_ENCRYPTION_KEY is required when DATABASE_URL is set (32+ random characters, the same on every replica, kept apart from JWT_SECRET)',
+    );
+  }
+  if (config.JWT_SECRET && config.DATA_ENCRYPTION_KEY && config.JWT_SECRET === config.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_KEY must differ from JWT_SECRET');
   }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');

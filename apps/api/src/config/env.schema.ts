@@ -243,13 +243,24 @@ export class EnvSchema {
   COOKIE_SECURE = true;
 
   @EnvVar({
-    description: 'Failed sign-ins per account within the window before further attempts get 429.',
+    description:
+      'Failed sign-ins (passwords or two-factor codes) for one account from one client IP within the window before that client gets 429 for that account. The right password from a client that has not been failing still signs in.',
     default: '5',
   })
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @EnvVar({
+    description:
+      "Failed sign-ins for one account from all clients together within the window after which the account's sign-in is locked (429 `ACCOUNT_LOCKED`) until the window passes or its owner follows the unlock link e-mailed to them.",
+    default: '50',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_AFTER_FAILURES = 50;
 
   @EnvVar({
     description: 'Failed sign-ins per client IP within the window before further attempts get 429.',
@@ -265,6 +276,45 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_MINUTES = 15;
+
+  @EnvVar({
+    description: 'Self-registrations from one client IP per hour before further ones get 429.',
+    default: '20',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_MAX_PER_IP_PER_HOUR = 20;
+
+  @EnvVar({
+    description:
+      'Account e-mails (verification, password reset, unlock) one address receives per hour, and requests for them one client IP may make per hour (three times as many). Further requests to resend a verification get 429; further reset requests are answered as usual but send nothing.',
+    default: '5',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_MAIL_MAX_PER_HOUR = 5;
+
+  @EnvVar({
+    description:
+      'Roles that must sign in with two factors (comma-separated: `admin`, `partner`, `instructor`, `trainee`); such an account without two-factor may only set it up. Defaults to `admin,partner` with `DATABASE_URL` and to none for the embedded demo.',
+  })
+  @IsOptional()
+  @Matches(/^\s*((admin|partner|instructor|trainee)\s*(,\s*(admin|partner|instructor|trainee)\s*)*)?$/, {
+    message: 'must be a comma-separated list of roles (admin, partner, instructor, trainee), or empty',
+  })
+  MFA_REQUIRED_ROLES?: string;
+
+  @EnvVar({
+    description:
+      'Key (32+ random characters) that encrypts secrets kept in the database (two-factor secrets) and signs the links e-mailed for account actions. Required with `DATABASE_URL`, the same on every replica; with the embedded database one is generated and kept in `DATA_DIR`.',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  DATA_ENCRYPTION_KEY?: string;
 
   @EnvVar({
     description:

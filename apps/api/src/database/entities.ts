@@ -1,6 +1,9 @@
 import { Attendance } from '../modules/attendance/attendance.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { AccountToken } from '../modules/auth/account-token.entity';
+import { RecoveryCode } from '../modules/auth/recovery-code.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { SignIn } from '../modules/auth/sign-in.entity';
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { RateLimitHit } from '../modules/certificates/rate-limit-hit.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
@@ -22,7 +25,10 @@ export const ENTITIES = [
   Trainee,
   Instructor,
   AuditEvent,
+  SignIn,
   RefreshToken,
+  AccountToken,
+  RecoveryCode,
   Program,
   ProgramPartner,
   Session,

@@ -16,8 +16,37 @@ export const NOTIFICATION_KINDS = [
   'session-changed',
   /** To the trainee: the certificate is ready, with its verification link. */
   'certificate-issued',
+  /** To a new account's address: the link that proves it is theirs (e-mail only, never in-app). */
+  'email-verification',
+  /** To an account's new address: the link that makes it the account's address (e-mail only). */
+  'email-change',
+  /** To an account's old address: it was replaced (e-mail only). */
+  'email-changed',
+  /** To the account: the link that sets a new password (e-mail only). */
+  'password-reset',
+  /** To the account: its password changed (e-mail only). */
+  'password-changed',
+  /** To the account: sign-in was paused after many failures, with the link that unlocks it (e-mail only). */
+  'account-unlock',
+  /** To the account: two-factor sign-in was turned on (e-mail only). */
+  'mfa-enabled',
+  /** To the account: two-factor sign-in was turned off (e-mail only). */
+  'mfa-disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The kinds about the account itself: sent by e-mail only, and never listed in the app (they may carry a link that acts). */
+export const ACCOUNT_NOTIFICATION_KINDS = [
+  'email-verification',
+  'email-change',
+  'email-changed',
+  'password-reset',
+  'password-changed',
+  'account-unlock',
+  'mfa-enabled',
+  'mfa-disabled',
+] as const satisfies readonly NotificationKind[];
+export type AccountNotificationKind = (typeof ACCOUNT_NOTIFICATION_KINDS)[number];
 
 /**
  * One in-app notification as its recipient sees it. Title and body are

@@ -12,5 +12,14 @@ export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } sati
 /** Signed-in users with one of these roles; which records they reach is the service's second check. */
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRule);
 
+export const MFA_SETUP_METADATA = 'skillbridge:during-mfa-setup';
+
+/**
+ * Open to an account whose role requires two-factor sign-in that it has not
+ * set up yet; every route without it answers such an account 403
+ * MFA_SETUP_REQUIRED.
+ */
+export const DuringMfaSetup = () => SetMetadata(MFA_SETUP_METADATA, true);
+
 /** Any signed-in user. */
 export const Authenticated = () => Roles(...ROLES);

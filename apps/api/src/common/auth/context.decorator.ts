@@ -11,6 +11,7 @@ export function requestContext(request: RequestWithViewer): RequestContext {
     requestId: String(request.id),
     ip: request.ip,
     locale: negotiateLocale(request.headers['accept-language']),
+    userAgent: request.headers['user-agent'],
   };
 }
 

@@ -7,6 +7,12 @@ export interface Viewer {
   institutionId: string | null;
   traineeId: string | null;
   instructorId: string | null;
+  /** The owner of the account's address proved it; until then a trainee account may browse but not apply. */
+  emailVerified: boolean;
+  /** The role requires two-factor sign-in and the account has not set it up: it may only do that. */
+  mfaSetupRequired: boolean;
+  /** The sign-in (device) the request's token belongs to; null for acts without one (seeding, tests). */
+  sessionId: string | null;
 }
 
 /** What a service needs to know about the request it serves: who, from where, in which language. */
@@ -15,6 +21,8 @@ export interface RequestContext {
   requestId: string;
   ip: string;
   locale: Locale;
+  /** The client's User-Agent, for the sign-ins a person can list (absent outside HTTP requests). */
+  userAgent?: string;
 }
 
 /** The viewer of a route that requires sign-in (the guard guarantees it). */

@@ -306,7 +306,16 @@ export async function loadDemoCompletion(dataSource: DataSource, services: Compl
   if (!courseA || !courseC || !visit || !admin) return;
   const ctx: RequestContext = {
     ...SYSTEM,
-    viewer: { userId: admin.id, role: Role.Admin, institutionId: null, traineeId: null, instructorId: null },
+    viewer: {
+      userId: admin.id,
+      role: Role.Admin,
+      institutionId: null,
+      traineeId: null,
+      instructorId: null,
+      emailVerified: true,
+      mfaSetupRequired: false,
+      sessionId: null,
+    },
   };
 
   const [demoTrainee] = (await dataSource.query(

@@ -8,6 +8,7 @@ import { AddReportIndexes1795311187743 } from './1795311187743-add-report-indexe
 import { AddNotifications1795313419847 } from './1795313419847-add-notifications';
 import { AddReportDataVersion1795320000000 } from './1795320000000-add-report-data-version';
 import { AddProgramPartnerIds1795320000001 } from './1795320000001-add-program-partner-ids';
+import { AddAccountTrust1796574666216 } from './1796574666216-add-account-trust';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddNotifications1795313419847,
   AddReportDataVersion1795320000000,
   AddProgramPartnerIds1795320000001,
+  AddAccountTrust1796574666216,
 ];

@@ -1,16 +1,19 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
-import { ErrorCode, type AuthUser, type SessionResponse } from '@skillbridge/contracts';
+import { ErrorCode, type AuthUser, type LoginResponse, type SessionResponse } from '@skillbridge/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, Public } from '../../common/auth/access.decorator';
+import { Authenticated, DuringMfaSetup, Public } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { ApiProblems } from '../../common/openapi/api-docs.decorators';
@@ -18,11 +21,15 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { API_PREFIX } from '../../create-app.constants';
 import { AuthUserDto } from '../users/dto/auth-user.dto';
+import { AccountMailService } from './account-mail.service';
 import { AuthService, Session } from './auth.service';
+import { AccountTokenDto, ChangeEmailDto, PasswordResetConfirmDto, PasswordResetDto } from './dto/account-email.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { MfaLoginDto } from './dto/mfa.dto';
 import { RegisterDto } from './dto/register.dto';
 import { SessionResponseDto } from './dto/session-response.dto';
+import { MfaChallengeDto } from './dto/sign-in.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 
 export const REFRESH_COOKIE = 'sb_refresh';
@@ -41,6 +48,7 @@ const REFRESH_COOKIE_PATH = `/${API_PREFIX}/auth`;
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly accountMail: AccountMailService,
     private readonly config: AppConfig,
   ) {}
 
@@ -76,28 +84,126 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password; sets the refresh cookie.' })
-  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiOperation({
+    summary:
+      'Sign in with e-mail and password; sets the refresh cookie. With two-factor on, answers `{ mfaRequired, mfaToken }` instead, for POST /auth/login/mfa.',
+  })
+  @ApiExtraModels(SessionResponseDto, MfaChallengeDto)
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(SessionResponseDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] },
+  })
   @ApiProblems(400, 401, 429)
   async login(
     @Body() dto: LoginDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const outcome = await this.auth.login(dto, ctx);
+    if ('challenge' in outcome) {
+      reply.header('cache-control', 'no-store');
+      return outcome.challenge;
+    }
+    return this.send(reply, outcome.session);
+  }
+
+  @Post('login/mfa')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The second step of a two-factor sign-in: a code or a recovery code; sets the refresh cookie.',
+  })
+  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiProblems(400, 401, 429)
+  async loginMfa(
+    @Body() dto: MfaLoginDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
-    return this.send(reply, await this.auth.login(dto, ctx));
+    return this.send(reply, await this.auth.loginMfa(dto, ctx));
   }
 
   @Post('register')
   @Public()
-  @ApiOperation({ summary: 'Trainee self-registration: creates the account and the trainee profile, and signs in.' })
+  @ApiOperation({
+    summary:
+      'Trainee self-registration: creates the account (e-mail not yet verified) and signs in; the trainee profile is made, or an imported one linked, when the e-mailed link is followed.',
+  })
   @ApiCreatedResponse({ type: SessionResponseDto })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, 409, 429)
   async register(
     @Body() dto: RegisterDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
     return this.send(reply, await this.auth.register(dto, ctx));
+  }
+
+  @Post('verify-email')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Follows an e-mailed link: verifies the address (or makes a new address the account’s).' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 409)
+  verifyEmail(@Body() dto: AccountTokenDto, @Ctx() ctx: RequestContext): Promise<void> {
+    return this.accountMail.verifyEmail(dto, ctx);
+  }
+
+  @Post('verify-email/resend')
+  @Authenticated()
+  @DuringMfaSetup()
+  @ApiBearerAuth()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Sends the verification e-mail again (at most once a minute).' })
+  @ApiAcceptedResponse()
+  @ApiProblems(401, 429)
+  resendVerification(@Ctx() ctx: RequestContext): Promise<void> {
+    return this.accountMail.resendVerification(ctx);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'E-mails a password reset link valid 30 minutes — the same answer whether or not the account exists.',
+  })
+  @ApiAcceptedResponse()
+  @ApiProblems(400, 429)
+  requestPasswordReset(@Body() dto: PasswordResetDto, @Ctx() ctx: RequestContext): Promise<void> {
+    return this.accountMail.requestPasswordReset(dto, ctx);
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sets a new password with a reset link; signs the account out everywhere.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400)
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Ctx() ctx: RequestContext): Promise<void> {
+    return this.accountMail.confirmPasswordReset(dto, ctx);
+  }
+
+  @Post('unlock')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Follows the e-mailed unlock link of an account locked after many failed sign-ins.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400)
+  unlock(@Body() dto: AccountTokenDto, @Ctx() ctx: RequestContext): Promise<void> {
+    return this.accountMail.unlock(dto, ctx);
+  }
+
+  @Post('email')
+  @Authenticated()
+  @ApiBearerAuth()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Asks for a new e-mail address (password, and a code with two-factor on); it takes effect when the link sent to it is followed.',
+  })
+  @ApiAcceptedResponse()
+  @ApiProblems(400, 401, 409, 429)
+  changeEmail(@Body() dto: ChangeEmailDto, @Ctx() ctx: RequestContext): Promise<void> {
+    return this.accountMail.changeEmail(dto, ctx);
   }
 
   @Post('refresh')
@@ -123,7 +229,9 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiCookieAuth(REFRESH_COOKIE)
-  @ApiOperation({ summary: 'Ends the session of the refresh cookie and clears it.' })
+  @ApiOperation({
+    summary: 'Ends the sign-in of the refresh cookie (the whole cookie, secret included) and clears it.',
+  })
   @ApiNoContentResponse()
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(request.cookies[REFRESH_COOKIE]);
@@ -132,6 +240,7 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
+  @DuringMfaSetup()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user, with role, institution and profile ids.' })
   @ApiOkResponse({ type: AuthUserDto })
@@ -142,6 +251,7 @@ export class AuthController {
 
   @Patch('me')
   @Authenticated()
+  @DuringMfaSetup()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own name, language or time zone.' })
   @ApiOkResponse({ type: AuthUserDto })
@@ -154,9 +264,12 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change your password; every other session is signed out.' })
+  @ApiOperation({
+    summary:
+      'Change your password (the current one, and a code with two-factor on); every other session is signed out.',
+  })
   @ApiOkResponse({ type: SessionResponseDto })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 429)
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @Ctx() ctx: RequestContext,

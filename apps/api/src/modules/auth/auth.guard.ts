@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@skillbridge/contracts';
-import { ACCESS_METADATA, AccessRule } from '../../common/auth/access.decorator';
+import { ACCESS_METADATA, AccessRule, MFA_SETUP_METADATA } from '../../common/auth/access.decorator';
 import type { RequestWithViewer } from '../../common/auth/context.decorator';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { TokenService } from './token.service';
@@ -40,6 +40,9 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(401, ErrorCode.Unauthenticated, { headers: { 'www-authenticate': 'Bearer' } });
     }
     if (!rule.roles.includes(request.viewer.role)) throw new ProblemException(403, ErrorCode.Forbidden);
+    if (request.viewer.mfaSetupRequired && !this.reflector.get<boolean>(MFA_SETUP_METADATA, context.getHandler())) {
+      throw new ProblemException(403, ErrorCode.MfaSetupRequired);
+    }
     return true;
   }
 

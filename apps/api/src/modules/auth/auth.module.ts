@@ -4,11 +4,17 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../../config';
 import { UsersService } from '../users/users.service';
+import { AccountMailService } from './account-mail.service';
+import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { MfaController } from './mfa.controller';
+import { MfaService } from './mfa.service';
 import { PasswordService } from './password.service';
+import { SignInsController } from './sign-ins.controller';
+import { SignInsService } from './sign-ins.service';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, TokenService } from './token.service';
 import { ViewerLoader } from './viewer-loader.service';
 
@@ -36,9 +42,13 @@ import { ViewerLoader } from './viewer-loader.service';
       },
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MfaController, SignInsController],
   providers: [
     AuthService,
+    AccountMailService,
+    AccountTokensService,
+    MfaService,
+    SignInsService,
     PasswordService,
     TokenService,
     LoginThrottleService,

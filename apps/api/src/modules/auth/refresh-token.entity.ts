@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity';
+import { SignIn } from './sign-in.entity';
 
 /**
  * One refresh token of the SPA's session (kept in an HttpOnly cookie; only
@@ -20,8 +21,13 @@ export class RefreshToken {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_refresh_tokens_user' })
   user?: User;
 
+  /** The sign-in (device) this token belongs to. */
   @Column({ type: 'uuid' })
   familyId: string;
+
+  @ManyToOne(() => SignIn, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'family_id', foreignKeyConstraintName: 'FK_refresh_tokens_sign_in' })
+  signIn?: SignIn;
 
   @Column({ type: 'bytea' })
   secretHash: Buffer;

@@ -3,7 +3,7 @@ import type { AppConfig } from '../../config';
 import { ViewerLoader } from './viewer-loader.service';
 
 describe('ViewerLoader', () => {
-  const claims = { sub: 'user-1', role: 'partner' as const, ver: 3 };
+  const claims = { sub: 'user-1', role: 'partner' as const, ver: 3, sid: 'sign-in-1' };
   let row: Record<string, unknown> | undefined;
   let reads: number;
   let now: number;
@@ -15,7 +15,10 @@ describe('ViewerLoader', () => {
         return row ? [{ ...row }] : [];
       },
     } as unknown as DataSource;
-    return new ViewerLoader(dataSource, { VIEWER_CACHE_MS: cacheMs } as AppConfig);
+    return new ViewerLoader(dataSource, {
+      VIEWER_CACHE_MS: cacheMs,
+      mfaRequiredRoles: ['admin'],
+    } as unknown as AppConfig);
   }
 
   beforeEach(() => {
@@ -27,6 +30,9 @@ describe('ViewerLoader', () => {
       token_version: 3,
       trainee_id: null,
       instructor_id: null,
+      email_verified: true,
+      mfa_enabled: false,
+      sign_in_open: true,
     };
     reads = 0;
     now = 1_000_000;
@@ -42,6 +48,9 @@ describe('ViewerLoader', () => {
       institutionId: 'inst-1',
       traineeId: null,
       instructorId: null,
+      emailVerified: true,
+      mfaSetupRequired: false,
+      sessionId: 'sign-in-1',
     });
     now += 1999;
     await viewers.load(claims);
@@ -87,5 +96,22 @@ describe('ViewerLoader', () => {
     await uncached.load(claims);
     await uncached.load(claims);
     expect(reads).toBe(3);
+  });
+
+  it('refuses a token of an ended or unknown sign-in, and remembers each sign-in of an account apart', async () => {
+    const viewers = loader(2000);
+    row = { ...row, sign_in_open: false };
+    expect(await viewers.load(claims)).toBeNull();
+    row = { ...row, sign_in_open: null };
+    expect(await viewers.load({ ...claims, sid: 'sign-in-2' })).toBeNull();
+    expect(reads).toBe(2);
+  });
+
+  it('says when the role requires two-factor sign-in that the account has not set up', async () => {
+    row = { ...row, role: 'admin' };
+    const viewers = loader(0);
+    expect((await viewers.load({ ...claims, role: 'admin' }))?.mfaSetupRequired).toBe(true);
+    row = { ...row, mfa_enabled: true };
+    expect((await viewers.load({ ...claims, role: 'admin' }))?.mfaSetupRequired).toBe(false);
   });
 });

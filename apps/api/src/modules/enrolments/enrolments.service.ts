@@ -139,9 +139,10 @@ export class EnrolmentsService {
   // ---- enrolling -------------------------------------------------------------------------------
 
   /**
-   * Enrols a trainee: the trainee themself (pending when they belong to a
-   * partner institution, which reviews them), or an admin or the trainee's own
-   * partner (decided at once: a seat or the wait-list).
+   * Enrols a trainee: the trainee themself (pending: their partner
+   * institution reviews them, or the admins when they belong to none; only an
+   * account with a verified e-mail may apply), or an admin or the trainee's
+   * own partner (decided at once: a seat or the wait-list).
    */
   async create(programId: string, dto: CreateEnrolmentDto, ctx: RequestContext): Promise<EnrolmentView> {
     const viewer = signedIn(ctx);
@@ -163,8 +164,8 @@ export class EnrolmentsService {
         if (existing && existing.status !== 'withdrawn') {
           throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: existing.status } });
         }
-        const selfWithPartner = viewer.role === 'trainee' && trainee.institutionId !== null;
-        const status: EnrolmentStatus = selfWithPartner ? 'pending' : placeFor(program);
+        // A trainee's own application waits for review: by their partner, or by the host's admins when they have none.
+        const status: EnrolmentStatus = viewer.role === 'trainee' ? 'pending' : placeFor(program);
         const now = new Date();
         const enrolment = existing ?? manager.create(Enrolment, { programId, traineeId: trainee.id });
         Object.assign(enrolment, {
@@ -197,6 +198,7 @@ export class EnrolmentsService {
   /** Who is being enrolled: the trainee themself, or the trainee an admin or their partner names. */
   private async enrollee(manager: EntityManager, dto: CreateEnrolmentDto, viewer: Viewer): Promise<Trainee> {
     if (viewer.role === 'trainee') {
+      if (!viewer.emailVerified) throw new ProblemException(403, ErrorCode.EmailNotVerified);
       if (dto.traineeId && dto.traineeId !== viewer.traineeId) {
         throw ProblemException.invalidField('traineeId', 'SELF_ONLY', 'validation.selfOnly');
       }

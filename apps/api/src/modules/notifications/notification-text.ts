@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_NOTIFICATION_KINDS,
   formatZonedTime,
   resolveLocalizedText,
   type Locale,
@@ -19,6 +20,8 @@ export interface NotificationText {
   lines: string[];
   link: string | null;
 }
+
+const isAccountKind = (kind: NotificationKind) => (ACCOUNT_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -47,6 +50,12 @@ export function notificationText(
   };
   const lines: string[] = [];
   const values: TranslationParams = { ...common };
+  if (isAccountKind(kind)) {
+    // About the account itself: a body and a note (how long the link works, what to do if it was not you).
+    values['email'] = text(params['email']);
+    lines.push(t(`notifications.${kind}.body`, values), t(`notifications.${kind}.note`, values));
+    return { title: t(`notifications.${kind}.title`, values), lines, link: text(params['link']) };
+  }
   switch (kind) {
     case 'application-received': {
       const latin = text(params['traineeNameLatin']);
@@ -120,16 +129,12 @@ export function renderEmail(
   const greeting = name ? t('mail.greeting', { name }) : t('mail.greetingNoName');
   const product = t('mail.product');
   const url = link ? `${publicUrl}${link}` : null;
-  const footer = t('mail.footer', { product, profileUrl: `${publicUrl}/profile`, timeZone });
-  const textBody = [
-    greeting,
-    '',
-    ...lines,
-    ...(url ? ['', `${t('mail.open', { product })}: ${url}`] : []),
-    '',
-    '-- ',
-    footer,
-  ].join('\n');
+  const account = isAccountKind(facts.kind);
+  const action = account ? t(`mail.actions.${facts.kind}`, { product }) : t('mail.open', { product });
+  const footer = account
+    ? t('mail.footerAccount', { product })
+    : t('mail.footer', { product, profileUrl: `${publicUrl}/profile`, timeZone });
+  const textBody = [greeting, '', ...lines, ...(url ? ['', `${action}: ${url}`] : []), '', '-- ', footer].join('\n');
   const html = `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
@@ -139,7 +144,7 @@ export function renderEmail(
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(title)}</h1>
 <p>${escapeHtml(greeting)}</p>
 ${lines.map((line) => `<p>${linkify(line)}</p>`).join('\n')}
-${url ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(t('mail.open', { product }))}</a></p>` : ''}
+${url ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>` : ''}
 <p style="margin-top:24px;font-size:12px;color:#5b6675">${linkify(footer)}</p>
 </div>
 </body>

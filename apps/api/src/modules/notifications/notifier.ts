@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { AccountNotificationKind, Locale } from '@skillbridge/contracts';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /** What a session looked like before a change, for the "before" line of its notice. */
@@ -22,6 +24,19 @@ const TRAINEE_COLUMNS = `u.id, coalesce(u.email, t.email), coalesce(u.preferred_
        coalesce(u.time_zone, p.timezone)`;
 const PROGRAM_PARAMS = `'programId', p.id, 'programCode', p.code, 'programTitle', p.title`;
 
+/** An e-mail about the account itself, to one address. */
+export interface AccountMail {
+  kind: AccountNotificationKind;
+  email: string;
+  locale: Locale;
+  timeZone: string;
+  name: string | null;
+  /** The account token whose link the e-mail carries (the outbox rebuilds the link from it). */
+  token?: { id: string; purpose: string };
+  /** Further facts for the wording (e.g. the new address of an e-mail change). */
+  params?: Record<string, string>;
+}
+
 /**
  * Writes notifications — the in-app row and the outbox entry of its e-mail —
  * in the caller's transaction, so they exist exactly when the change that
@@ -31,7 +46,10 @@ const PROGRAM_PARAMS = `'programId', p.id, 'programCode', p.code, 'programTitle'
  */
 @Injectable()
 export class Notifier {
-  /** To the partner staff of each pending applicant's institution. */
+  /**
+   * To the partner staff of each pending applicant's institution — or, for an
+   * applicant who belongs to no institution, to the admins, who review them.
+   */
   async applicationsReceived(manager: EntityManager, enrolmentIds: string[]): Promise<void> {
     if (!enrolmentIds.length) return;
     await manager.query(
@@ -39,11 +57,14 @@ export class Notifier {
        SELECT 'application-received', 'application-received:' || e.id || ':' || txid_current(),
               u.id, u.email, u.preferred_locale, u.time_zone,
               jsonb_build_object(${PROGRAM_PARAMS}, 'name', u.full_name, 'traineeName', t.full_name,
-                                 'traineeNameLatin', t.full_name_latin, 'link', '/partner/applications')
+                                 'traineeNameLatin', t.full_name_latin,
+                                 'link', CASE u.role WHEN 'admin' THEN '/admin/applications' ELSE '/partner/applications' END)
          FROM enrolments e
          JOIN trainees t ON t.id = e.trainee_id
          JOIN programs p ON p.id = e.program_id
-         JOIN users u ON u.institution_id = t.institution_id AND u.role = 'partner' AND NOT u.disabled
+         JOIN users u ON NOT u.disabled
+                     AND ((u.role = 'partner' AND u.institution_id = t.institution_id)
+                       OR (u.role = 'admin' AND t.institution_id IS NULL))
         WHERE e.id = ANY($1::uuid[]) AND e.status = 'pending'
        ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
       [enrolmentIds],
@@ -113,6 +134,30 @@ export class Notifier {
          FROM s CROSS JOIN recipients r
        ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
       [sessionId, before.startsAt, before.endsAt, before.venue, before.meetingUrl],
+    );
+  }
+
+  /**
+   * An e-mail about the account (verification, reset, notices). It has no
+   * in-app row (`user_id` null): some carry a link that acts, which only the
+   * mailbox of the address may see.
+   */
+  async accountMail(manager: EntityManager, mail: AccountMail): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       VALUES ($1, $2, NULL, $3, $4, $5, $6)`,
+      [
+        mail.kind,
+        `${mail.kind}:${mail.token?.id ?? randomUUID()}`,
+        mail.email,
+        mail.locale,
+        mail.timeZone,
+        {
+          ...mail.params,
+          name: mail.name,
+          ...(mail.token ? { tokenId: mail.token.id, tokenPurpose: mail.token.purpose } : {}),
+        },
+      ],
     );
   }
 

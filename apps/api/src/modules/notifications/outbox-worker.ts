@@ -2,7 +2,10 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, MailTransport, NotificationKind } from '@skillbridge/contracts';
 import { DataSource } from 'typeorm';
+import { Secrets } from '../../common/crypto/secrets';
 import { AppConfig } from '../../config';
+import type { AccountTokenPurpose } from '../auth/account-token.entity';
+import { accountTokenFor, TOKEN_LINK_PATH } from '../auth/account-tokens.service';
 import { DeliveryError, MailboxSender, SmtpSender, type MailSender } from './mail-sender';
 import { renderEmail, type RenderedEmail } from './notification-text';
 
@@ -54,6 +57,7 @@ export class OutboxWorker implements BeforeApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly secrets: Secrets,
   ) {
     this.sender = config.SMTP_URL ? new SmtpSender(config.SMTP_URL, config.MAIL_FROM) : new MailboxSender();
     this.messageDomain = new URL(config.publicUrl).hostname || 'skillbridge.local';
@@ -109,6 +113,18 @@ export class OutboxWorker implements BeforeApplicationShutdown {
     });
   }
 
+  /**
+   * An account e-mail's link, rebuilt from its token id at the moment of
+   * sending: the stored row holds no usable token (see AccountTokensService).
+   */
+  private withTokenLink(params: Record<string, unknown>): Record<string, unknown> {
+    const id = params['tokenId'];
+    const purpose = params['tokenPurpose'] as AccountTokenPurpose | undefined;
+    if (typeof id !== 'string' || !purpose || !(purpose in TOKEN_LINK_PATH)) return params;
+    const token = accountTokenFor(this.secrets, id, purpose);
+    return { ...params, link: `${TOKEN_LINK_PATH[purpose]}?token=${encodeURIComponent(token)}` };
+  }
+
   /** Attempts every e-mail that is due now, up to `max`; returns how many it attempted. */
   async deliverDue(max = 100): Promise<number> {
     let attempted = 0;
@@ -132,7 +148,7 @@ export class OutboxWorker implements BeforeApplicationShutdown {
       try {
         let email: RenderedEmail;
         try {
-          email = renderEmail(row, this.config.publicUrl);
+          email = renderEmail({ ...row, params: this.withTokenLink(row.params) }, this.config.publicUrl);
         } catch (error) {
           throw new DeliveryError(`cannot render: ${error instanceof Error ? error.message : String(error)}`, true);
         }

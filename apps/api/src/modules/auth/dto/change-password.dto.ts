@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, type ChangePasswordRequest } from '@skillbridge/contracts';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsAcceptablePassword } from '../password-policy';
 
 export class ChangePasswordDto implements ChangePasswordRequest {
@@ -13,4 +13,10 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty({ minLength: 10, maxLength: 256 })
   @IsAcceptablePassword()
   newPassword: string;
+
+  @ApiPropertyOptional({ example: '492039', description: 'Required when two-factor sign-in is on' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  code?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SessionResponse } from '@skillbridge/contracts';
 import { AuthUserDto } from '../../users/dto/auth-user.dto';
 
@@ -11,4 +11,7 @@ export class SessionResponseDto implements SessionResponse {
 
   @ApiProperty({ type: AuthUserDto })
   user: AuthUserDto;
+
+  @ApiPropertyOptional({ description: 'True when the account must set up two-factor sign-in before anything else' })
+  mfaSetupRequired?: boolean;
 }

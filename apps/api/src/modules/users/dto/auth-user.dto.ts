@@ -13,4 +13,7 @@ export class AuthUserDto implements AuthUser {
   @ApiProperty({ example: 'Asia/Bangkok' }) timeZone: string;
   @ApiProperty() disabled: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty() emailVerified: boolean;
+  @ApiProperty() mfaEnabled: boolean;
+  @ApiProperty() mfaSetupRequired: boolean;
 }

@@ -72,7 +72,10 @@ async function render() {
 }
 
 describe('SignInPage', () => {
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    TestBed.inject(HttpTestingController).verify();
+  });
 
   it('asks a two-factor account for its app code, on a field made for one-time codes', async () => {
     const { one, toCodeStep, navigate } = await render();
@@ -133,15 +136,18 @@ describe('SignInPage', () => {
     expect(navigate).toHaveBeenCalledWith('/partner');
   });
 
-  it('goes back to the password when the challenge expired', async () => {
+  it('goes back to the password when the challenge expired (the API refuses it like a wrong code)', async () => {
     const { one, text, type, settle, backend, toCodeStep } = await render();
+    const start = Date.now();
     await toCodeStep();
+    // Five minutes later, the same answer as a wrong code means the challenge ran out.
+    jest.spyOn(Date, 'now').mockReturnValue(start + 5 * 60_000);
     type('mfa-code', '123456');
     one('mfa-submit')?.click();
     await settle();
     backend
       .expectOne('/api/v1/auth/login/mfa')
-      .flush(problem(401, 'UNAUTHENTICATED'), { status: 401, statusText: 'Unauthorized' });
+      .flush(problem(401, 'INVALID_CREDENTIALS'), { status: 401, statusText: 'Unauthorized' });
     await settle();
     expect(one('mfa-step')).toBeNull();
     expect(one<HTMLInputElement>('password')?.value).toBe('');

@@ -14,6 +14,13 @@ import { signInFailure, type Message } from './sign-in-failure';
 /** Which part of signing in is on screen: the password, then (with two-factor on) a code or a recovery code. */
 export type SignInStep = 'password' | 'code' | 'recovery';
 
+/**
+ * How long the challenge of a correct password lasts (MfaChallenge: 5
+ * minutes). The API answers a late code as it answers a wrong one, so the
+ * page tells them apart by the clock, a little early rather than late.
+ */
+export const MFA_CHALLENGE_MS = 5 * 60_000 - 10_000;
+
 @Component({
   selector: 'sb-sign-in-page',
   imports: [ReactiveFormsModule, RouterLink, TranslatePipe, FieldErrorComponent],
@@ -45,6 +52,7 @@ export class SignInPage {
   protected readonly failure = signal<Message | null>(null);
   /** The challenge of a correct password, for the second step (valid for 5 minutes). */
   private mfaToken: string | null = null;
+  private challengedAt = 0;
 
   private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
   private readonly recoveryInput = viewChild<ElementRef<HTMLInputElement>>('recoveryInput');
@@ -58,6 +66,7 @@ export class SignInPage {
       const result = await this.auth.login(this.form.getRawValue());
       if ('mfaToken' in result) {
         this.mfaToken = result.mfaToken;
+        this.challengedAt = Date.now();
         this.show('code');
       } else {
         await this.enter(result);
@@ -107,7 +116,8 @@ export class SignInPage {
       await this.enter(await this.auth.loginWithMfa({ mfaToken: this.mfaToken, ...answer }));
     } catch (error) {
       const problem = problemOf(error);
-      if (problem.status === 401 && problem.code === ErrorCode.InvalidCredentials) {
+      const late = Date.now() - this.challengedAt >= MFA_CHALLENGE_MS;
+      if (problem.status === 401 && problem.code === ErrorCode.InvalidCredentials && !late) {
         // A wrong or already used code: try again with the current one.
         form.reset();
         this.show(this.step(), {

@@ -58,9 +58,11 @@ type VerifyState = 'working' | 'done' | 'invalid' | 'failed';
         }
         @case ('failed') {
           <div class="alert alert-error" role="alert">{{ 'errors.' + failure() | translate }}</div>
-          <button type="button" class="btn btn-secondary" (click)="confirm()">
-            {{ 'auth.links.retry' | translate }}
-          </button>
+          @if (retryable()) {
+            <button type="button" class="btn btn-secondary" (click)="confirm()">
+              {{ 'auth.links.retry' | translate }}
+            </button>
+          }
         }
       }
     </section>
@@ -75,6 +77,8 @@ export class VerifyEmailPage implements OnInit {
 
   protected readonly state = signal<VerifyState>('working');
   protected readonly failure = signal('');
+  /** Only a failure on the way (network, server) may go away by trying again. */
+  protected readonly retryable = signal(false);
 
   ngOnInit(): void {
     void this.confirm();
@@ -94,6 +98,7 @@ export class VerifyEmailPage implements OnInit {
         this.state.set('invalid');
       } else {
         this.failure.set(problem.code);
+        this.retryable.set(problem.status === 0 || problem.status >= 500);
         this.state.set('failed');
       }
     }

@@ -77,9 +77,15 @@ describe('TotpSetupComponent', () => {
     await settle();
     backend
       .expectOne('/api/v1/auth/mfa/totp/confirm')
-      .flush(problem(401, 'INVALID_CREDENTIALS'), { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        problem(400, 'VALIDATION_FAILED', [
+          { field: 'code', code: 'MFA_CODE', message: 'This code is not right, or was used already.' },
+        ]),
+        { status: 400, statusText: 'Bad Request' },
+      );
     await settle();
-    expect(text('totp-error')).toContain('That code was not accepted');
+    expect(text('field-error')).toBe('This code is not right, or was used already.');
+    expect(one('totp-error')).toBeNull();
     expect(one('totp-scan-step')).not.toBeNull();
 
     type('totp-code', '287 082');

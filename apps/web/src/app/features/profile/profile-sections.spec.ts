@@ -7,6 +7,7 @@ import type { AccountSession, AuthUser, Locale } from '@skillbridge/contracts';
 import { provideTestTranslations } from '../../../testing/translations';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { zonesWith } from './profile.page';
 import { SessionsSectionComponent } from './sessions-section.component';
 import { TwoFactorSectionComponent } from './two-factor-section.component';
 
@@ -158,5 +159,14 @@ describe('TwoFactorSectionComponent', () => {
     request.flush({ recoveryCodes: ['a1', 'b2'] });
     await settle();
     expect(all('recovery-code').map((e) => e.textContent)).toEqual(['a1', 'b2']);
+  });
+});
+
+describe('zonesWith', () => {
+  it('offers the account’s own zone even when the browser’s list lacks it (UTC)', () => {
+    const zones = zonesWith('UTC');
+    expect(zones[0]).toBe('UTC');
+    expect(zones).toContain('Asia/Bangkok');
+    expect(zonesWith('Asia/Bangkok').filter((zone) => zone === 'Asia/Bangkok')).toHaveLength(1);
   });
 });

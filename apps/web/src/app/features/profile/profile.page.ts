@@ -36,7 +36,8 @@ export class ProfilePage implements OnInit {
   protected readonly locales = SUPPORTED_LOCALES;
   protected readonly localeNames = LOCALE_NATIVE_NAMES;
   protected readonly htmlLang = HTML_LANG;
-  protected readonly timeZones = Intl.supportedValuesOf('timeZone');
+  /** Every zone the browser knows, and the account's own first when the browser's list lacks it (`UTC`). */
+  protected readonly timeZones = zonesWith(this.auth.user()?.timeZone);
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly user = this.auth.user;
   protected readonly mfaEnabled = computed(() => this.user()?.mfaEnabled === true);
@@ -97,4 +98,9 @@ export class ProfilePage implements OnInit {
       this.passwordState.set(problem.code);
     }
   }
+}
+
+export function zonesWith(own: string | undefined): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return own && !known.includes(own) ? [own, ...known] : known;
 }

@@ -90,15 +90,18 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
   expect(mine.items).toHaveLength(1);
   const certificate = mine.items[0];
 
-  // The trainee opens "My certificates" from the navigation and downloads the PDF, Chinese beside Thai.
+  // The trainee opens "My certificates" from the navigation: her account speaks Thai, so the PDF offers Chinese
+  // beside Thai first.
   await signIn(page, email, TRAINEE_PASSWORD);
-  await useLanguage(page, 'en');
-  await page.getByTestId('main-nav').getByRole('link', { name: 'My certificates' }).click();
+  await page.getByTestId('main-nav').getByRole('link', { name: 'ใบประกาศนียบัตรของฉัน' }).click();
   await expect(page).toHaveURL(/\/my\/certificates$/);
   const card = page.locator(`[data-testid="my-certificate"][data-serial="${certificate.serial}"]`);
+  await expect(card.getByTestId('pdf-language')).toHaveValue('th'); // the holder's language
+  // She reads the page in English (which becomes her account's language) and still downloads it beside Thai.
+  await useLanguage(page, 'en');
   await expect(card.getByTestId('my-certificate-title')).toHaveText('Smart agriculture camp');
   await expect(card.getByTestId('certificate-status')).toContainText('Valid');
-  await expect(card.getByTestId('pdf-language')).toHaveValue('th'); // the holder's language
+  await card.getByTestId('pdf-language').selectOption('th');
   await expect(card.getByTestId('share-link')).toHaveValue(new RegExp(`/verify/${certificate.verificationCode}$`));
   await page.screenshot({ path: testInfo.outputPath('my-certificates.png'), fullPage: true });
   const pdfResponse = page.waitForResponse((r) => r.url().includes(`/api/v1/certificates/${certificate.id}/pdf`));

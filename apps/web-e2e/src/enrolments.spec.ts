@@ -128,11 +128,11 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
   await admin.dispose();
 });
 
-test('a trainee who enrols in a full program is wait-listed, and moves up when the seat frees', async ({
+test('a partner-less trainee applies to a full program, the organisers approve: wait-listed, then moved up', async ({
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
   const program: Program = await admin.publishedProgram({ capacity: 1 });
   // Someone takes the only seat.
@@ -146,7 +146,7 @@ test('a trainee who enrols in a full program is wait-listed, and moves up when t
   const seat = await admin.call<Enrolment>('POST', `/programs/${program.id}/enrolments`, { traineeId: holder.id }, 201);
   expect(seat.status).toBe('confirmed');
 
-  // A trainee with no partner institution (nobody reviews their applications) enrols through the catalog.
+  // A trainee with no partner institution enrols through the catalog: the organisers decide on her application.
   const trainee = { email: `kanya.${stamp}@e2e.test`, password: TRAINEE_PASSWORD };
   await admin.register({ ...trainee, fullName: 'กัญญา รัตนพงษ์', fullNameLatin: 'Kanya Rattanapong', nationality: 'TH' });
   await signIn(page, trainee.email, trainee.password);
@@ -158,12 +158,35 @@ test('a trainee who enrols in a full program is wait-listed, and moves up when t
   await page.getByTestId('program-link').click();
   await expect(page).toHaveURL(new RegExp(`/programs/${program.id}$`));
   await expect(page.getByTestId('enrol-full-hint')).toBeVisible();
+  await expect(page.getByTestId('enrol-organisers-hint')).toContainText('organisers at Tongren Polytechnic College');
   await page.getByTestId('enrol').click();
   const result = page.getByTestId('enrol-result');
+  await expect(result.getByTestId('enrolment-status')).toHaveAttribute('data-status', 'pending');
+  await expect(page.getByTestId('enrol-message')).toHaveText(
+    'Your application goes to the organisers at Tongren Polytechnic College; you will be told when they decide.',
+  );
+  await expect(page.getByTestId('enrol')).toHaveCount(0);
+
+  // The admins find it in their review queue, marked as having no partner institution, and approve it:
+  // the program is full, so she is wait-listed.
+  const reviewContext = await browser.newContext();
+  const reviewPage = await reviewContext.newPage();
+  await loginAs(reviewPage, 'admin');
+  await useLanguage(reviewPage, 'en');
+  await reviewPage.goto('/admin/applications');
+  await reviewPage.getByTestId('queue-program').selectOption(program.id);
+  await expect(reviewPage.getByTestId('queue-row')).toHaveCount(1);
+  const application = reviewPage.locator(`[data-testid="queue-row"][data-email="${trainee.email}"]`);
+  await expect(application.getByTestId('queue-no-partner')).toHaveText('No partner institution');
+  await reviewPage.screenshot({ path: testInfo.outputPath('admin-review-queue.png'), fullPage: true });
+  await application.getByTestId('approve-one').click();
+  await expect(reviewPage.getByTestId('queue-notice')).toContainText('wait-listed because the program is full: 1');
+  await reviewContext.close();
+
+  await page.reload();
   await expect(result.getByTestId('enrolment-status')).toHaveAttribute('data-status', 'waitlisted');
   await expect(result.getByTestId('enrolment-status')).toHaveText('Wait-listed');
   await expect(page.getByTestId('enrol-message')).toContainText('on the wait-list, number 1');
-  await expect(page.getByTestId('enrol')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('enrolled-waitlisted.png'), fullPage: true });
 
   // The same in Thai, on "My programs".

@@ -3,6 +3,9 @@ import type {
   CreateProgramRequest,
   Enrolment,
   Institution,
+  MailboxMessage,
+  MailboxPage,
+  NotificationKind,
   Page,
   Program,
   SessionResponse,
@@ -76,7 +79,12 @@ export class Api {
     return this.call<Program>('POST', `/programs/${program.id}/publish`, null, 200);
   }
 
-  /** Self-registers a trainee account (as the register page does) and returns its session. */
+  /**
+   * Self-registers a trainee account (as the register page does), follows the
+   * link of its verification e-mail from the development mailbox (as its
+   * owner would; an unverified account cannot enrol) and returns a session
+   * that knows its trainee profile. Needs an admin Api (the mailbox is theirs).
+   */
   async register(account: {
     email: string;
     password: string;
@@ -89,12 +97,37 @@ export class Api {
       data: { preferredLocale: 'th', timeZone: 'Asia/Bangkok', ...account },
     });
     expect(response.status(), await response.text()).toBe(201);
-    return (await response.json()) as SessionResponse;
+    const token = new URL(linkIn(await this.mail(account.email, 'email-verification')), 'http://x').searchParams;
+    const verified = await this.http.post('/api/v1/auth/verify-email', { data: { token: token.get('token') } });
+    expect(verified.status(), await verified.text()).toBe(204);
+    return login(this.http, account.email, account.password);
+  }
+
+  /**
+   * The newest e-mail of this kind to this address in the development
+   * mailbox (admin only), once the outbox worker has delivered it.
+   */
+  async mail(to: string, kind: NotificationKind, timeoutMs = 15_000): Promise<MailboxMessage> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const page = await this.call<MailboxPage>('GET', `/mailbox?to=${encodeURIComponent(to)}&limit=50`);
+      const entry = page.items.find((item) => item.to === to && item.kind === kind);
+      if (entry) return this.call<MailboxMessage>('GET', `/mailbox/${entry.id}`);
+      if (Date.now() > until) throw new Error(`no ${kind} e-mail reached ${to}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   async dispose(): Promise<void> {
     await this.http.dispose();
   }
+}
+
+/** The path and query of the app link in an account e-mail (`/reset-password?token=…`), to open in the browser. */
+export function linkIn(message: MailboxMessage): string {
+  const match = /https?:\/\/[^\s/]+(\/[^\s]*\?token=[^\s]+)/.exec(message.text);
+  if (!match) throw new Error(`no link in the ${message.kind} e-mail: ${message.text}`);
+  return match[1];
 }
 
 export async function login(http: APIRequestContext, email: string, password: string): Promise<SessionResponse> {

@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { guestGuard, landingMatch, rolesGuard, signedInGuard } from './core/auth/auth.guards';
+import { guestGuard, landingMatch, mfaSetupGuard, rolesGuard, signedInGuard } from './core/auth/auth.guards';
 import { HomePage } from './features/home/home.page';
 
 export const appRoutes: Route[] = [
@@ -21,6 +21,29 @@ export const appRoutes: Route[] = [
     path: 'register',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/auth/register.page').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'forgot-password',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/auth/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  // Public: e-mailed links land here, in whatever browser the person opens them (signed in or not).
+  {
+    path: 'reset-password',
+    loadComponent: () => import('./features/auth/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'verify-email',
+    loadComponent: () => import('./features/auth/verify-email.page').then((m) => m.VerifyEmailPage),
+  },
+  {
+    path: 'unlock',
+    loadComponent: () => import('./features/auth/unlock.page').then((m) => m.UnlockPage),
+  },
+  {
+    path: 'two-factor-setup',
+    canActivate: [mfaSetupGuard],
+    loadComponent: () => import('./features/two-factor/two-factor-setup.page').then((m) => m.TwoFactorSetupPage),
   },
   {
     path: 'admin',

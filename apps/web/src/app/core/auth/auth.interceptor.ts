@@ -1,12 +1,13 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
+import { ErrorCode } from '@skillbridge/contracts';
 import { catchError, from, switchMap, throwError } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { AuthService } from './auth.service';
 
 /** Sign-in endpoints answer 401 for their own reasons; retrying them with a refresh would be wrong. */
-const SESSION_ENDPOINTS = /\/api\/v1\/auth\/(login|register|refresh|logout)$/;
+const SESSION_ENDPOINTS = /\/api\/v1\/auth\/(login|login\/mfa|register|refresh|logout)$/;
 
 function withHeaders(request: HttpRequest<unknown>, token: string | null, language: string): HttpRequest<unknown> {
   return request.clone({
@@ -18,7 +19,8 @@ function withHeaders(request: HttpRequest<unknown>, token: string | null, langua
  * Every API call carries the viewer's language (the API answers problems in
  * it) and the access token. A 401 means the short-lived token expired: renew
  * it once from the refresh cookie and repeat the call; if that fails, the
- * session is over.
+ * session is over. A 403 MFA_SETUP_REQUIRED means the account's role now
+ * requires two-factor sign-in: the person is taken to set it up.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   if (!request.url.startsWith('/api/')) return next(request);
@@ -28,6 +30,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(withHeaders(request, auth.accessToken, language)).pipe(
     catchError((error: unknown) => {
+      if (mfaSetupRequired(error)) void auth.requireMfaSetup();
       const expired = error instanceof HttpErrorResponse && error.status === 401 && auth.signedIn();
       if (!expired || SESSION_ENDPOINTS.test(request.url)) return throwError(() => error);
       return from(auth.refresh()).pipe(
@@ -40,3 +43,11 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
     }),
   );
 };
+
+function mfaSetupRequired(error: unknown): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    error.status === 403 &&
+    (error.error as { code?: unknown } | null)?.code === ErrorCode.MfaSetupRequired
+  );
+}

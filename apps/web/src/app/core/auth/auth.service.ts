@@ -1,14 +1,18 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type {
-  AuthUser,
-  ChangePasswordRequest,
-  LoginRequest,
-  RegisterRequest,
-  Role,
-  SessionResponse,
-  UpdateProfileRequest,
+import {
+  isMfaChallenge,
+  type AuthUser,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type LoginResponse,
+  type MfaChallenge,
+  type MfaLoginRequest,
+  type RegisterRequest,
+  type Role,
+  type SessionResponse,
+  type UpdateProfileRequest,
 } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
@@ -20,6 +24,9 @@ export const HOME_BY_ROLE: Readonly<Record<Role, string>> = {
   partner: '/partner',
   trainee: '/trainee',
 };
+
+/** The one page an account whose role requires two-factor sign-in may use until it is set up. */
+export const MFA_SETUP_PATH = '/two-factor-setup';
 
 /**
  * The session: the access token lives only in memory; the refresh token is an
@@ -38,6 +45,10 @@ export class AuthService {
   readonly user = computed(() => this.session()?.user ?? null);
   readonly role = computed(() => this.session()?.user.role ?? null);
   readonly signedIn = computed(() => this.session() !== null);
+  /** Signed in, but the e-mail address is not confirmed yet (the account may not act as a trainee). */
+  readonly emailUnverified = computed(() => this.session()?.user.emailVerified === false);
+  /** The role requires two-factor sign-in and it is not set up: the API refuses everything else. */
+  readonly mfaSetupRequired = computed(() => this.session()?.user.mfaSetupRequired === true);
 
   get accessToken(): string | null {
     return this.session()?.token ?? null;
@@ -47,14 +58,34 @@ export class AuthService {
     return role ? HOME_BY_ROLE[role] : '/';
   }
 
-  private async start(response: SessionResponse, followLanguage: boolean): Promise<AuthUser> {
-    this.session.set({ token: response.accessToken, user: response.user });
-    if (followLanguage) await this.languages.use(response.user.preferredLocale);
-    return response.user;
+  /** Where the signed-in person belongs now: the two-factor setup when it is owed, else their home. */
+  landing(): string {
+    return this.mfaSetupRequired() ? MFA_SETUP_PATH : this.homeFor(this.role());
   }
 
-  async login(request: LoginRequest): Promise<AuthUser> {
-    return this.start(await firstValueFrom(this.http.post<SessionResponse>('/api/v1/auth/login', request)), true);
+  private async start(response: SessionResponse, followLanguage: boolean): Promise<AuthUser> {
+    // The flag comes on the session and on the user; either one means the same.
+    const user: AuthUser = {
+      ...response.user,
+      mfaSetupRequired: response.user.mfaSetupRequired === true || response.mfaSetupRequired === true,
+    };
+    this.session.set({ token: response.accessToken, user });
+    if (followLanguage) await this.languages.use(user.preferredLocale);
+    return user;
+  }
+
+  /**
+   * The first step of signing in. An account with two-factor sign-in gets a
+   * challenge back instead of a session: finish with loginWithMfa().
+   */
+  async login(request: LoginRequest): Promise<AuthUser | MfaChallenge> {
+    const response = await firstValueFrom(this.http.post<LoginResponse>('/api/v1/auth/login', request));
+    return isMfaChallenge(response) ? response : this.start(response, true);
+  }
+
+  /** The second step: a code of the authenticator app, or a recovery code, with the challenge's token. */
+  async loginWithMfa(request: MfaLoginRequest): Promise<AuthUser> {
+    return this.start(await firstValueFrom(this.http.post<SessionResponse>('/api/v1/auth/login/mfa', request)), true);
   }
 
   async register(request: RegisterRequest): Promise<AuthUser> {
@@ -82,6 +113,19 @@ export class AuthService {
     return this.refreshing;
   }
 
+  /** Reads the account again (after its e-mail was confirmed or two-factor was set up elsewhere on the page). */
+  async reloadUser(): Promise<AuthUser> {
+    const user = await firstValueFrom(this.http.get<AuthUser>('/api/v1/auth/me'));
+    this.session.update((s) => (s ? { ...s, user } : s));
+    return user;
+  }
+
+  /** The API said the account must set up two-factor sign-in first: remember it and go there. */
+  async requireMfaSetup(): Promise<void> {
+    this.session.update((s) => (s ? { ...s, user: { ...s.user, mfaSetupRequired: true } } : s));
+    await this.router.navigateByUrl(MFA_SETUP_PATH);
+  }
+
   async logout(): Promise<void> {
     await firstValueFrom(this.http.post('/api/v1/auth/logout', null)).catch(() => undefined);
     this.session.set(null);
@@ -92,6 +136,11 @@ export class AuthService {
   async expire(returnUrl: string): Promise<void> {
     this.session.set(null);
     await this.router.navigate(['/sign-in'], { queryParams: { returnUrl } });
+  }
+
+  /** Forgets the session in this page only (the server already ended it, e.g. by a password reset). */
+  forget(): void {
+    this.session.set(null);
   }
 
   async updateProfile(request: UpdateProfileRequest): Promise<AuthUser> {

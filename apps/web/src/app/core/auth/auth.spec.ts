@@ -6,9 +6,9 @@ import type { AuthUser, SessionResponse } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
 import { provideTestTranslations } from '../../../testing/translations';
 import { LanguageService } from '../i18n/language.service';
-import { rolesGuard } from './auth.guards';
+import { guestGuard, mfaSetupGuard, rolesGuard, signedInGuard } from './auth.guards';
 import { authInterceptor } from './auth.interceptor';
-import { AuthService } from './auth.service';
+import { AuthService, MFA_SETUP_PATH } from './auth.service';
 
 const user = (role: AuthUser['role']): AuthUser => ({
   id: 'u1',
@@ -20,11 +20,15 @@ const user = (role: AuthUser['role']): AuthUser => ({
   timeZone: 'Asia/Bangkok',
   disabled: false,
   createdAt: '2024-09-01T00:00:00Z',
+  emailVerified: true,
+  mfaEnabled: false,
+  mfaSetupRequired: false,
 });
-const session = (role: AuthUser['role'], token = 'token-1'): SessionResponse => ({
+const session = (role: AuthUser['role'], token = 'token-1', extra: Partial<SessionResponse> = {}): SessionResponse => ({
   accessToken: token,
   expiresIn: 900,
   user: user(role),
+  ...extra,
 });
 
 function setup() {
@@ -123,5 +127,96 @@ describe('rolesGuard', () => {
     backend.expectOne('/api/v1/auth/login').flush(session('partner'));
     await login;
     expect((run() as UrlTree).toString()).toBe('/partner');
+  });
+});
+
+describe('two-factor sign-in and the setup it may require', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  const guard = (fn: typeof signedInGuard, url = '/admin') =>
+    TestBed.runInInjectionContext(() => fn({} as never, { url } as never)) as UrlTree | boolean;
+
+  it('answers a correct password of a two-factor account with the challenge, and no session until the code', async () => {
+    const { auth, backend } = setup();
+    const first = auth.login({ email: 'a@b.co', password: 'x' });
+    backend.expectOne('/api/v1/auth/login').flush({ mfaRequired: true, mfaToken: 'challenge-1' });
+    expect(await first).toEqual({ mfaRequired: true, mfaToken: 'challenge-1' });
+    expect(auth.signedIn()).toBe(false);
+
+    const second = auth.loginWithMfa({ mfaToken: 'challenge-1', code: '123456' });
+    const request = backend.expectOne('/api/v1/auth/login/mfa');
+    expect(request.request.body).toEqual({ mfaToken: 'challenge-1', code: '123456' });
+    request.flush(session('partner'));
+    expect((await second).role).toBe('partner');
+    expect(auth.signedIn()).toBe(true);
+  });
+
+  it('keeps an account that owes its two-factor setup on the setup page, then lets it go home', async () => {
+    const { auth, backend } = setup();
+    const login = auth.login({ email: 'a@b.co', password: 'x' });
+    // The flag may come on the session only; it counts all the same.
+    backend.expectOne('/api/v1/auth/login').flush(session('admin', 'token-1', { mfaSetupRequired: true }));
+    await login;
+    expect(auth.mfaSetupRequired()).toBe(true);
+    expect(auth.landing()).toBe(MFA_SETUP_PATH);
+    expect((guard(rolesGuard('admin')) as UrlTree).toString()).toBe(MFA_SETUP_PATH);
+    expect((guard(signedInGuard, '/profile') as UrlTree).toString()).toBe(MFA_SETUP_PATH);
+    expect((guard(guestGuard, '/sign-in') as UrlTree).toString()).toBe(MFA_SETUP_PATH);
+    expect(guard(mfaSetupGuard, MFA_SETUP_PATH)).toBe(true);
+
+    // Set up: the account is read again and the rest of the app opens.
+    const reload = auth.reloadUser();
+    backend.expectOne('/api/v1/auth/me').flush({ ...user('admin'), mfaEnabled: true });
+    await reload;
+    expect(auth.mfaSetupRequired()).toBe(false);
+    expect(guard(rolesGuard('admin'))).toBe(true);
+    expect((guard(mfaSetupGuard, MFA_SETUP_PATH) as UrlTree).toString()).toBe('/admin');
+  });
+
+  it('sends guests away from the setup page to sign in', () => {
+    setup();
+    expect((guard(mfaSetupGuard, MFA_SETUP_PATH) as UrlTree).toString()).toBe('/sign-in?returnUrl=%2Ftwo-factor-setup');
+  });
+
+  it('takes the person to the setup page when the API says the role now requires two-factor', async () => {
+    const { auth, http, backend } = setup();
+    const login = auth.login({ email: 'a@b.co', password: 'x' });
+    backend.expectOne('/api/v1/auth/login').flush(session('partner'));
+    await login;
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+
+    const call = firstValueFrom(http.get('/api/v1/programs'));
+    backend
+      .expectOne('/api/v1/programs')
+      .flush({ code: 'MFA_SETUP_REQUIRED', status: 403 }, { status: 403, statusText: 'Forbidden' });
+    await expect(call).rejects.toBeTruthy();
+    expect(auth.mfaSetupRequired()).toBe(true);
+    expect(navigate).toHaveBeenCalledWith(MFA_SETUP_PATH);
+  });
+
+  it('does not mistake another 403 for a missing two-factor setup', async () => {
+    const { auth, http, backend } = setup();
+    const login = auth.login({ email: 'a@b.co', password: 'x' });
+    backend.expectOne('/api/v1/auth/login').flush(session('trainee'));
+    await login;
+    const call = firstValueFrom(http.post('/api/v1/programs/p1/enrolments', {}));
+    backend
+      .expectOne('/api/v1/programs/p1/enrolments')
+      .flush({ code: 'EMAIL_NOT_VERIFIED', status: 403 }, { status: 403, statusText: 'Forbidden' });
+    await expect(call).rejects.toBeTruthy();
+    expect(auth.mfaSetupRequired()).toBe(false);
+  });
+
+  it('tells an unconfirmed account apart, and forgets a session the server ended', async () => {
+    const { auth, backend } = setup();
+    const register = auth.register({ email: 'a@b.co', password: 'x', fullName: 'A', nationality: 'TH' });
+    backend
+      .expectOne('/api/v1/auth/register')
+      .flush({ ...session('trainee'), user: { ...user('trainee'), emailVerified: false } });
+    await register;
+    expect(auth.emailUnverified()).toBe(true);
+    auth.forget();
+    expect(auth.signedIn()).toBe(false);
+    expect(auth.emailUnverified()).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { MyEnrolment } from '@skillbridge/contracts';
+import type { LocalizedText, MyEnrolment } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { PagedList } from '../../shared/data/paged-list';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
@@ -12,6 +13,7 @@ import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component
 import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.component';
 import { ACTIVE_ENROLMENT_STATUSES } from './enrol-availability';
 import { EnrolmentsApi } from './enrolments.api';
+import { ProgramHosts } from './program-hosts';
 
 /** A trainee's own enrolments: program, dates, status (and place on the wait-list), with Withdraw. */
 @Component({
@@ -37,6 +39,26 @@ export class MyEnrolmentsComponent implements OnInit {
   protected readonly failure = signal<string | null>(null);
   protected readonly notice = signal<MyEnrolment | null>(null);
   private readonly dialog = viewChild<ConfirmDialogComponent>('confirm');
+
+  private readonly auth = inject(AuthService);
+  private readonly hosts = inject(ProgramHosts);
+  /** Without a partner institution, the program's organisers decide on the trainee's applications. */
+  protected readonly partnerless = computed(() => !this.auth.user()?.institutionId);
+  /** Host institution names of the programs whose applications wait for their organisers. */
+  protected readonly hostNames = signal<Readonly<Record<string, LocalizedText>>>({});
+
+  constructor() {
+    effect(() => {
+      if (!this.partnerless()) return;
+      const known = this.hostNames();
+      const waiting = this.list.items().filter((e) => e.status === 'pending' && !(e.program.id in known));
+      for (const programId of new Set(waiting.map((e) => e.program.id))) {
+        void this.hosts.hostOf(programId).then((host) => {
+          if (host) this.hostNames.update((names) => ({ ...names, [programId]: host.name }));
+        });
+      }
+    });
+  }
 
   ngOnInit(): void {
     void this.list.load({ limit: 50 });

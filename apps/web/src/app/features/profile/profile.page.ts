@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LOCALE_NATIVE_NAMES, PASSWORD_MIN_LENGTH, SUPPORTED_LOCALES, type Locale } from '@skillbridge/contracts';
@@ -6,24 +6,41 @@ import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { HTML_LANG, LanguageService } from '../../core/i18n/language.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
+import { compactCode, requireCodeWhen } from '../../shared/forms/one-time-code';
 import { applyServerErrors } from '../../shared/forms/server-errors';
+import { EmailChangeSectionComponent } from './email-change-section.component';
+import { SessionsSectionComponent } from './sessions-section.component';
+import { TwoFactorSectionComponent } from './two-factor-section.component';
 
-/** Your name, language and time zone (what notifications, e-mails and schedules follow), and your password. */
+/**
+ * Your name, language and time zone (what notifications, e-mails and
+ * schedules follow); and the account's safety: password, e-mail address,
+ * two-factor sign-in and the devices signed in.
+ */
 @Component({
   selector: 'sb-profile-page',
-  imports: [ReactiveFormsModule, TranslatePipe, FieldErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    FieldErrorComponent,
+    EmailChangeSectionComponent,
+    TwoFactorSectionComponent,
+    SessionsSectionComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
 })
-export class ProfilePage {
+export class ProfilePage implements OnInit {
   private readonly auth = inject(AuthService);
   private readonly languages = inject(LanguageService);
   protected readonly locales = SUPPORTED_LOCALES;
   protected readonly localeNames = LOCALE_NATIVE_NAMES;
   protected readonly htmlLang = HTML_LANG;
-  protected readonly timeZones = Intl.supportedValuesOf('timeZone');
+  /** Every zone the browser knows, and the account's own first when the browser's list lacks it (`UTC`). */
+  protected readonly timeZones = zonesWith(this.auth.user()?.timeZone);
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly user = this.auth.user;
+  protected readonly mfaEnabled = computed(() => this.user()?.mfaEnabled === true);
 
   protected readonly profile = new FormGroup({
     fullName: new FormControl(this.user()?.fullName ?? '', { nonNullable: true, validators: [Validators.required] }),
@@ -36,9 +53,19 @@ export class ProfilePage {
       nonNullable: true,
       validators: [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
     }),
+    code: new FormControl('', { nonNullable: true }),
   });
   protected readonly profileState = signal<'idle' | 'saved' | string>('idle');
   protected readonly passwordState = signal<'idle' | 'saved' | string>('idle');
+
+  constructor() {
+    effect(() => requireCodeWhen(this.password.controls.code, this.mfaEnabled()));
+  }
+
+  ngOnInit(): void {
+    // The account may have changed elsewhere (e-mail confirmed, two-factor set up on another device).
+    void this.auth.reloadUser().catch(() => undefined);
+  }
 
   protected async saveProfile(): Promise<void> {
     if (this.profile.invalid) return;
@@ -57,7 +84,12 @@ export class ProfilePage {
     this.password.markAllAsTouched();
     if (this.password.invalid) return;
     try {
-      await this.auth.changePassword(this.password.getRawValue());
+      const { currentPassword, newPassword, code } = this.password.getRawValue();
+      await this.auth.changePassword({
+        currentPassword,
+        newPassword,
+        ...(this.mfaEnabled() ? { code: compactCode(code) } : {}),
+      });
       this.password.reset();
       this.passwordState.set('saved');
     } catch (error) {
@@ -66,4 +98,9 @@ export class ProfilePage {
       this.passwordState.set(problem.code);
     }
   }
+}
+
+export function zonesWith(own: string | undefined): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return own && !known.includes(own) ? [own, ...known] : known;
 }

@@ -53,6 +53,8 @@ export class ProgramDetailPage implements OnInit {
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
   protected readonly isTrainee = computed(() => this.auth.role() === 'trainee');
   protected readonly isPartner = computed(() => this.auth.role() === 'partner');
+  /** A trainee without a partner institution: the program's organisers decide on their application. */
+  protected readonly partnerless = computed(() => this.isTrainee() && !this.auth.user()?.institutionId);
 
   /** The trainee's own enrolment in this program, once known. */
   protected readonly mine = signal<MyEnrolment | null>(null);
@@ -136,6 +138,8 @@ export class ProgramDetailPage implements OnInit {
       const code = problemOf(error).code;
       // Enrolled meanwhile (another tab): show that enrolment rather than an error.
       if (code !== ErrorCode.AlreadyEnrolled) this.enrolFailure.set(code);
+      // The account's address is not confirmed: the session may not know yet (confirmed in another tab, or not).
+      if (code === ErrorCode.EmailNotVerified) await this.auth.reloadUser().catch(() => undefined);
     } finally {
       // The seat counters and the wait-list place changed; read them back.
       const [program] = await Promise.all([

@@ -46,6 +46,19 @@ describe('fuzzing regressions', () => {
       const res = await t.http.get(api('/trainees?q=%00')).set(cast.admin.auth);
       expectFieldProblem(res, 'q', 'IS_STORABLE_TEXT');
     });
+
+    // FUZZ_SEED=1282111621: validator's isEmail throws URIError on a lone surrogate.
+    it.each([
+      ['/auth/register', {}],
+      ['/auth/login', { password: 'x' }],
+      ['/auth/password-reset', {}],
+    ])('a lone surrogate as the e-mail of POST %s', async (path, rest) => {
+      const res = await t.http.post(api(path)).send({ email: '\ud800', ...rest });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'email', code: 'IS_EMAIL' })]),
+      );
+    });
   });
 
   describe('a number written in exponent form is checked for its decimals, not a 500', () => {

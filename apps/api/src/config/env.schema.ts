@@ -1,17 +1,6 @@
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../common/validation/validators';
 import { EnvVar } from './env-var.decorator';
 import { JWT_SECRET_MIN_LENGTH } from './jwt-secret';
 import { IsTrustProxy, toTrustProxy, type TrustProxy } from './trust-proxy';
@@ -334,7 +323,7 @@ export class EnvSchema {
   })
   @Transform(blankToUndefined)
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   ADMIN_EMAIL?: string;
 
   @EnvVar({ description: 'Password of that first admin (10+ characters); change it after the first sign-in.' })

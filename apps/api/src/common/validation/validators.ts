@@ -1,6 +1,7 @@
 import { isCountryCode, LOCALIZED_TEXT_MAX_LENGTH, SUPPORTED_LOCALES } from '@skillbridge/contracts';
 import { Transform } from 'class-transformer';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { isEmail, ValidateBy, ValidationOptions } from 'class-validator';
+import { isStorableText } from './storable-text';
 
 /** ISO 3166-1 alpha-2, against the real list (`TH`, not `th`, not `UK`). */
 export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
@@ -27,6 +28,21 @@ export function IsLocalizedText(max = LOCALIZED_TEXT_MAX_LENGTH, options?: Valid
           return known && entries.some(([, text]) => typeof text === 'string' && text.trim() !== '');
         },
       },
+    },
+    options,
+  );
+}
+
+/**
+ * An e-mail address (class-validator's isEmail, under its name and message),
+ * refusing first what isEmail itself cannot read: it throws URIError on a
+ * lone UTF-16 surrogate, which answered 500 (found by fuzzing, `"\ud800"`).
+ */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmail',
+      validator: { validate: (value) => typeof value === 'string' && isStorableText(value) && isEmail(value) },
     },
     options,
   );

@@ -93,7 +93,7 @@ export class SessionsService {
     return this.rows(this.dataSource.manager, viewer, 's.program_id = $1', [programId]);
   }
 
-  async rows(manager: EntityManager, viewer: Viewer, where: string, params: unknown[]): Promise<SessionView[]> {
+  async rows(manager: EntityManager, viewer: Viewer | null, where: string, params: unknown[]): Promise<SessionView[]> {
     return (await this.rawRows(manager, viewer, where, params)).map(toSessionView);
   }
 
@@ -102,7 +102,7 @@ export class SessionsService {
    * (meetingLinkVisibleSql: admins, that session's instructors, confirmed trainees and their partners).
    * `where` uses `params` as $1…$n. Which sessions the viewer may see at all is the caller's to check.
    */
-  rawRows(manager: EntityManager, viewer: Viewer, where: string, params: unknown[]): Promise<SessionRow[]> {
+  rawRows(manager: EntityManager, viewer: Viewer | null, where: string, params: unknown[]): Promise<SessionRow[]> {
     const link = meetingUrlSql(
       viewer,
       's.meeting_url',
@@ -150,7 +150,8 @@ export class SessionsService {
         entityId: session.id,
         details: { programId, ...dto },
       });
-      const [view] = await this.rows(manager, signedIn(ctx), 's.id = $1', [session.id]);
+      // The writer's own view (an admin's, or none for start-up data acting as the system).
+      const [view] = await this.rows(manager, ctx.viewer, 's.id = $1', [session.id]);
       return view;
     });
   }
@@ -193,7 +194,7 @@ export class SessionsService {
         entityId: id,
         details: { ...dto },
       });
-      const [view] = await this.rows(manager, signedIn(ctx), 's.id = $1', [id]);
+      const [view] = await this.rows(manager, ctx.viewer, 's.id = $1', [id]);
       return view;
     });
   }

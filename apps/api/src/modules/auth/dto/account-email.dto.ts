@@ -7,8 +7,8 @@ import {
   type UnlockRequest,
   type VerifyEmailRequest,
 } from '@skillbridge/contracts';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { NormalizeEmail } from '../../../common/validation/validators';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress, NormalizeEmail } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../password-policy';
 
 /** The token of an e-mailed link (`<uuid>.<43 characters>`). */
@@ -23,7 +23,7 @@ export class AccountTokenDto implements VerifyEmailRequest, UnlockRequest {
 export class PasswordResetDto implements PasswordResetRequest {
   @ApiProperty({ format: 'email' })
   @NormalizeEmail()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 }
@@ -43,7 +43,7 @@ export class PasswordResetConfirmDto implements PasswordResetConfirmRequest {
 export class ChangeEmailDto implements ChangeEmailRequest {
   @ApiProperty({ format: 'email' })
   @NormalizeEmail()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   newEmail: string;
 

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, type LoginRequest } from '@skillbridge/contracts';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { NormalizeEmail } from '../../../common/validation/validators';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress, NormalizeEmail } from '../../../common/validation/validators';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ format: 'email', example: 'admin@skillbridge.test' })
   @NormalizeEmail()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, type CountryCode, type Locale, type RegisterRequest } from '@skillbridge/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
-import { IsCountryCode, NormalizeEmail, Trim } from '../../../common/validation/validators';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
+import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../password-policy';
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ format: 'email' })
   @NormalizeEmail()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

@@ -6,9 +6,9 @@ import {
   type CreateTraineeRequest,
   type Locale,
 } from '@skillbridge/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Nullable } from '../../../common/validation/nullable';
-import { IsCountryCode, NormalizeEmail, Trim } from '../../../common/validation/validators';
+import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsLatinName } from '../latin-name';
 
 export class CreateTraineeDto implements CreateTraineeRequest {
@@ -30,7 +30,7 @@ export class CreateTraineeDto implements CreateTraineeRequest {
 
   @ApiProperty({ example: 'somchai.j@rmutt.example' })
   @NormalizeEmail()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

@@ -7,14 +7,14 @@ import {
   type Locale,
   type Role,
 } from '@skillbridge/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
-import { IsCountryCode, NormalizeEmail, Trim } from '../../../common/validation/validators';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
+import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../../auth/password-policy';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ format: 'email' })
   @NormalizeEmail()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

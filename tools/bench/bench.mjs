@@ -130,6 +130,7 @@ try {
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       // The bench signs in as admin and partner with passwords alone; two-factor is not what it measures.
       MFA_REQUIRED_ROLES: '',
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       LOG_LEVEL: 'warn',

@@ -398,6 +398,17 @@ const MATRIX: Record<string, Rule> = {
     call: () => ({ path: '/me/certificates' }),
     expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
   },
+  'GET /certificates/:id': {
+    call: (_t, _c, fx) => ({ path: `/certificates/${fx.certificateId}` }),
+    expect: { ...traineeRecord(200), instructor: 403, otherInstructor: 403 },
+  },
+  'POST /certificates/:id/reissue': {
+    call: async (t, cast) => ({
+      path: `/certificates/${(await issueCertificate(t, cast)).id}/reissue`,
+      body: { reason: 'Name corrected' },
+    }),
+    expect: adminOnly(201),
+  },
   'GET /certificates/:id/pdf': {
     call: (_t, _c, fx) => ({ path: `/certificates/${fx.certificateId}/pdf` }),
     expect: { ...traineeRecord(200), instructor: 403, otherInstructor: 403 },

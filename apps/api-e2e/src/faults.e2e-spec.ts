@@ -215,6 +215,7 @@ describe('faults', () => {
         DATA_ENCRYPTION_KEY: 'faults-data-key-that-is-long-enough-0123456789',
         // The scenarios act as the first admin with a password alone (two-factor has its own suites).
         MFA_REQUIRED_ROLES: '',
+        PUBLIC_URL: 'http://127.0.0.1',
         PORT: String(port),
         HOST: '127.0.0.1',
         WEB_ROOT: 'none',

@@ -302,6 +302,14 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/certificates/${fx.certificateId}/revoke`,
     body: { reason: 'Issued in error' },
   }),
+  'POST /certificates/:id/reissue': async (t, _c, fx) => {
+    // Another completer's certificate than the one revoked above.
+    const [row] = await t.dataSource.query('SELECT id FROM certificates WHERE program_id = $1 AND id <> $2 LIMIT 1', [
+      fx.doneProgramId,
+      fx.certificateId,
+    ]);
+    return { actor: 'admin', path: `/certificates/${row.id}/reissue`, body: { reason: 'Name corrected' } };
+  },
 };
 
 /** `METHOD /path` of every handler that has a @Body() parameter — the routes a body can reach. */

@@ -1,4 +1,4 @@
-import { Role, type Notification } from '@skillbridge/contracts';
+import { Role, type Notification, formatVerificationCode } from '@skillbridge/contracts';
 import { LinkifyIt } from 'linkify-it';
 import { Notifier } from '@skillbridge/api/modules/notifications/notifier';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
@@ -257,9 +257,11 @@ describe('notifications', () => {
       );
       const issued = sink.to(holder.user.email).filter((m) => m.subject.includes('certificate'));
       expect(issued).toHaveLength(1);
-      expect(issued[0].text).toContain(`${PUBLIC_URL}/verify/${code}`);
+      // The link carries the code as it is printed: in groups of four.
+      const printed = formatVerificationCode(code);
+      expect(issued[0].text).toContain(`${PUBLIC_URL}/verify/${printed}`);
       expect(issued[0].text).toContain(serial);
-      expect(issued[0].html).toContain(`href="${PUBLIC_URL}/verify/${code}"`);
+      expect(issued[0].html).toContain(`href="${PUBLIC_URL}/verify/${printed}"`);
     });
 
     it('what people typed arrives as text, never a link, in both parts; the system’s own link is a link', async () => {

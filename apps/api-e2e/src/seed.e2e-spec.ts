@@ -6,7 +6,7 @@ import {
   loadDemoSchedule,
 } from '@skillbridge/api/database/demo/seed';
 import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
-import { CertificatesService } from '@skillbridge/api/modules/certificates/certificates.service';
+import { CompletionService } from '@skillbridge/api/modules/certificates/completion.service';
 import { InstructorsService } from '@skillbridge/api/modules/instructors/instructors.service';
 import { ProgramsService } from '@skillbridge/api/modules/programs/programs.service';
 import { SessionsService } from '@skillbridge/api/modules/sessions/sessions.service';
@@ -146,7 +146,7 @@ describe('start-up data', () => {
     );
 
     // Scenarios A and C closed with certificates, a few below the rule; 15 of C's completers go on the study visit.
-    const completion = { certificates: t.app.get(CertificatesService), logger: pino({ level: 'silent' }) };
+    const completion = { completion: t.app.get(CompletionService), logger: pino({ level: 'silent' }) };
     await loadDemoCompletion(t.dataSource, completion);
     await loadDemoCompletion(t.dataSource, completion);
     const outcomes = (await t.dataSource.query(

@@ -18,7 +18,7 @@ import { runMigrations } from './database/migrate';
 import { PasswordService } from './modules/auth/password.service';
 import { OutboxWorker } from './modules/notifications/outbox-worker';
 import { InstructorsService } from './modules/instructors/instructors.service';
-import { CertificatesService } from './modules/certificates/certificates.service';
+import { CompletionService } from './modules/certificates/completion.service';
 import { ProgramsService } from './modules/programs/programs.service';
 import { SessionsService } from './modules/sessions/sessions.service';
 import { UsersService } from './modules/users/users.service';
@@ -93,7 +93,7 @@ async function bootstrap(): Promise<void> {
         logger,
       });
       await loadDemoEnrolments(app.get(DataSource), logger);
-      await loadDemoCompletion(app.get(DataSource), { certificates: app.get(CertificatesService), logger });
+      await loadDemoCompletion(app.get(DataSource), { completion: app.get(CompletionService), logger });
     }
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
@@ -106,6 +106,10 @@ async function bootstrap(): Promise<void> {
     const { port } = app.getHttpServer().address() as AddressInfo;
     const base = `http://${shownHost}:${port}`;
     logger.info(`Skillbridge is listening on ${base} — web app ${base}/, API ${base}/api/v1, docs ${base}/api/docs`);
+    logger.info(
+      `Certificate QR codes, credentials and e-mailed links carry ${config.publicUrl}` +
+        (config.PUBLIC_URL ? '' : ' (PUBLIC_URL is not set: set it to the address people open the app at)'),
+    );
   } catch (error) {
     logger.fatal(
       { err: error },

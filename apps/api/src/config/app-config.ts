@@ -85,6 +85,11 @@ function crossFieldProblems(config: AppConfig): string[] {
   if (config.JWT_SECRET && config.DATA_ENCRYPTION_KEY && config.JWT_SECRET === config.DATA_ENCRYPTION_KEY) {
     problems.push('DATA_ENCRYPTION_KEY must differ from JWT_SECRET');
   }
+  if (config.DATABASE_URL && config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
+    problems.push(
+      'PUBLIC_URL is required in production with DATABASE_URL: certificate QR codes and e-mailed links carry it (e.g. https://skillbridge.example.edu.cn)',
+    );
+  }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
   }

@@ -125,7 +125,7 @@ export class EnvSchema {
 
   @EnvVar({
     description:
-      'Address people reach the web app at, used in certificate QR codes and links (e.g. `https://skillbridge.example.edu.cn`). Defaults to `http://localhost:<PORT>`.',
+      'Address people reach the web app at, used in certificate QR codes, credentials and e-mailed links (e.g. `https://skillbridge.example.edu.cn`). Required in production with `DATABASE_URL`; otherwise defaults to `http://localhost:<PORT>`.',
   })
   @Transform(blankToUndefined)
   @IsOptional()
@@ -185,6 +185,16 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   VERIFY_RATE_LIMIT_PER_MINUTE = 60;
+
+  @EnvVar({
+    description:
+      'Certificate verifications by serial (rather than by code) per client IP per minute before 429: serials run in sequence, so this keeps anyone from walking them.',
+    default: '10',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VERIFY_SERIAL_RATE_LIMIT_PER_MINUTE = 10;
 
   @EnvVar({ description: 'Largest JSON request body, in bytes.', default: '1048576' })
   @Transform(toInt)

@@ -92,9 +92,38 @@ export interface SelectionResult {
   enrolled: number;
 }
 
+/** One session that counted toward a certificate, as the certificate states it. */
+export interface CertificateTopic {
+  title: LocalizedText;
+  startsAt: string;
+  endsAt: string;
+  /** Scheduled hours of the session. */
+  hours: number;
+}
+
+/** What the completion rule found, as the certificate states it. */
+export interface CompletionBasis {
+  /** attended / counted sessions, 0..1; absent when no session counted. */
+  attendanceRate?: number;
+  minAttendanceRate: number;
+  score?: number;
+  passingScore?: number;
+}
+
+/** The issuing institution as the certificate names it. */
+export interface CertificateIssuer {
+  institutionId: string;
+  name: LocalizedText;
+}
+
+/**
+ * A certificate as issued. Everything it vouches for is frozen at issue and
+ * never read from live records again; a correction is a reissue.
+ */
 export interface Certificate {
   id: string;
   serial: string;
+  /** Typable code (groups of four from an alphabet without look-alikes); certificates issued before 2026-12 keep their 22-character one. */
   verificationCode: string;
   enrolmentId: string;
   traineeId: string;
@@ -103,16 +132,37 @@ export interface Certificate {
   status: CertificateStatus;
   revokedReason?: string;
   revokedAt?: string;
+  holderName: string;
+  holderNameLatin?: string;
+  programCode: string;
+  programTitle: LocalizedText;
+  /** The program's first and last day (`YYYY-MM-DD`). */
+  startDate: string;
+  endDate: string;
+  /** The program's IANA time zone, in which the dates above and the issue date are read. */
+  timeZone: string;
+  /** Scheduled hours of the sessions that counted (学时 on Chinese certificates). */
+  hours: number;
+  topics: CertificateTopic[];
+  completion: CompletionBasis;
+  issuer: CertificateIssuer;
+  /** `YYYY-MM-DD`, when the program gives its certificates a validity period. */
+  validUntil?: string;
+  /** The certificate this one replaced (reissue), by id and serial. */
+  replaces?: { id: string; serial: string };
+  /** The certificate that replaced this one. */
+  replacedBy?: { id: string; serial: string };
+}
+
+/** `POST /certificates/:id/reissue`: a new certificate from today's data; the old one is revoked with this reason. */
+export interface ReissueCertificateRequest {
+  reason: string;
 }
 
 /** A certificate line of a list: with whose it is and for what. */
 export interface CertificateListEntry extends Certificate {
-  holderName: string;
-  holderNameLatin?: string;
   institutionId?: string;
   institutionCode?: string;
-  programCode: string;
-  programTitle: LocalizedText;
   /** The holder's preferred language: the default second language of the PDF. */
   holderLocale: Locale;
 }
@@ -129,14 +179,44 @@ export interface RevokeCertificateRequest {
   reason: string;
 }
 
-/** What anyone with the code may learn (`GET /verify/:code`), and nothing more. */
+/** What anyone with the code (or the serial) may learn (`GET /verify/:code`), and nothing more. */
 export interface Verification {
   status: CertificateStatus;
   serial: string;
   holderName: string;
   holderNameLatin?: string;
   programTitle: LocalizedText;
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+  hours: number;
   issuedAt: string;
   issuer: LocalizedText;
+  validUntil?: string;
   revokedReason?: string;
+  revokedAt?: string;
+  /** A reissued certificate names the serial that replaced it. */
+  replacedBy?: { serial: string };
+}
+
+/**
+ * Verification codes issued from December 2026: 24 characters of Crockford's
+ * base32 (no I, L, O or U — nothing to mistake), 120 random bits, written in
+ * groups of four (`7KQ4-M9TX-2WHP-…`). Typed in any case, with or without the
+ * dashes, and with I/L for 1 and O for 0, they still match.
+ */
+export const VERIFICATION_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const VERIFICATION_CODE_LENGTH = 24;
+
+/** A typed code in its stored form (upper case, no separators, look-alikes mapped), or null when it cannot be one. */
+export function normalizeVerificationCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return code.length === VERIFICATION_CODE_LENGTH && [...code].every((c) => VERIFICATION_CODE_ALPHABET.includes(c))
+    ? code
+    : null;
+}
+
+/** A stored code as printed: groups of four joined by dashes. */
+export function formatVerificationCode(code: string): string {
+  return code.length === VERIFICATION_CODE_LENGTH ? (code.match(/.{4}/g) ?? [code]).join('-') : code;
 }

@@ -36,6 +36,7 @@ export const ErrorCode = {
   ProgramCompleted: 'PROGRAM_COMPLETED',
   NotConfirmed: 'NOT_CONFIRMED',
   CertificateRevoked: 'CERTIFICATE_REVOKED',
+  CertificateReplaced: 'CERTIFICATE_REPLACED',
   CapacityExceeded: 'CAPACITY_EXCEEDED',
   EmailNotVerified: 'EMAIL_NOT_VERIFIED',
   TokenInvalid: 'TOKEN_INVALID',

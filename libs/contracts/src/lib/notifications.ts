@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   'session-changed',
   /** To the trainee: the certificate is ready, with its verification link. */
   'certificate-issued',
+  /** To the trainee: the certificate was revoked (with the reason). */
+  'certificate-revoked',
+  /** To the trainee: the certificate was corrected and replaced by a new one (with the reason). */
+  'certificate-reissued',
   /** To a new account's address: the link that proves it is theirs (e-mail only, never in-app). */
   'email-verification',
   /** To an account's new address: the link that makes it the account's address (e-mail only). */

@@ -13,6 +13,8 @@ export interface CompletionRule {
   minAttendanceRate: number;
   /** Assessment score needed to complete, 0..100; no assessment when absent. */
   passingScore?: number;
+  /** Months a certificate of the program stays valid (its `validUntil`); valid without end when absent. */
+  certificateValidityMonths?: number;
 }
 
 export interface Seats {

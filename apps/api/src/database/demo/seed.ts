@@ -2,7 +2,7 @@ import { Role, wallTimeToInstant } from '@skillbridge/contracts';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
-import type { CertificatesService } from '../../modules/certificates/certificates.service';
+import type { CompletionService } from '../../modules/certificates/completion.service';
 import { SelectionDto } from '../../modules/certificates/dto/certificate.dto';
 import { Institution } from '../../modules/institutions/institution.entity';
 import { CreateProgramDto } from '../../modules/programs/dto/create-program.dto';
@@ -267,7 +267,7 @@ export async function loadDemoEnrolments(dataSource: DataSource, logger: Logger)
 }
 
 export interface CompletionServices {
-  certificates: CertificatesService;
+  completion: CompletionService;
   logger: Logger;
 }
 
@@ -376,8 +376,8 @@ export async function loadDemoCompletion(dataSource: DataSource, services: Compl
       );
     }
   });
-  const a = await services.certificates.complete(courseA.id, ctx);
-  const c = await services.certificates.complete(courseC.id, ctx);
+  const a = await services.completion.complete(courseA.id, ctx);
+  const c = await services.completion.complete(courseC.id, ctx);
   const completers = (
     (await dataSource.query(
       `SELECT e.trainee_id FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
@@ -386,7 +386,7 @@ export async function loadDemoCompletion(dataSource: DataSource, services: Compl
     )) as { trainee_id: string }[]
   ).map((r) => r.trainee_id);
   if (visit.status === 'published' && completers.length > 0) {
-    await services.certificates.select(
+    await services.completion.select(
       visit.id,
       Object.assign(new SelectionDto(), { fromProgramId: courseC.id, traineeIds: completers }),
       ctx,

@@ -4,10 +4,7 @@ import {
   Role,
   type Certificate,
   type CertificateListEntry,
-  type CompletionPreview,
-  type CompletionResult,
   type Page,
-  type SelectionResult,
   type Verification,
 } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
@@ -21,43 +18,19 @@ import {
   CertificateListQueryDto,
   CertificatePdfQueryDto,
   MyCertificatesQueryDto,
+  ReissueCertificateDto,
   RevokeCertificateDto,
-  SelectionDto,
 } from './dto/certificate.dto';
+import { VerificationService } from './verification.service';
 
 @ApiTags('certificates')
 @ApiBearerAuth()
 @Controller()
 export class CertificatesController {
-  constructor(private readonly certificates: CertificatesService) {}
-
-  @Get('programs/:id/completion')
-  @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Preview of closing the program: who completes, who does not, and why (admin).' })
-  @ApiProblems(400, 401, 403, 404)
-  preview(@UuidParam('id') id: string): Promise<CompletionPreview> {
-    return this.certificates.preview(id);
-  }
-
-  @Post('programs/:id/complete')
-  @HttpCode(200)
-  @Roles(Role.Admin)
-  @ApiOperation({
-    summary: 'Close the program: completed / not-completed by its rule, a certificate per completer; idempotent.',
-  })
-  @ApiProblems(400, 401, 403, 404, 409)
-  complete(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<CompletionResult> {
-    return this.certificates.complete(id, ctx);
-  }
-
-  @Post('programs/:id/selections')
-  @HttpCode(200)
-  @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Enrol chosen completers of another program, confirmed, all or none (admin).' })
-  @ApiProblems(400, 401, 403, 404, 409)
-  select(@UuidParam('id') id: string, @Body() dto: SelectionDto, @Ctx() ctx: RequestContext): Promise<SelectionResult> {
-    return this.certificates.select(id, dto, ctx);
-  }
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly verification: VerificationService,
+  ) {}
 
   @Get('certificates')
   @Roles(Role.Admin, Role.Partner)
@@ -75,6 +48,14 @@ export class CertificatesController {
   @ApiProblems(400, 401, 403)
   mine(@Query() query: MyCertificatesQueryDto, @Ctx() ctx: RequestContext): Promise<Page<CertificateListEntry>> {
     return this.certificates.list(query, ctx);
+  }
+
+  @Get('certificates/:id')
+  @Roles(Role.Admin, Role.Partner, Role.Trainee)
+  @ApiOperation({ summary: 'One certificate as issued, with its frozen fields (the holder, their partner, admins).' })
+  @ApiProblems(400, 401, 403, 404)
+  get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Certificate> {
+    return this.certificates.get(id, ctx);
   }
 
   @Get('certificates/:id/pdf')
@@ -109,13 +90,30 @@ export class CertificatesController {
     return this.certificates.revoke(id, dto.reason, ctx);
   }
 
+  @Post('certificates/:id/reissue')
+  @HttpCode(201)
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary:
+      'A correction (admin): a new certificate from today’s records; the old one is revoked with the reason and points to it.',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reissue(
+    @UuidParam('id') id: string,
+    @Body() dto: ReissueCertificateDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Certificate> {
+    return this.certificates.reissue(id, dto.reason, ctx);
+  }
+
   @Get('verify/:code')
   @Public()
   @ApiOperation({
-    summary: 'Verify a certificate by its code (public, rate-limited): status, serial, holder, program, issuer.',
+    summary:
+      'Verify a certificate by its code or its serial (public, rate-limited): what the certificate states and its state.',
   })
   @ApiProblems(404, 429)
   verify(@Param('code') code: string, @Ctx() ctx: RequestContext): Promise<Verification> {
-    return this.certificates.verify(code, ctx);
+    return this.verification.verify(code, ctx);
   }
 }

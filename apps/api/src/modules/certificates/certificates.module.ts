@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
+import { CompletionController } from './completion.controller';
+import { CompletionService } from './completion.service';
 import { RateLimiter } from './rate-limiter';
+import { VerificationService } from './verification.service';
 
-@Module({ controllers: [CertificatesController], providers: [CertificatesService, RateLimiter] })
+@Module({
+  controllers: [CompletionController, CertificatesController],
+  providers: [CertificatesService, CompletionService, VerificationService, RateLimiter],
+  exports: [CertificatesService],
+})
 export class CertificatesModule {}

@@ -2,68 +2,85 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
+  formatVerificationCode,
   type Certificate as CertificateView,
   type CertificateListEntry,
-  type CompletionLine,
-  type CompletionPreview,
-  type CompletionResult,
+  type CompletionBasis,
   type Locale,
-  type LocalizedText,
   type Page,
-  type SelectionResult,
-  type Verification,
 } from '@skillbridge/contracts';
-import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
-import { AuditService, type AuditEntry } from '../audit/audit.service';
-import { lockProgram } from '../enrolments/seats';
-import { Institution } from '../institutions/institution.entity';
+import { AuditService } from '../audit/audit.service';
 import { Notifier } from '../notifications/notifier';
-import { Program } from '../programs/program.entity';
 import { CERTIFICATE_SCOPE } from './certificate.scope';
 import { Certificate } from './certificate.entity';
-import { applyCompletionRule } from './completion';
-import { CertificateListQueryDto, SelectionDto } from './dto/certificate.dto';
+import { toCertificateView, type CertificateWithLinks } from './certificate-view';
+import { CertificateListQueryDto } from './dto/certificate.dto';
 import { CertificateRenderer } from './pdf/certificate-pdf';
-import { RateLimiter } from './rate-limiter';
+import { newVerificationCode } from './verification-code';
 
-/** 128 random bits, URL-safe: the only key the public verification page takes. */
-export const newVerificationCode = () => randomBytes(16).toString('base64url');
-const CODE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-
-export function toCertificateView(c: Certificate): CertificateView {
-  return {
-    id: c.id,
-    serial: c.serial,
-    verificationCode: c.verificationCode,
-    enrolmentId: c.enrolmentId,
-    traineeId: c.traineeId,
-    programId: c.programId,
-    issuedAt: c.issuedAt.toISOString(),
-    status: c.status,
-    ...(c.revokedReason ? { revokedReason: c.revokedReason } : {}),
-    ...(c.revokedAt ? { revokedAt: c.revokedAt.toISOString() } : {}),
-  };
-}
-
-interface RuleRow {
+/** One certificate to issue: the completed enrolment, what its holder achieved, and what it replaces. */
+export interface IssueLine {
   enrolmentId: string;
-  traineeId: string;
-  fullName: string;
-  fullNameLatin: string | null;
-  institutionCode: string | null;
-  status: string;
-  score: string | null;
-  counted: number;
-  attended: number;
+  completion: CompletionBasis;
+  replaces?: string;
 }
 
+export interface Issued {
+  id: string;
+  serial: string;
+  enrolmentId: string;
+}
+
+/**
+ * The certificate's frozen facts, copied from today's records in the one
+ * statement that issues it: the holder's names, the program's code, title,
+ * dates and zone, the scheduled hours and the sessions that counted, the host
+ * as issuer, and the end of validity when the program sets one.
+ */
+const ISSUE_SQL = `
+  INSERT INTO certificates (serial, verification_code, enrolment_id, trainee_id, program_id,
+                            holder_name, holder_name_latin, program_code, program_title, start_date, end_date,
+                            time_zone, hours, topics, completion, issuer_institution_id, issuer_name, valid_until,
+                            replaces)
+  SELECT 'SB-' || to_char(now() AT TIME ZONE p.timezone, 'YYYY') || '-' || lpad(nextval('certificate_serial_seq')::text, 6, '0'),
+         c.code, e.id, e.trainee_id, e.program_id,
+         t.full_name, t.full_name_latin, p.code, p.title, p.start_date, p.end_date,
+         p.timezone, s.hours, s.topics, c.completion, h.id, h.name,
+         CASE WHEN p.certificate_validity_months IS NOT NULL
+              THEN ((now() AT TIME ZONE p.timezone)::date + make_interval(months => p.certificate_validity_months))::date
+         END,
+         c.replaces
+    FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::uuid[]) WITH ORDINALITY AS c(enrolment_id, code, completion, replaces, ord)
+    JOIN enrolments e ON e.id = c.enrolment_id
+    JOIN trainees t ON t.id = e.trainee_id
+    JOIN programs p ON p.id = e.program_id
+    JOIN institutions h ON h.id = p.host_institution_id
+    CROSS JOIN LATERAL (
+      SELECT coalesce(round(sum(extract(epoch FROM x.ends_at - x.starts_at)) / 3600, 2), 0) AS hours,
+             coalesce(jsonb_agg(jsonb_build_object(
+                        'title', x.title,
+                        'startsAt', to_char(x.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                        'endsAt', to_char(x.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                        'hours', round(extract(epoch FROM x.ends_at - x.starts_at) / 3600, 2))
+                      ORDER BY x.starts_at, x.id), '[]'::jsonb) AS topics
+        FROM sessions x
+       WHERE x.program_id = p.id
+    ) s
+   ORDER BY c.ord
+  ON CONFLICT (enrolment_id) WHERE status = 'issued' DO NOTHING
+  RETURNING id, serial, enrolment_id AS "enrolmentId"`;
+
+/**
+ * Certificates as issued: issuing (frozen), lists, one certificate, its PDF,
+ * revocation and reissue. Each reads only what the certificate itself stores.
+ */
 @Injectable()
 export class CertificatesService {
   private renderer: CertificateRenderer | null = null;
@@ -71,257 +88,52 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     private readonly notifier: Notifier,
   ) {}
 
-  // ---- completion ------------------------------------------------------------------------------
-
-  private async completionLines(
-    manager: EntityManager,
-    program: { id: string; minAttendanceRate: number; passingScore: number | null },
-    statuses: string[],
-  ): Promise<{ sessions: number; lines: CompletionLine[] }> {
-    const [{ sessions }] = (await manager.query(
-      'SELECT count(*)::int AS sessions FROM sessions WHERE program_id = $1',
-      [program.id],
-    )) as { sessions: number }[];
-    const rows = (await manager.query(
-      `SELECT e.id AS "enrolmentId", e.trainee_id AS "traineeId", t.full_name AS "fullName",
-              t.full_name_latin AS "fullNameLatin", i.code AS "institutionCode", e.status, e.score,
-              count(s.id) FILTER (WHERE a.status IS DISTINCT FROM 'excused')::int AS counted,
-              count(s.id) FILTER (WHERE a.status IN ('present', 'late'))::int AS attended
-         FROM enrolments e
-         JOIN trainees t ON t.id = e.trainee_id
-         LEFT JOIN institutions i ON i.id = t.institution_id
-         LEFT JOIN sessions s ON s.program_id = e.program_id
-         LEFT JOIN attendance a ON a.session_id = s.id AND a.trainee_id = e.trainee_id
-        WHERE e.program_id = $1 AND e.status = ANY($2::text[])
-        GROUP BY e.id, t.id, i.code
-        ORDER BY coalesce(t.full_name_latin, t.full_name), e.id`,
-      [program.id, statuses],
-    )) as RuleRow[];
-    return {
-      sessions,
-      lines: rows.map((row) => {
-        const score = row.score === null ? null : Number(row.score);
-        const outcome = applyCompletionRule({
-          sessions,
-          counted: row.counted,
-          attended: row.attended,
-          score,
-          minAttendanceRate: program.minAttendanceRate,
-          passingScore: program.passingScore,
-        });
-        return {
-          enrolmentId: row.enrolmentId,
-          traineeId: row.traineeId,
-          fullName: row.fullName,
-          ...(row.fullNameLatin ? { fullNameLatin: row.fullNameLatin } : {}),
-          ...(row.institutionCode ? { institutionCode: row.institutionCode } : {}),
-          countedSessions: sessions === 0 ? 0 : row.counted,
-          attendedSessions: row.attended,
-          ...(outcome.attendanceRate !== undefined ? { attendanceRate: outcome.attendanceRate } : {}),
-          ...(score !== null ? { score } : {}),
-          completes: outcome.completes,
-          shortfalls: outcome.shortfalls,
-        };
-      }),
-    };
-  }
-
-  /** Who would complete and who would not, and why — before the admin closes the program. */
-  async preview(programId: string): Promise<CompletionPreview> {
-    const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
-    if (!program) throw ProblemException.notFound();
-    const statuses = program.status === 'completed' ? ['completed', 'not-completed'] : ['confirmed'];
-    const { sessions, lines } = await this.completionLines(this.dataSource.manager, program, statuses);
-    return {
-      programId,
-      sessions,
-      minAttendanceRate: program.minAttendanceRate,
-      ...(program.passingScore !== null ? { passingScore: program.passingScore } : {}),
-      lines,
-    };
-  }
-
   /**
-   * Closes the program: each confirmed enrolment becomes completed or
-   * not-completed by the rule, and each completed one gets its certificate —
-   * in one transaction under the program's row lock. A second run (or a
-   * concurrent one, which waits for the lock) finds the program completed and
-   * issues nothing; the unique enrolment_id of certificates backs that up.
+   * Issues certificates in the caller's transaction, freezing what they vouch
+   * for; an enrolment that already has an issued certificate gets none. The
+   * holders are told.
    */
-  async complete(programId: string, ctx: RequestContext): Promise<CompletionResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await lockProgram(manager, programId);
-      if (!locked) throw ProblemException.notFound();
-      const program = await manager.findOneByOrFail(Program, { id: programId });
-      if (program.status === 'completed') {
-        const [counts] = (await manager.query(
-          `SELECT count(*) FILTER (WHERE status = 'completed')::int AS completed,
-                  count(*) FILTER (WHERE status = 'not-completed')::int AS "notCompleted"
-             FROM enrolments WHERE program_id = $1`,
-          [programId],
-        )) as { completed: number; notCompleted: number }[];
-        return { ...counts, certificatesIssued: 0 };
-      }
-      if (program.status !== 'published') {
-        throw ProblemException.conflict(ErrorCode.InvalidTransition, {
-          params: { from: program.status, to: 'completed' },
-        });
-      }
-      const { lines } = await this.completionLines(manager, program, ['confirmed']);
-      const completed = lines.filter((l) => l.completes).map((l) => l.enrolmentId);
-      await manager.query(
-        `UPDATE enrolments SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'completed' ELSE 'not-completed' END,
-                decided_at = now(), updated_at = now()
-          WHERE program_id = $1 AND status = 'confirmed'`,
-        [programId, completed],
-      );
-      await manager.query(
-        `UPDATE programs SET status = 'completed', confirmed_count = 0, updated_at = now() WHERE id = $1`,
-        [programId],
-      );
-      const issued = (await manager.query(
-        `INSERT INTO certificates (serial, verification_code, enrolment_id, trainee_id, program_id)
-         SELECT 'SB-' || to_char(now() AT TIME ZONE $3, 'YYYY') || '-' || lpad(nextval('certificate_serial_seq')::text, 6, '0'),
-                c.code, e.id, e.trainee_id, e.program_id
-           FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS c(enrolment_id, code, ord)
-           JOIN enrolments e ON e.id = c.enrolment_id
-          ORDER BY c.ord
-         ON CONFLICT (enrolment_id) DO NOTHING
-         RETURNING id, serial, enrolment_id AS "enrolmentId"`,
-        [completed, completed.map(() => newVerificationCode()), program.timezone],
-      )) as { id: string; serial: string; enrolmentId: string }[];
-      const entries: AuditEntry[] = [
-        {
-          action: 'program.complete',
-          entityType: 'program',
-          entityId: programId,
-          details: { completed: completed.length, notCompleted: lines.length - completed.length },
-        },
-        ...issued.map((c) => ({
-          action: 'certificate.issue',
-          entityType: 'certificate',
-          entityId: c.id,
-          details: { serial: c.serial, enrolmentId: c.enrolmentId, programId },
-        })),
-      ];
-      await this.audit.recordMany(manager, ctx, entries);
-      await this.notifier.certificatesIssued(
-        manager,
-        issued.map((c) => c.id),
-      );
-      return {
-        completed: completed.length,
-        notCompleted: lines.length - completed.length,
-        certificatesIssued: issued.length,
-      };
-    });
+  async issue(manager: EntityManager, lines: IssueLine[]): Promise<Issued[]> {
+    if (lines.length === 0) return [];
+    const issued = await this.issueQuietly(manager, lines);
+    await this.notifier.certificatesIssued(
+      manager,
+      issued.map((c) => c.id),
+    );
+    return issued;
   }
 
-  /**
-   * Enrols chosen completers of one program into another (scenario C's study
-   * visit), confirmed, all or none: every trainee must have completed the
-   * source program and not be enrolled yet, and all must fit the seats left.
-   */
-  async select(programId: string, dto: SelectionDto, ctx: RequestContext): Promise<SelectionResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const program = await lockProgram(manager, programId);
-      if (!program) throw ProblemException.notFound();
-      if (program.status !== 'published') {
-        throw new ProblemException(400, ErrorCode.ProgramNotOpen, { params: { status: program.status } });
-      }
-      if (!(await manager.existsBy(Program, { id: dto.fromProgramId }))) {
-        throw ProblemException.invalidField('fromProgramId', 'UNKNOWN_PROGRAM', 'validation.unknownProgram');
-      }
-      const completers = new Set(
-        (
-          (await manager.query(
-            `SELECT trainee_id FROM enrolments WHERE program_id = $1 AND status = 'completed' AND trainee_id = ANY($2::uuid[])`,
-            [dto.fromProgramId, dto.traineeIds],
-          )) as { trainee_id: string }[]
-        ).map((r) => r.trainee_id),
-      );
-      const enrolled = new Set(
-        (
-          (await manager.query(
-            `SELECT trainee_id FROM enrolments WHERE program_id = $1 AND status <> 'withdrawn' AND trainee_id = ANY($2::uuid[])`,
-            [programId, dto.traineeIds],
-          )) as { trainee_id: string }[]
-        ).map((r) => r.trainee_id),
-      );
-      const problems = dto.traineeIds.flatMap((id, index) =>
-        !completers.has(id)
-          ? [{ field: `traineeIds[${index}]`, code: 'NOT_A_COMPLETER', messageKey: 'validation.notACompleter' }]
-          : enrolled.has(id)
-            ? [
-                {
-                  field: `traineeIds[${index}]`,
-                  code: ErrorCode.AlreadyEnrolled,
-                  messageKey: 'validation.alreadyEnrolled',
-                },
-              ]
-            : [],
-      );
-      if (problems.length) throw ProblemException.validation(problems);
-      const free = program.capacity - program.confirmed;
-      if (dto.traineeIds.length > free) {
-        throw ProblemException.conflict(ErrorCode.CapacityExceeded, { params: { free, asked: dto.traineeIds.length } });
-      }
-      const rows = (await manager.query(
-        `INSERT INTO enrolments (program_id, trainee_id, status, decided_at, decided_by)
-         SELECT $1, unnest($2::uuid[]), 'confirmed', now(), $3
-         ON CONFLICT (program_id, trainee_id) DO UPDATE
-           SET status = 'confirmed', decided_at = now(), decided_by = EXCLUDED.decided_by, reason = NULL,
-               waitlisted_at = NULL, updated_at = now()
-         WHERE enrolments.status = 'withdrawn'
-         RETURNING id`,
-        [programId, dto.traineeIds, signedIn(ctx).userId],
-      )) as { id: string }[];
-      await manager.query('UPDATE programs SET confirmed_count = confirmed_count + $2 WHERE id = $1', [
-        programId,
-        rows.length,
-      ]);
-      await this.audit.recordMany(
-        manager,
-        ctx,
-        rows.map((r) => ({
-          action: 'enrolment.select',
-          entityType: 'enrolment',
-          entityId: r.id,
-          details: { programId, fromProgramId: dto.fromProgramId },
-        })),
-      );
-      await this.notifier.enrolmentsDecided(
-        manager,
-        rows.map((r) => r.id),
-      );
-      return { enrolled: rows.length };
-    });
+  /** Certificates with the serials of those they replaced or were replaced by. */
+  private withLinks(qb: SelectQueryBuilder<Certificate>): SelectQueryBuilder<Certificate> {
+    return qb
+      .leftJoin('c.replacesCertificate', 'rp')
+      .addSelect(['rp.id', 'rp.serial'])
+      .leftJoin('c.replacedByCertificate', 'rb')
+      .addSelect(['rb.id', 'rb.serial']);
   }
-
-  // ---- certificates ----------------------------------------------------------------------------
 
   async list(query: CertificateListQueryDto, ctx: RequestContext): Promise<Page<CertificateListEntry>> {
     const qb = scopeQuery(
       CERTIFICATE_SCOPE,
       signedIn(ctx),
-      this.dataSource
-        .getRepository(Certificate)
-        .createQueryBuilder('c')
-        .innerJoinAndSelect('c.trainee', 't')
-        .leftJoin('t.institution', 'i')
-        .addSelect(['i.id', 'i.code'])
-        .innerJoin('c.program', 'p')
-        .addSelect(['p.id', 'p.code', 'p.title']),
+      this.withLinks(
+        this.dataSource
+          .getRepository(Certificate)
+          .createQueryBuilder('c')
+          .innerJoin('c.trainee', 't')
+          .addSelect(['t.id', 't.institutionId', 't.preferredLocale'])
+          .leftJoin('t.institution', 'i')
+          .addSelect(['i.id', 'i.code']),
+      ),
     );
     if (query.programId) qb.andWhere('c.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.q) {
-      qb.andWhere('(t.full_name ILIKE :pattern OR t.full_name_latin ILIKE :pattern OR c.serial ILIKE :pattern)', {
+      qb.andWhere('(c.holder_name ILIKE :pattern OR c.holder_name_latin ILIKE :pattern OR c.serial ILIKE :pattern)', {
         pattern: containsPattern(query.q),
       });
     }
@@ -336,16 +148,11 @@ export class CertificatesService {
     });
     return {
       items: page.items.map((c) => {
-        const t = c.trainee as NonNullable<Certificate['trainee']> & { institution?: Institution | null };
-        const p = c.program as Program;
+        const t = c.trainee as NonNullable<Certificate['trainee']>;
         return {
           ...toCertificateView(c),
-          holderName: t.fullName,
-          ...(t.fullNameLatin ? { holderNameLatin: t.fullNameLatin } : {}),
           ...(t.institutionId ? { institutionId: t.institutionId } : {}),
           ...(t.institution?.code ? { institutionCode: t.institution.code } : {}),
-          programCode: p.code,
-          programTitle: p.title,
           holderLocale: t.preferredLocale,
         };
       }),
@@ -354,19 +161,25 @@ export class CertificatesService {
   }
 
   /** The certificate if the caller may see it (the holder, their partner, admins), else 404. */
-  private async findVisible(id: string, viewer: Viewer): Promise<Certificate> {
+  async findVisible(id: string, viewer: Viewer): Promise<CertificateWithLinks> {
     const certificate = await scopeQuery(
       CERTIFICATE_SCOPE,
       viewer,
-      this.dataSource
-        .getRepository(Certificate)
-        .createQueryBuilder('c')
-        .innerJoinAndSelect('c.trainee', 't')
-        .innerJoinAndSelect('c.program', 'p')
-        .where('c.id = :id', { id }),
+      this.withLinks(
+        this.dataSource
+          .getRepository(Certificate)
+          .createQueryBuilder('c')
+          .innerJoin('c.trainee', 't')
+          .addSelect(['t.id', 't.institutionId', 't.preferredLocale', 't.email'])
+          .where('c.id = :id', { id }),
+      ),
     ).getOne();
     if (!certificate) throw ProblemException.notFound();
     return certificate;
+  }
+
+  async get(id: string, ctx: RequestContext): Promise<CertificateView> {
+    return toCertificateView(await this.findVisible(id, signedIn(ctx)));
   }
 
   /** The certificate as a PDF: Chinese and `lang` (default the holder's language; English beside Chinese for zh). */
@@ -376,21 +189,18 @@ export class CertificatesService {
     ctx: RequestContext,
   ): Promise<{ serial: string; body: Buffer; language: Locale }> {
     const certificate = await this.findVisible(id, signedIn(ctx));
-    const trainee = certificate.trainee as NonNullable<Certificate['trainee']>;
-    const program = certificate.program as Program;
-    const host = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: program.hostInstitutionId });
-    const language = lang ?? trainee.preferredLocale;
+    const language = lang ?? (certificate.trainee as NonNullable<Certificate['trainee']>).preferredLocale;
     this.renderer ??= new CertificateRenderer();
     const body = await this.renderer.render({
       serial: certificate.serial,
-      verificationUrl: `${this.config.publicUrl}/verify/${certificate.verificationCode}`,
-      issuedOn: new Intl.DateTimeFormat('en-CA', { timeZone: program.timezone }).format(certificate.issuedAt),
-      holderName: trainee.fullName,
-      ...(trainee.fullNameLatin ? { holderNameLatin: trainee.fullNameLatin } : {}),
-      programTitle: program.title,
-      programStartDate: program.startDate,
-      programEndDate: program.endDate,
-      hostName: host.name,
+      verificationUrl: `${this.config.publicUrl}/verify/${formatVerificationCode(certificate.verificationCode)}`,
+      issuedOn: new Intl.DateTimeFormat('en-CA', { timeZone: certificate.timeZone }).format(certificate.issuedAt),
+      holderName: certificate.holderName,
+      ...(certificate.holderNameLatin ? { holderNameLatin: certificate.holderNameLatin } : {}),
+      programTitle: certificate.programTitle,
+      programStartDate: certificate.startDate,
+      programEndDate: certificate.endDate,
+      hostName: certificate.issuerName,
       language,
       revoked: certificate.status === 'revoked',
     });
@@ -402,54 +212,68 @@ export class CertificatesService {
       const certificate = await manager.findOne(Certificate, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!certificate) throw ProblemException.notFound();
       if (certificate.status === 'revoked') throw ProblemException.conflict(ErrorCode.CertificateRevoked);
-      certificate.status = 'revoked';
-      certificate.revokedReason = reason;
-      certificate.revokedAt = new Date();
-      certificate.revokedBy = signedIn(ctx).userId;
-      await manager.save(certificate);
-      await this.audit.record(manager, ctx, {
-        action: 'certificate.revoke',
-        entityType: 'certificate',
-        entityId: id,
-        details: { serial: certificate.serial, reason },
-      });
-      return toCertificateView(certificate);
+      await this.markRevoked(manager, certificate, reason, ctx);
+      await this.notifier.certificateRevoked(manager, id);
+      return this.view(manager, id);
     });
   }
 
-  /** What the public may learn from a verification code — and nothing else about the holder. */
-  async verify(code: string, ctx: RequestContext): Promise<Verification> {
-    this.limiter.hit(`verify:${ctx.ip}`, this.config.VERIFY_RATE_LIMIT_PER_MINUTE);
-    if (!CODE_PATTERN.test(code)) throw ProblemException.notFound();
-    // One round trip, only the columns shown: the public's most frequent request.
-    const [row] = (await this.dataSource.query(
-      `SELECT c.status, c.serial, c.issued_at, c.revoked_reason, t.full_name, t.full_name_latin, p.title, h.name AS issuer
-         FROM certificates c
-         JOIN trainees t ON t.id = c.trainee_id
-         JOIN programs p ON p.id = c.program_id
-         JOIN institutions h ON h.id = p.host_institution_id
-        WHERE c.verification_code = $1`,
-      [code],
-    )) as {
-      status: Verification['status'];
-      serial: string;
-      issued_at: Date;
-      revoked_reason: string | null;
-      full_name: string;
-      full_name_latin: string | null;
-      title: LocalizedText;
-      issuer: LocalizedText;
-    }[];
-    if (!row) throw ProblemException.notFound();
-    return {
-      status: row.status,
-      serial: row.serial,
-      holderName: row.full_name,
-      ...(row.full_name_latin ? { holderNameLatin: row.full_name_latin } : {}),
-      programTitle: row.title,
-      issuedAt: row.issued_at.toISOString(),
-      issuer: row.issuer,
-      ...(row.revoked_reason ? { revokedReason: row.revoked_reason } : {}),
-    };
+  private async markRevoked(manager: EntityManager, certificate: Certificate, reason: string, ctx: RequestContext) {
+    await manager.update(
+      Certificate,
+      { id: certificate.id },
+      { status: 'revoked', revokedReason: reason, revokedAt: new Date(), revokedBy: signedIn(ctx).userId },
+    );
+    await this.audit.record(manager, ctx, {
+      action: 'certificate.revoke',
+      entityType: 'certificate',
+      entityId: certificate.id,
+      details: { serial: certificate.serial, reason },
+    });
+  }
+
+  /**
+   * A correction: a new certificate from today's records (names, program,
+   * hours), the old one revoked with the reason and pointing to the new one.
+   * The completion basis is the old certificate's — what was achieved does
+   * not change. A certificate already replaced cannot be reissued again (the
+   * replacement can).
+   */
+  async reissue(id: string, reason: string, ctx: RequestContext): Promise<CertificateView> {
+    return this.dataSource.transaction(async (manager) => {
+      const old = await manager.findOne(Certificate, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!old) throw ProblemException.notFound();
+      if (old.replacedBy) throw ProblemException.conflict(ErrorCode.CertificateReplaced);
+      if (old.status === 'issued') await this.markRevoked(manager, old, reason, ctx);
+      const [fresh] = await this.issueQuietly(manager, [
+        { enrolmentId: old.enrolmentId, completion: old.completion, replaces: old.id },
+      ]);
+      await manager.update(Certificate, { id: old.id }, { replacedBy: fresh.id });
+      await this.audit.record(manager, ctx, {
+        action: 'certificate.reissue',
+        entityType: 'certificate',
+        entityId: fresh.id,
+        details: { serial: fresh.serial, replaces: old.serial, reason },
+      });
+      await this.notifier.certificateReissued(manager, old.id, fresh.id);
+      return this.view(manager, fresh.id);
+    });
+  }
+
+  /** Issues without the "certificate issued" notice (a reissue sends its own). */
+  private async issueQuietly(manager: EntityManager, lines: IssueLine[]): Promise<Issued[]> {
+    return (await manager.query(ISSUE_SQL, [
+      lines.map((l) => l.enrolmentId),
+      lines.map(() => newVerificationCode()),
+      lines.map((l) => JSON.stringify(l.completion)),
+      lines.map((l) => l.replaces ?? null),
+    ])) as Issued[];
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<CertificateView> {
+    const certificate = await this.withLinks(
+      manager.getRepository(Certificate).createQueryBuilder('c').where('c.id = :id', { id }),
+    ).getOneOrFail();
+    return toCertificateView(certificate);
   }
 }

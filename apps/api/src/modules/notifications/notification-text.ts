@@ -1,5 +1,6 @@
 import {
   ACCOUNT_NOTIFICATION_KINDS,
+  formatVerificationCode,
   formatZonedTime,
   resolveLocalizedText,
   type Locale,
@@ -29,6 +30,9 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 /** How a value that people typed goes into the words: as it is in the app, unlinkable() in e-mail. */
 export type UserText = (value: string) => string;
 const asTyped: UserText = (value) => value;
+
+/** The public verification page of a certificate's code, written as it is printed. */
+const verifyUrl = (publicUrl: string, code: unknown) => `${publicUrl}/verify/${formatVerificationCode(String(code))}`;
 
 /** "Mon, 3 Mar, 09:00 – 12:00 GMT+7", in the reader's language and zone. */
 export function formatSpan(startsAt: string, endsAt: string, timeZone: string, locale: Locale): string {
@@ -115,7 +119,23 @@ export function notificationText(
     case 'certificate-issued': {
       values['serial'] = text(params['serial']);
       lines.push(t('notifications.certificate-issued.body', values));
-      lines.push(t('notifications.verifyAt', { url: `${publicUrl}/verify/${String(params['verificationCode'])}` }));
+      lines.push(t('notifications.verifyAt', { url: verifyUrl(publicUrl, params['verificationCode']) }));
+      break;
+    }
+    case 'certificate-revoked': {
+      values['serial'] = text(params['serial']);
+      lines.push(t('notifications.certificate-revoked.body', values));
+      const reason = typed(params['reason']);
+      if (reason) lines.push(t('notifications.reason', { reason }));
+      break;
+    }
+    case 'certificate-reissued': {
+      values['serial'] = text(params['serial']);
+      values['previousSerial'] = text(params['previousSerial']);
+      lines.push(t('notifications.certificate-reissued.body', values));
+      const reason = typed(params['reason']);
+      if (reason) lines.push(t('notifications.reason', { reason }));
+      lines.push(t('notifications.verifyAt', { url: verifyUrl(publicUrl, params['verificationCode']) }));
       break;
     }
     default:

@@ -168,6 +168,44 @@ export class Notifier {
     );
   }
 
+  /** To the holder of a certificate just revoked, with the reason. */
+  async certificateRevoked(manager: EntityManager, certificateId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'certificate-revoked', 'certificate-revoked:' || c.id, ${TRAINEE_COLUMNS},
+              jsonb_build_object('programId', c.program_id, 'programCode', c.program_code, 'programTitle', c.program_title,
+                                 'name', t.full_name, 'serial', c.serial, 'reason', c.revoked_reason,
+                                 'link', '/my/certificates')
+         FROM certificates c
+         JOIN trainees t ON t.id = c.trainee_id
+         JOIN programs p ON p.id = c.program_id
+         LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
+        WHERE c.id = $1
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [certificateId],
+    );
+  }
+
+  /** To the holder of a corrected certificate: the old serial, the new one with its verification link, and why. */
+  async certificateReissued(manager: EntityManager, oldId: string, newId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'certificate-reissued', 'certificate-reissued:' || c.id, ${TRAINEE_COLUMNS},
+              jsonb_build_object('programId', c.program_id, 'programCode', c.program_code, 'programTitle', c.program_title,
+                                 'name', t.full_name, 'serial', c.serial, 'previousSerial', o.serial,
+                                 'reason', o.revoked_reason, 'verificationCode', c.verification_code,
+                                 'link', '/my/certificates')
+         FROM certificates c
+         JOIN certificates o ON o.id = $1
+         JOIN trainees t ON t.id = c.trainee_id
+         JOIN programs p ON p.id = c.program_id
+         LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
+        WHERE c.id = $2
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [oldId, newId],
+    );
+  }
+
   /** To each holder of a newly issued certificate, with its verification link. */
   async certificatesIssued(manager: EntityManager, certificateIds: string[]): Promise<void> {
     if (!certificateIds.length) return;
@@ -175,7 +213,7 @@ export class Notifier {
       `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
        SELECT 'certificate-issued', 'certificate-issued:' || c.id,
               ${TRAINEE_COLUMNS},
-              jsonb_build_object(${PROGRAM_PARAMS}, 'name', coalesce(u.full_name, t.full_name),
+              jsonb_build_object('programId', c.program_id, 'programCode', c.program_code, 'programTitle', c.program_title, 'name', coalesce(u.full_name, t.full_name),
                                  'serial', c.serial, 'verificationCode', c.verification_code,
                                  'link', '/my/certificates')
          FROM certificates c

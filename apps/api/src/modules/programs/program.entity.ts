@@ -94,6 +94,10 @@ export class Program {
   @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: numericColumn })
   passingScore: number | null;
 
+  /** Months its certificates stay valid; null: without end. */
+  @Column({ type: 'smallint', nullable: true })
+  certificateValidityMonths: number | null;
+
   @Column({ type: 'text', default: 'draft' })
   status: ProgramStatus;
 

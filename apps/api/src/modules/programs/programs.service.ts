@@ -54,6 +54,9 @@ export function toProgramView(program: Omit<Program, 'hostInstitution'>, partner
     completionRule: {
       minAttendanceRate: program.minAttendanceRate,
       ...(program.passingScore !== null ? { passingScore: program.passingScore } : {}),
+      ...(program.certificateValidityMonths !== null
+        ? { certificateValidityMonths: program.certificateValidityMonths }
+        : {}),
     },
     status: program.status,
     seats: {
@@ -88,6 +91,7 @@ const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
   ['p.host_institution_id', 'hostInstitutionId'],
   ['p.min_attendance_rate::float8', 'minAttendanceRate'],
   ['p.passing_score::float8', 'passingScore'],
+  ['p.certificate_validity_months', 'certificateValidityMonths'],
   ['p.status', 'status'],
   ['p.confirmed_count', 'confirmedCount'],
   ['p.waitlisted_count', 'waitlistedCount'],
@@ -247,12 +251,18 @@ export class ProgramsService {
     if (completionRule) {
       program.minAttendanceRate = completionRule.minAttendanceRate;
       program.passingScore = completionRule.passingScore ?? null;
+      program.certificateValidityMonths = completionRule.certificateValidityMonths ?? null;
     }
   }
 
   async create(dto: CreateProgramDto, ctx: RequestContext): Promise<ProgramView> {
     return this.write(async (manager) => {
-      const program = manager.create(Program, { status: 'draft', minAttendanceRate: 0.75, passingScore: null });
+      const program = manager.create(Program, {
+        status: 'draft',
+        minAttendanceRate: 0.75,
+        passingScore: null,
+        certificateValidityMonths: null,
+      });
       this.apply(program, dto);
       const problems = await this.problems(manager, program, dto.partnerInstitutionIds ?? []);
       if (problems.length) throw ProblemException.validation(problems);

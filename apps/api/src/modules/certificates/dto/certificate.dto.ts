@@ -7,6 +7,7 @@ import {
   type CertificateListQuery,
   type CertificateStatus,
   type Locale,
+  type ReissueCertificateRequest,
   type RevokeCertificateRequest,
   type SelectionRequest,
 } from '@skillbridge/contracts';
@@ -55,6 +56,15 @@ export class CertificatePdfQueryDto {
 
 export class RevokeCertificateDto implements RevokeCertificateRequest {
   @ApiProperty({ example: 'Issued in error: attendance records were corrected' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REVOKE_REASON_MAX_LENGTH)
+  reason: string;
+}
+
+export class ReissueCertificateDto implements ReissueCertificateRequest {
+  @ApiProperty({ example: 'Name corrected: the passport spells it Nguyễn Thị Thu Hằng' })
   @Trim()
   @IsString()
   @IsNotEmpty()

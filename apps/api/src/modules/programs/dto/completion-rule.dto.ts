@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CompletionRule } from '@skillbridge/contracts';
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { Nullable } from '../../../common/validation/nullable';
 import { MaxDecimalPlaces } from '../../../common/validation/validators';
 
@@ -25,4 +25,18 @@ export class CompletionRuleDto implements CompletionRule {
   @Min(0)
   @Max(100)
   passingScore?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 240,
+    nullable: true,
+    type: Number,
+    description: 'Months a certificate stays valid (its validUntil); valid without end when absent',
+  })
+  @IsOptional()
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  certificateValidityMonths?: number;
 }

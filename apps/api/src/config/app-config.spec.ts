@@ -9,6 +9,7 @@ import { jwtSecretWeakness } from './jwt-secret';
 
 /** A secret as `openssl rand -base64 48` makes one. */
 const STRONG_SECRET = 'q3Vh9Zk0rT1mWb7Ex2LpN8sYc4GdA6fJuK5oHiR+MzQ/tBn1XlCe0vUw3aPg9yDj';
+const SITE = 'https://skillbridge.example.edu.cn';
 const STRONG_KEY = 'Wb8nPq2Lx7Rt4Ys0Vc6Hk1Mz9Jd3Fg5Ae_-UoQiZrNtXyBwEsDl';
 
 describe('loadConfig', () => {
@@ -53,7 +54,7 @@ describe('loadConfig', () => {
       /ADMIN_EMAIL and ADMIN_PASSWORD go together/,
     );
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
-    const secrets = { JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    const secrets = { JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY, PUBLIC_URL: SITE };
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', ...secrets });
     expect(config.demoData).toBe(false);
     expect(loadConfig({}).demoData).toBe(true);
@@ -61,7 +62,7 @@ describe('loadConfig', () => {
   });
 
   it('requires a DATA_ENCRYPTION_KEY of its own with an external database, as strong as the JWT secret', () => {
-    const db = { DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: STRONG_SECRET };
+    const db = { DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: STRONG_SECRET, PUBLIC_URL: SITE };
     expect(() => loadConfig(db)).toThrow(/DATA_ENCRYPTION_KEY is required/);
     expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY/);
     expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_SECRET })).toThrow(/must differ from JWT_SECRET/);
@@ -72,7 +73,12 @@ describe('loadConfig', () => {
   });
 
   it('requires two-factor of admins and partners in deployments, of nobody in the embedded demo, or as listed', () => {
-    const db = { DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    const db = {
+      DATABASE_URL: 'postgres://u@db/s',
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      PUBLIC_URL: SITE,
+    };
     expect(loadConfig(db).mfaRequiredRoles).toEqual(['admin', 'partner']);
     expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
     expect(loadConfig({ ...db, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
@@ -94,6 +100,14 @@ describe('loadConfig', () => {
       expect(message).not.toContain('hunter2');
       expect(message).not.toContain('"abc"');
     }
+  });
+
+  it('requires PUBLIC_URL in production with an external database (QR codes carry it), not in the embedded demo', () => {
+    const db = { DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    expect(() => loadConfig(db)).toThrow(/PUBLIC_URL is required in production/);
+    expect(loadConfig({ ...db, NODE_ENV: 'test' }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ ...db, PUBLIC_URL: `${SITE}/` }).publicUrl).toBe(SITE);
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
   });
 
   it('treats an empty DATABASE_URL as unset', () => {
@@ -148,7 +162,13 @@ describe('TRUST_PROXY', () => {
 
 describe('JWT_SECRET in production', () => {
   const production = (JWT_SECRET: string, NODE_ENV = 'production') =>
-    loadConfig({ NODE_ENV, DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY });
+    loadConfig({
+      NODE_ENV,
+      DATABASE_URL: 'postgres://u@db/skillbridge',
+      JWT_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      PUBLIC_URL: SITE,
+    });
 
   it.each([
     ['the old compose default', 'change-me-to-at-least-32-random-characters', /contains "changeme"/],

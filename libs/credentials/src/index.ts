@@ -1,0 +1,4 @@
+export * from './contexts';
+export * from './document-loader';
+export * from './sign';
+export * from './verify';

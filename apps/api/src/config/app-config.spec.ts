@@ -10,6 +10,7 @@ import { jwtSecretWeakness } from './jwt-secret';
 /** A secret as `openssl rand -base64 48` makes one. */
 const STRONG_SECRET = 'q3Vh9Zk0rT1mWb7Ex2LpN8sYc4GdA6fJuK5oHiR+MzQ/tBn1XlCe0vUw3aPg9yDj';
 const STRONG_KEY = 'Wb8nPq2Lx7Rt4Ys0Vc6Hk1Mz9Jd3Fg5Ae_-UoQiZrNtXyBwEsDl';
+const STRONG_CREDENTIAL_KEY = 'hT4wQ9zK2mXc7Rb0Lp5Vn8Ej3Gy6Sd1Fa_-IuOkNtZrMxBqWe';
 
 describe('loadConfig', () => {
   it('applies the defaults when nothing is set', () => {
@@ -53,7 +54,11 @@ describe('loadConfig', () => {
       /ADMIN_EMAIL and ADMIN_PASSWORD go together/,
     );
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
-    const secrets = { JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    const secrets = {
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+    };
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', ...secrets });
     expect(config.demoData).toBe(false);
     expect(loadConfig({}).demoData).toBe(true);
@@ -61,7 +66,11 @@ describe('loadConfig', () => {
   });
 
   it('requires a DATA_ENCRYPTION_KEY of its own with an external database, as strong as the JWT secret', () => {
-    const db = { DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: STRONG_SECRET };
+    const db = {
+      DATABASE_URL: 'postgres://u@db/skillbridge',
+      JWT_SECRET: STRONG_SECRET,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+    };
     expect(() => loadConfig(db)).toThrow(/DATA_ENCRYPTION_KEY is required/);
     expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY/);
     expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_SECRET })).toThrow(/must differ from JWT_SECRET/);
@@ -71,8 +80,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_KEY }).DATA_ENCRYPTION_KEY).toBe(STRONG_KEY);
   });
 
+  it('requires a CREDENTIAL_KEY_SECRET of its own with an external database, as strong as the JWT secret', () => {
+    const db = {
+      DATABASE_URL: 'postgres://u@db/skillbridge',
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+    };
+    expect(() => loadConfig(db)).toThrow(/CREDENTIAL_KEY_SECRET is required/);
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: 'short' })).toThrow(/CREDENTIAL_KEY_SECRET/);
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: STRONG_SECRET })).toThrow(
+      /CREDENTIAL_KEY_SECRET must differ from JWT_SECRET and DATA_ENCRYPTION_KEY/,
+    );
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: STRONG_KEY })).toThrow(/must differ/);
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: 'change-me-to-a-long-random-signing-key' })).toThrow(
+      /CREDENTIAL_KEY_SECRET is refused in production/,
+    );
+    expect(loadConfig({ ...db, CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY }).CREDENTIAL_KEY_SECRET).toBe(
+      STRONG_CREDENTIAL_KEY,
+    );
+    // The embedded demo generates its own (main.ts); a weak one is refused there only outside production.
+    expect(loadConfig({}).CREDENTIAL_KEY_SECRET).toBeUndefined();
+  });
+
   it('requires two-factor of admins and partners in deployments, of nobody in the embedded demo, or as listed', () => {
-    const db = { DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    const db = {
+      DATABASE_URL: 'postgres://u@db/s',
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+    };
     expect(loadConfig(db).mfaRequiredRoles).toEqual(['admin', 'partner']);
     expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
     expect(loadConfig({ ...db, MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
@@ -148,7 +184,13 @@ describe('TRUST_PROXY', () => {
 
 describe('JWT_SECRET in production', () => {
   const production = (JWT_SECRET: string, NODE_ENV = 'production') =>
-    loadConfig({ NODE_ENV, DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY });
+    loadConfig({
+      NODE_ENV,
+      DATABASE_URL: 'postgres://u@db/skillbridge',
+      JWT_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+    });
 
   it.each([
     ['the old compose default', 'change-me-to-at-least-32-random-characters', /contains "changeme"/],

@@ -39,11 +39,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
     signer(): { id?: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
-    export(options: {
-      publicKey?: boolean;
-      secretKey?: boolean;
-      includeContext?: boolean;
-    }): Promise<{
+    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<{
       '@context'?: string;
       id?: string;
       type: 'Multikey';
@@ -71,6 +67,9 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
     getStatus(index: number): boolean;
     encode(): Promise<string>;
   }
+  export const BitstringStatusList: {
+    new (options: { length?: number; buffer?: Uint8Array }): BitstringStatusList;
+  };
   export function createList(options: { length: number }): Promise<BitstringStatusList>;
   export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>;
   export function checkStatus(options: {

@@ -22,6 +22,7 @@ import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
+import { CredentialsService } from '../credentials/credentials.service';
 import { lockProgram } from '../enrolments/seats';
 import { Institution } from '../institutions/institution.entity';
 import { Notifier } from '../notifications/notifier';
@@ -74,6 +75,7 @@ export class CertificatesService {
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     private readonly notifier: Notifier,
+    private readonly credentials: CredentialsService,
   ) {}
 
   // ---- completion ------------------------------------------------------------------------------
@@ -210,6 +212,10 @@ export class CertificatesService {
         })),
       ];
       await this.audit.recordMany(manager, ctx, entries);
+      await this.credentials.issue(
+        manager,
+        issued.map((c) => c.id),
+      );
       await this.notifier.certificatesIssued(
         manager,
         issued.map((c) => c.id),
@@ -407,6 +413,7 @@ export class CertificatesService {
       certificate.revokedAt = new Date();
       certificate.revokedBy = signedIn(ctx).userId;
       await manager.save(certificate);
+      await this.credentials.revoke(manager, id);
       await this.audit.record(manager, ctx, {
         action: 'certificate.revoke',
         entityType: 'certificate',

@@ -3,7 +3,7 @@
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { register } = require('tsconfig-paths');
-const { ESM_PACKAGES_PATTERN } = require('../../libs/credentials/jest-esm-packages.cjs');
+const { ESM_PACKAGES_PATTERN } = require('../../tools/jest-esm-packages.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const { compilerOptions } = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
@@ -22,7 +22,7 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // Packages that ship only as ES modules (content-disposition, the credential libraries): see jest-esm-packages.cjs.
+  // Packages that ship only as ES modules (content-disposition, the credential libraries): see tools/jest-esm-packages.cjs.
   transformIgnorePatterns: [`/node_modules/(?!${ESM_PACKAGES_PATTERN})`],
   moduleNameMapper: {
     '^@skillbridge/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',

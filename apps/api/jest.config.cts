@@ -1,4 +1,4 @@
-const { ESM_PACKAGES_PATTERN } = require('../../libs/credentials/jest-esm-packages.cjs');
+const { ESM_PACKAGES_PATTERN } = require('../../tools/jest-esm-packages.cjs');
 
 module.exports = {
   displayName: 'api',
@@ -8,7 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // Packages that ship only as ES modules (content-disposition, the credential libraries): see jest-esm-packages.cjs.
+  // Packages that ship only as ES modules (content-disposition, the credential libraries): see tools/jest-esm-packages.cjs.
   transformIgnorePatterns: [`/node_modules/(?!${ESM_PACKAGES_PATTERN})`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageDirectory: '../../coverage/apps/api',

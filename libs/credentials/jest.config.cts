@@ -1,4 +1,4 @@
-const { ESM_PACKAGES_PATTERN } = require('./jest-esm-packages.cjs');
+const { ESM_PACKAGES_PATTERN } = require('../../tools/jest-esm-packages.cjs');
 
 module.exports = {
   displayName: 'credentials',

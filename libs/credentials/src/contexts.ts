@@ -1,3 +1,5 @@
+// The declarations must reach every program that compiles this file (API, web app, e2e), whatever it includes.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./digitalbazaar.d.ts" />
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';

@@ -1,3 +1,5 @@
+// The declarations must reach every program that compiles this file (API, web app, e2e), whatever it includes.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./digitalbazaar.d.ts" />
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';

@@ -3,6 +3,7 @@
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { register } = require('tsconfig-paths');
+const { ESM_PACKAGES_PATTERN } = require('../../tools/jest-esm-packages.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const { compilerOptions } = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
@@ -21,10 +22,11 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // content-disposition 3 (used by @fastify/static) ships only as an ES module.
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  // Packages that ship only as ES modules (content-disposition, the credential libraries): see tools/jest-esm-packages.cjs.
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_PACKAGES_PATTERN})`],
   moduleNameMapper: {
     '^@skillbridge/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@skillbridge/credentials$': '<rootDir>/../../libs/credentials/src/index.ts',
     '^@skillbridge/api/(.*)$': '<rootDir>/../api/src/$1',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -1,3 +1,5 @@
+const { ESM_PACKAGES_PATTERN } = require('../../tools/jest-esm-packages.cjs');
+
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
@@ -6,8 +8,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // content-disposition 3 (used by @fastify/static) ships only as an ES module.
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  // Packages that ship only as ES modules (content-disposition, the credential libraries): see tools/jest-esm-packages.cjs.
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_PACKAGES_PATTERN})`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageDirectory: '../../coverage/apps/api',
 };

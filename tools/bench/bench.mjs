@@ -128,6 +128,7 @@ try {
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      CREDENTIAL_KEY_SECRET: randomBytes(32).toString('hex'),
       // The bench signs in as admin and partner with passwords alone; two-factor is not what it measures.
       MFA_REQUIRED_ROLES: '',
       PUBLIC_URL: `http://127.0.0.1:${apiPort}`,

@@ -150,9 +150,14 @@ test('docker/compose.yaml gives no secret a default', () => {
   assert.deepEqual(composeSecretProblems(composeText, 'docker/compose.yaml'), []);
 });
 
-test('docker/compose.yaml requires the database password and the JWT secret, with a message saying what to set', () => {
+test('docker/compose.yaml requires the database password and the signing and sealing secrets, with a message saying what to set', () => {
   const required = interpolations(composeText).filter((use) => use.operator === ':?');
-  for (const name of ['SKILLBRIDGE_DB_PASSWORD', 'SKILLBRIDGE_JWT_SECRET']) {
+  for (const name of [
+    'SKILLBRIDGE_DB_PASSWORD',
+    'SKILLBRIDGE_JWT_SECRET',
+    'SKILLBRIDGE_DATA_KEY',
+    'SKILLBRIDGE_CREDENTIAL_KEY',
+  ]) {
     const uses = required.filter((use) => use.name === name);
     assert.ok(uses.length > 0, `${name} is not required with :?`);
     for (const use of uses) assert.match(use.argument, new RegExp(`set ${name} `));

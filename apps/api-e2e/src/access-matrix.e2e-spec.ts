@@ -420,6 +420,30 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: adminOnly(200),
   },
+  // The holder, their partner, admins; partner B's staff and the holder's classmate: 404 (as the PDF).
+  'GET /certificates/:id/credential': {
+    call: (_t, _c, fx) => ({ path: `/certificates/${fx.certificateId}/credential` }),
+    expect: { ...traineeRecord(200), instructor: 403, otherInstructor: 403 },
+  },
+  // Public: what a verifier fetches. The cast's host has signed a certificate (the fixtures').
+  'GET /credentials/issuers/:institutionId': {
+    call: (_t, cast) => ({ path: `/credentials/issuers/${cast.host.id}` }),
+    expect: everyone(200),
+  },
+  'GET /credentials/status/:listId': {
+    call: async (t, _c, fx) => {
+      const [row] = await t.dataSource.query(
+        'SELECT status_list_id AS id FROM certificate_credentials WHERE certificate_id = $1',
+        [fx.certificateId],
+      );
+      return { path: `/credentials/status/${row.id}` };
+    },
+    expect: everyone(200),
+  },
+  'POST /credentials/issuers/:institutionId/keys/rotate': {
+    call: (_t, cast) => ({ path: `/credentials/issuers/${cast.host.id}/keys/rotate` }),
+    expect: adminOnly(200),
+  },
   'GET /verify/:code': { call: (_t, _c, fx) => ({ path: `/verify/${fx.verificationCode}` }), expect: everyone(200) },
   'GET /notifications': { call: () => ({ path: '/notifications' }), expect: signedIn(200) },
   'GET /notifications/unread-count': { call: () => ({ path: '/notifications/unread-count' }), expect: signedIn(200) },

@@ -213,6 +213,7 @@ describe('faults', () => {
         DATABASE_URL: url,
         JWT_SECRET,
         DATA_ENCRYPTION_KEY: 'faults-data-key-that-is-long-enough-0123456789',
+        CREDENTIAL_KEY_SECRET: 'faults-credential-key-long-enough-9876543210',
         // The scenarios act as the first admin with a password alone (two-factor has its own suites).
         MFA_REQUIRED_ROLES: '',
         PUBLIC_URL: 'http://127.0.0.1',

@@ -44,6 +44,8 @@ interface Fixtures {
   /** A completed program the cast trainee completed, with their certificate. */
   doneProgramId: string;
   certificateId: string;
+  /** The revocation list that certificate has its place in. */
+  statusListId: string;
   verificationCode: string;
   /** A message in the development mailbox. */
   mailboxMessageId: string;
@@ -463,6 +465,11 @@ beforeAll(async () => {
     enrolmentId,
     doneProgramId: done.id,
     certificateId: certificate.id,
+    statusListId: (
+      await t.dataSource.query('SELECT status_list_id AS id FROM certificate_credentials WHERE certificate_id = $1', [
+        certificate.id,
+      ])
+    )[0].id,
     verificationCode: certificate.code,
     mailboxMessageId: message.id,
     passwordOwner: await signIn(t, owner.email),
@@ -675,11 +682,13 @@ function readPaths(route: string): string[] {
     '/certificates/:id': [fx.certificateId],
     '/verify/:code': [fx.verificationCode],
     '/mailbox/:id': [fx.mailboxMessageId],
+    '/credentials/issuers/:institutionId': [cast.host.id],
+    '/credentials/status/:listId': [fx.statusListId],
   };
   if (!path.includes(':')) return [path];
   const prefix = Object.keys(byResource).find((p) => path.startsWith(p));
   if (!prefix) return [];
-  return byResource[prefix].map((value) => path.replace(/:(id|code)/, value));
+  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId)/, value));
 }
 
 describe('responses carry no secrets and no one else’s e-mail', () => {

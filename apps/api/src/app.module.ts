@@ -10,6 +10,7 @@ import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
+import { CredentialsModule } from './modules/credentials/credentials.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
@@ -59,6 +60,7 @@ export class AppModule {
         EnrolmentsModule,
         AttendanceModule,
         CertificatesModule,
+        CredentialsModule,
         ReportsModule,
         UsersModule,
       ],

@@ -72,9 +72,11 @@ async function bootstrap(): Promise<void> {
       });
       databaseUrl = embedded.url;
       logger.info(`Embedded PostgreSQL is up on 127.0.0.1:${embedded.port}`);
-      // Only the embedded set-up may run without JWT_SECRET and DATA_ENCRYPTION_KEY (config validation enforces it).
+      // Only the embedded set-up may run without JWT_SECRET, DATA_ENCRYPTION_KEY and CREDENTIAL_KEY_SECRET
+      // (config validation enforces it).
       config.JWT_SECRET ??= await readOrCreateSecret(config.DATA_DIR, 'jwt.secret');
       config.DATA_ENCRYPTION_KEY ??= await readOrCreateSecret(config.DATA_DIR, 'data.key');
+      config.CREDENTIAL_KEY_SECRET ??= await readOrCreateSecret(config.DATA_DIR, 'credential.key');
     }
 
     app = await createApp({ config, databaseUrl, logger });

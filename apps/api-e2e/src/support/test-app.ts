@@ -43,6 +43,7 @@ export async function startTestApp(
     WEB_ROOT: 'none',
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+    CREDENTIAL_KEY_SECRET: TEST_CREDENTIAL_KEY,
     COOKIE_SECURE: 'false',
     DEMO_DATA: 'false',
     ...env,
@@ -77,6 +78,9 @@ export const TEST_JWT_SECRET = '1H6p6mfemD1UMBxiJC83JSHB00GLVeWpp2shv_-ULERW';
 
 /** The data key of test apps (seals two-factor secrets, signs e-mailed links); random, as production requires. */
 export const TEST_DATA_KEY = 'q8Jf3vT0Lr6WnZs1Yk9Gd2Pe5Hx7Ca4Mb_-NtUoVi0R';
+
+/** The key that seals the institutions' credential signing keys in test apps; random, as production requires. */
+export const TEST_CREDENTIAL_KEY = 'Zp3Kx8Wq1Lm6Tb9Rv2Nc5Yh0Gd4Jf7Sa_-EuIoHkMtXrBwQnCe';
 
 /** supertest parser for file downloads: the body as the bytes sent (`.buffer(true).parse(binary)`). */
 export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {

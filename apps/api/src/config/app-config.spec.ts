@@ -11,6 +11,7 @@ import { jwtSecretWeakness } from './jwt-secret';
 const STRONG_SECRET = 'q3Vh9Zk0rT1mWb7Ex2LpN8sYc4GdA6fJuK5oHiR+MzQ/tBn1XlCe0vUw3aPg9yDj';
 const SITE = 'https://skillbridge.example.edu.cn';
 const STRONG_KEY = 'Wb8nPq2Lx7Rt4Ys0Vc6Hk1Mz9Jd3Fg5Ae_-UoQiZrNtXyBwEsDl';
+const STRONG_CREDENTIAL_KEY = 'hT4wQ9zK2mXc7Rb0Lp5Vn8Ej3Gy6Sd1Fa_-IuOkNtZrMxBqWe';
 
 describe('loadConfig', () => {
   it('applies the defaults when nothing is set', () => {
@@ -54,7 +55,12 @@ describe('loadConfig', () => {
       /ADMIN_EMAIL and ADMIN_PASSWORD go together/,
     );
     expect(() => loadConfig({ JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET/);
-    const secrets = { JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY, PUBLIC_URL: SITE };
+    const secrets = {
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+      PUBLIC_URL: SITE,
+    };
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db/skillbridge', ...secrets });
     expect(config.demoData).toBe(false);
     expect(loadConfig({}).demoData).toBe(true);
@@ -62,7 +68,12 @@ describe('loadConfig', () => {
   });
 
   it('requires a DATA_ENCRYPTION_KEY of its own with an external database, as strong as the JWT secret', () => {
-    const db = { DATABASE_URL: 'postgres://u@db/skillbridge', JWT_SECRET: STRONG_SECRET, PUBLIC_URL: SITE };
+    const db = {
+      DATABASE_URL: 'postgres://u@db/skillbridge',
+      JWT_SECRET: STRONG_SECRET,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+      PUBLIC_URL: SITE,
+    };
     expect(() => loadConfig(db)).toThrow(/DATA_ENCRYPTION_KEY is required/);
     expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY/);
     expect(() => loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_SECRET })).toThrow(/must differ from JWT_SECRET/);
@@ -72,11 +83,34 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...db, DATA_ENCRYPTION_KEY: STRONG_KEY }).DATA_ENCRYPTION_KEY).toBe(STRONG_KEY);
   });
 
+  it('requires a CREDENTIAL_KEY_SECRET of its own with an external database, as strong as the JWT secret', () => {
+    const db = {
+      DATABASE_URL: 'postgres://u@db/skillbridge',
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+    };
+    expect(() => loadConfig(db)).toThrow(/CREDENTIAL_KEY_SECRET is required/);
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: 'short' })).toThrow(/CREDENTIAL_KEY_SECRET/);
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: STRONG_SECRET })).toThrow(
+      /CREDENTIAL_KEY_SECRET must differ from JWT_SECRET and DATA_ENCRYPTION_KEY/,
+    );
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: STRONG_KEY })).toThrow(/must differ/);
+    expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: 'change-me-to-a-long-random-signing-key' })).toThrow(
+      /CREDENTIAL_KEY_SECRET is refused in production/,
+    );
+    expect(loadConfig({ ...db, CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY }).CREDENTIAL_KEY_SECRET).toBe(
+      STRONG_CREDENTIAL_KEY,
+    );
+    // The embedded demo generates its own (main.ts); a weak one is refused there only outside production.
+    expect(loadConfig({}).CREDENTIAL_KEY_SECRET).toBeUndefined();
+  });
+
   it('requires two-factor of admins and partners in deployments, of nobody in the embedded demo, or as listed', () => {
     const db = {
       DATABASE_URL: 'postgres://u@db/s',
       JWT_SECRET: STRONG_SECRET,
       DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
       PUBLIC_URL: SITE,
     };
     expect(loadConfig(db).mfaRequiredRoles).toEqual(['admin', 'partner']);
@@ -167,6 +201,7 @@ describe('JWT_SECRET in production', () => {
       DATABASE_URL: 'postgres://u@db/skillbridge',
       JWT_SECRET,
       DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
       PUBLIC_URL: SITE,
     });
 

@@ -45,7 +45,7 @@ export class InvalidConfigError extends Error {
 }
 
 /** Variables whose values never appear in an error message (it goes to the logs). */
-const SECRET_VARS = new Set(['JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'ADMIN_PASSWORD']);
+const SECRET_VARS = new Set(['JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'CREDENTIAL_KEY_SECRET', 'ADMIN_PASSWORD']);
 
 function shown(property: string, value: unknown): string {
   if (SECRET_VARS.has(property) && typeof value === 'string') return `(${value.length} characters, not shown)`;
@@ -67,7 +67,7 @@ function crossFieldProblems(config: AppConfig): string[] {
     problems.push('JWT_SECRET is required when DATABASE_URL is set (32+ random characters, the same on every replica)');
   }
   // Shorter ones are already refused by the schema, in every environment.
-  for (const name of ['JWT_SECRET', 'DATA_ENCRYPTION_KEY'] as const) {
+  for (const name of ['JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'CREDENTIAL_KEY_SECRET'] as const) {
     const value = config[name];
     if (config.NODE_ENV !== 'production' || !value || value.length < JWT_SECRET_MIN_LENGTH) continue;
     const weakness = jwtSecretWeakness(value);
@@ -84,6 +84,17 @@ function crossFieldProblems(config: AppConfig): string[] {
   }
   if (config.JWT_SECRET && config.DATA_ENCRYPTION_KEY && config.JWT_SECRET === config.DATA_ENCRYPTION_KEY) {
     problems.push('DATA_ENCRYPTION_KEY must differ from JWT_SECRET');
+  }
+  if (config.DATABASE_URL && !config.CREDENTIAL_KEY_SECRET) {
+    problems.push(
+      'CREDENTIAL_KEY_SECRET is required when DATABASE_URL is set (32+ random characters, the same on every replica, kept apart from JWT_SECRET and DATA_ENCRYPTION_KEY)',
+    );
+  }
+  if (
+    config.CREDENTIAL_KEY_SECRET &&
+    [config.JWT_SECRET, config.DATA_ENCRYPTION_KEY].includes(config.CREDENTIAL_KEY_SECRET)
+  ) {
+    problems.push('CREDENTIAL_KEY_SECRET must differ from JWT_SECRET and DATA_ENCRYPTION_KEY');
   }
   if (config.DATABASE_URL && config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
     problems.push(

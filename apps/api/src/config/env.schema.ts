@@ -321,6 +321,16 @@ export class EnvSchema {
 
   @EnvVar({
     description:
+      'Key (32+ random characters) that encrypts the private keys institutions sign their Open Badges credentials with. Required with `DATABASE_URL`, the same on every replica, different from `JWT_SECRET` and `DATA_ENCRYPTION_KEY`; losing it means new signing keys (old credentials still verify). With the embedded database one is generated and kept in `DATA_DIR`.',
+  })
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  CREDENTIAL_KEY_SECRET?: string;
+
+  @EnvVar({
+    description:
       'Load the demo institutions and accounts into an empty database. Defaults to on for the embedded database, off with `DATABASE_URL`.',
   })
   @Transform(toBoolean)

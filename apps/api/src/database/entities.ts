@@ -6,6 +6,9 @@ import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { SignIn } from '../modules/auth/sign-in.entity';
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { RateLimitHit } from '../modules/certificates/rate-limit-hit.entity';
+import { CertificateCredential } from '../modules/credentials/certificate-credential.entity';
+import { IssuerKey } from '../modules/credentials/issuer-key.entity';
+import { StatusList } from '../modules/credentials/status-list.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { Instructor } from '../modules/instructors/instructor.entity';
@@ -37,6 +40,9 @@ export const ENTITIES = [
   Attendance,
   Certificate,
   RateLimitHit,
+  IssuerKey,
+  StatusList,
+  CertificateCredential,
   Notification,
   MailboxMessage,
 ];

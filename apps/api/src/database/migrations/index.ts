@@ -10,6 +10,7 @@ import { AddReportDataVersion1795320000000 } from './1795320000000-add-report-da
 import { AddProgramPartnerIds1795320000001 } from './1795320000001-add-program-partner-ids';
 import { AddAccountTrust1796574666216 } from './1796574666216-add-account-trust';
 import { FreezeCertificates1796580562970 } from './1796580562970-freeze-certificates';
+import { AddCredentials1796580688745 } from './1796580688745-add-credentials';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddProgramPartnerIds1795320000001,
   AddAccountTrust1796574666216,
   FreezeCertificates1796580562970,
+  AddCredentials1796580688745,
 ];

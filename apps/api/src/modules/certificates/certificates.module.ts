@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { CompletionController } from './completion.controller';
@@ -7,6 +8,7 @@ import { RateLimiter } from './rate-limiter';
 import { VerificationService } from './verification.service';
 
 @Module({
+  imports: [CredentialsModule],
   controllers: [CompletionController, CertificatesController],
   providers: [CertificatesService, CompletionService, VerificationService, RateLimiter],
   exports: [CertificatesService],

@@ -17,6 +17,7 @@ import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
+import { CredentialsService } from '../credentials/credentials.service';
 import { Notifier } from '../notifications/notifier';
 import { CERTIFICATE_SCOPE } from './certificate.scope';
 import { Certificate } from './certificate.entity';
@@ -90,6 +91,7 @@ export class CertificatesService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly notifier: Notifier,
+    private readonly credentials: CredentialsService,
   ) {}
 
   /**
@@ -224,6 +226,8 @@ export class CertificatesService {
       { id: certificate.id },
       { status: 'revoked', revokedReason: reason, revokedAt: new Date(), revokedBy: signedIn(ctx).userId },
     );
+    // Its bit in the status list, in the same transaction: a verifier offline learns it with the list.
+    await this.credentials.revoke(manager, certificate.id);
     await this.audit.record(manager, ctx, {
       action: 'certificate.revoke',
       entityType: 'certificate',
@@ -260,14 +264,22 @@ export class CertificatesService {
     });
   }
 
-  /** Issues without the "certificate issued" notice (a reissue sends its own). */
+  /**
+   * Issues without the "certificate issued" notice (a reissue sends its own):
+   * the rows, and each one's place in its issuer's revocation status list.
+   */
   private async issueQuietly(manager: EntityManager, lines: IssueLine[]): Promise<Issued[]> {
-    return (await manager.query(ISSUE_SQL, [
+    const issued = (await manager.query(ISSUE_SQL, [
       lines.map((l) => l.enrolmentId),
       lines.map(() => newVerificationCode()),
       lines.map((l) => JSON.stringify(l.completion)),
       lines.map((l) => l.replaces ?? null),
     ])) as Issued[];
+    await this.credentials.issue(
+      manager,
+      issued.map((c) => c.id),
+    );
+    return issued;
   }
 
   private async view(manager: EntityManager, id: string): Promise<CertificateView> {

@@ -9,6 +9,7 @@ import { AddNotifications1795313419847 } from './1795313419847-add-notifications
 import { AddReportDataVersion1795320000000 } from './1795320000000-add-report-data-version';
 import { AddProgramPartnerIds1795320000001 } from './1795320000001-add-program-partner-ids';
 import { AddAccountTrust1796574666216 } from './1796574666216-add-account-trust';
+import { AddCertificateDesignsAndDocuments1796581227922 } from './1796581227922-add-certificate-designs-and-documents';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddReportDataVersion1795320000000,
   AddProgramPartnerIds1795320000001,
   AddAccountTrust1796574666216,
+  AddCertificateDesignsAndDocuments1796581227922,
 ];

@@ -30,7 +30,7 @@ import { CERTIFICATE_SCOPE } from './certificate.scope';
 import { Certificate } from './certificate.entity';
 import { applyCompletionRule } from './completion';
 import { CertificateListQueryDto, SelectionDto } from './dto/certificate.dto';
-import { CertificateRenderer } from './pdf/certificate-pdf';
+import { CertificateDocumentsService } from './documents/certificate-documents.service';
 import { RateLimiter } from './rate-limiter';
 
 /** 128 random bits, URL-safe: the only key the public verification page takes. */
@@ -66,14 +66,13 @@ interface RuleRow {
 
 @Injectable()
 export class CertificatesService {
-  private renderer: CertificateRenderer | null = null;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     private readonly notifier: Notifier,
+    private readonly documents: CertificateDocumentsService,
   ) {}
 
   // ---- completion ------------------------------------------------------------------------------
@@ -376,24 +375,8 @@ export class CertificatesService {
     ctx: RequestContext,
   ): Promise<{ serial: string; body: Buffer; language: Locale }> {
     const certificate = await this.findVisible(id, signedIn(ctx));
-    const trainee = certificate.trainee as NonNullable<Certificate['trainee']>;
-    const program = certificate.program as Program;
-    const host = await this.dataSource.getRepository(Institution).findOneByOrFail({ id: program.hostInstitutionId });
-    const language = lang ?? trainee.preferredLocale;
-    this.renderer ??= new CertificateRenderer();
-    const body = await this.renderer.render({
-      serial: certificate.serial,
-      verificationUrl: `${this.config.publicUrl}/verify/${certificate.verificationCode}`,
-      issuedOn: new Intl.DateTimeFormat('en-CA', { timeZone: program.timezone }).format(certificate.issuedAt),
-      holderName: trainee.fullName,
-      ...(trainee.fullNameLatin ? { holderNameLatin: trainee.fullNameLatin } : {}),
-      programTitle: program.title,
-      programStartDate: program.startDate,
-      programEndDate: program.endDate,
-      hostName: host.name,
-      language,
-      revoked: certificate.status === 'revoked',
-    });
+    const language = lang ?? (certificate.trainee as NonNullable<Certificate['trainee']>).preferredLocale;
+    const body = await this.documents.pdf(await this.documents.issued(certificate.id), language);
     return { serial: certificate.serial, body, language };
   }
 

@@ -48,6 +48,11 @@ export class CertificateRenderPool implements OnModuleDestroy {
     return this.pool;
   }
 
+  /** Tasks the pool's threads have finished (renders and image checks). */
+  get completedInThreads(): number {
+    return this.pool?.completed ?? 0;
+  }
+
   async render(document: CertificateDocument): Promise<Buffer> {
     this.rendered += 1;
     const pdf = (await this.piscina.run({ kind: 'render', document })) as Uint8Array;

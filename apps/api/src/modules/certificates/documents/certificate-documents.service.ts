@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../../../common/problem/problem.exception';
 import { AppConfig } from '../../../config';
 import { CertificateDesignsService } from '../design/certificate-designs.service';
-import type { CertificateDocument as RenderedDocument, CertificateTopic } from '../pdf/certificate-pdf';
+import type { CertificateTopic } from '../pdf/certificate-pdf';
 import { CertificateRenderPool } from './render-pool';
 
 /**

@@ -3,5 +3,7 @@
 // so this registers ts-node (as the repository's TypeScript tools do) and
 // loads render.worker.ts. The built API never uses this file: webpack emits
 // the worker as dist/apps/api/certificate-render.worker.js.
-require('../../../../../../tools/register-ts.cjs');
+// The path is built, not written out: the loader is a workspace tool, outside the API's sources and bundle.
+const { join } = require('node:path');
+require(join(__dirname, '../../../../../../tools/register-ts.cjs'));
 module.exports = require('./render.worker.ts');

@@ -28,6 +28,18 @@ const base = {
   },
   programStartDate: '2024-09-03',
   programEndDate: '2024-09-13',
+  timezone: 'Asia/Shanghai',
+  verificationCode: '7KQ2-M9XD-P4WH-3CVN',
+  hours: 24,
+  basis: { attendanceRate: 0.95, score: 88, passingScore: 60 },
+  topics: [
+    {
+      title: { zh: '工业机器人编程', en: 'Programming industrial robots' },
+      startsAt: '2024-09-03T01:00:00Z',
+      hours: 3,
+    },
+    { title: { zh: '数控机床实训', en: 'CNC machining practice' }, startsAt: '2024-09-04T01:00:00Z', hours: 3 },
+  ],
   hostName: { zh: '深圳职业技术大学', en: 'Shenzhen Polytechnic University', th: 'มหาวิทยาลัยเทคโนโลยีเซินเจิ้น' },
 };
 const samples = {

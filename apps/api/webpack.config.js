@@ -5,6 +5,8 @@ module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
     clean: true,
+    // Entries export what their module exports (module.exports): piscina calls the worker entry's default export.
+    library: { type: 'commonjs2' },
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
@@ -14,6 +16,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The certificate render pool's worker thread (piscina loads it by file name): its own bundle beside main.js.
+      additionalEntryPoints: [
+        { entryName: 'certificate-render.worker', entryPath: './src/modules/certificates/documents/render.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,

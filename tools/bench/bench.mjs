@@ -338,6 +338,47 @@ try {
     );
   }
   {
+    // What a burst of PDF downloads costs everyone else: the p99 of GET /programs at a steady, modest rate,
+    // quiet and then while 200 certificates render (none stored yet). Rendering runs in worker threads, so
+    // the list should barely notice; in the event loop, each render (~100 ms) would stall the answers behind it.
+    const rate = 40;
+    const programsLoad = (seconds) =>
+      cannonAtRate({ url: apiBase, headers: trainee, path: '/api/v1/programs?limit=50' }, seconds, rate);
+    await programsLoad(2);
+    const quiet = summarize([await programsLoad(duration)]);
+    const ids = (
+      await db.query(`SELECT id FROM certificates WHERE program_id = $1 ORDER BY serial DESC LIMIT 200`, [
+        data.bigProgramId,
+      ])
+    ).rows.map((r) => r.id);
+    await db.query('DELETE FROM certificate_documents WHERE certificate_id = ANY($1::uuid[])', [ids]);
+    let next = 0;
+    let rendered = 0;
+    const downloader = async () => {
+      while (next < ids.length) {
+        const res = await fetch(`${apiBase}/api/v1/certificates/${ids[next++]}/pdf`, { headers: admin });
+        if (!res.ok) throw new Error(`pdf: ${res.status}`);
+        await res.arrayBuffer();
+        rendered += 1;
+      }
+    };
+    const burst = timed(() => Promise.all(Array.from({ length: 16 }, downloader)));
+    await sleep(300); // the burst under way: every thread busy, the queue full
+    const loaded = summarize([await programsLoad(duration)]);
+    const renderedDuring = rendered;
+    const { seconds: burstSeconds } = await burst;
+    const ratio = loaded.p99 / Math.max(quiet.p99, 0.01);
+    results.pdfBurst = { rate, quiet, loaded, pdfs: ids.length, burstSeconds, renderedDuring };
+    row(
+      `GET /programs p99 at ${rate} req/s while ${ids.length} PDFs render (${renderedDuring} done in the window) vs quiet`,
+      `${loaded.p99} ms`,
+      `${quiet.p99} ms (quiet)`,
+      `${ratio.toFixed(2)}×`,
+      '≤ 1.5× quiet',
+      ratio <= 1.5 && renderedDuring < ids.length,
+    );
+  }
+  {
     const { seconds: s, value: bytes } = await timed(async () => {
       const res = await fetch(`${apiBase}/api/v1/programs/${data.bigProgramId}/roster.xlsx`, { headers: admin });
       if (!res.ok) throw new Error(`xlsx: ${res.status}`);
@@ -430,6 +471,22 @@ function cannon({ url, headers, path: requestPath, randomPath }, seconds = durat
           randomPath ? { setupRequest: (request) => ({ ...request, path: randomPath() }) } : { path: requestPath },
         ],
       },
+      (error, result) => {
+        if (error) return reject(error);
+        if (result.non2xx > 0 || result.errors > 0) {
+          return reject(new Error(`${url}${requestPath}: ${result.non2xx} non-2xx answers, ${result.errors} errors`));
+        }
+        resolve(result);
+      },
+    );
+  });
+}
+
+/** A steady load of `rate` requests per second (not as fast as possible): latency, not throughput. */
+function cannonAtRate({ url, headers, path: requestPath }, seconds, rate) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections: 4, overallRate: rate, duration: seconds, headers, requests: [{ path: requestPath }] },
       (error, result) => {
         if (error) return reject(error);
         if (result.non2xx > 0 || result.errors > 0) {

@@ -229,6 +229,54 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: adminOnly(200),
   },
+  // The host's certificate design: admins only. Image uploads that are not multipart are refused for the
+  // media type, after the role check (as trainee imports are).
+  'GET /institutions/:id/certificate-design': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.host.id}/certificate-design` }),
+    expect: adminOnly(200),
+  },
+  'PUT /institutions/:id/certificate-design': {
+    call: (_t, cast) => ({
+      path: `/institutions/${cast.host.id}/certificate-design`,
+      body: { accentColor: '#7A1F2B', signatories: [{ name: { zh: '王建国' }, title: { zh: '校长' } }] },
+    }),
+    expect: adminOnly(200),
+  },
+  'PUT /institutions/:id/certificate-design/logo': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.host.id}/certificate-design/logo`, body: {} }),
+    expect: adminOnly(415),
+  },
+  'DELETE /institutions/:id/certificate-design/logo': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.host.id}/certificate-design/logo` }),
+    expect: adminOnly(200),
+  },
+  'PUT /institutions/:id/certificate-design/seal': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.host.id}/certificate-design/seal`, body: {} }),
+    expect: adminOnly(415),
+  },
+  'DELETE /institutions/:id/certificate-design/seal': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.host.id}/certificate-design/seal` }),
+    expect: adminOnly(200),
+  },
+  'PUT /institutions/:id/certificate-design/signatures/:index': {
+    call: (_t, cast) => ({ path: `/institutions/${cast.host.id}/certificate-design/signatures/0`, body: {} }),
+    expect: adminOnly(415),
+  },
+  'DELETE /institutions/:id/certificate-design/signatures/:index': {
+    call: async (t, cast) => {
+      // A design with one signatory, so that there is a place 0 whose signature may be removed.
+      await t.http
+        .put(api(`/institutions/${cast.host.id}/certificate-design`))
+        .set(cast.admin.auth)
+        .send({ signatories: [{ name: { zh: '王建国' }, title: { zh: '校长' } }] });
+      return { path: `/institutions/${cast.host.id}/certificate-design/signatures/0` };
+    },
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/certificate-preview.pdf': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/certificate-preview.pdf?lang=th` }),
+    expect: adminOnly(200),
+  },
   'GET /audit-events': { call: () => ({ path: '/audit-events' }), expect: adminOnly(200) },
   'GET /programs': { call: () => ({ path: '/programs' }), expect: signedIn(200) },
   'POST /programs': {

@@ -324,6 +324,9 @@ describe('certificates as issued', () => {
     try {
       await runner.startTransaction();
       // As the database was before issue 17, then the holder's name changed before the upgrade.
+      for (const table of ['certificate_documents', 'certificate_credentials']) {
+        await runner.query(`DELETE FROM ${table} WHERE certificate_id <> $1`, [certificate.id]);
+      }
       await runner.query('DELETE FROM certificates WHERE id <> $1', [certificate.id]);
       await migration.down(runner);
       await runner.query('UPDATE trainees SET full_name = $2 WHERE id = $1', [holder.user.traineeId, 'ศิริพร ใหม่']);

@@ -224,6 +224,14 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/institutions/${cast.partnerB.id}`,
     body: { name: { en: 'Suranaree University of Technology' } },
   }),
+  'PUT /institutions/:id/certificate-design': (_t, cast) => ({
+    actor: 'admin',
+    path: `/institutions/${cast.host.id}/certificate-design`,
+    body: {
+      accentColor: '#7A1F2B',
+      signatories: [{ name: { zh: '王建国', en: 'Wang Jianguo' }, title: { zh: '校长', en: 'President' } }],
+    },
+  }),
   'POST /programs': (_t, cast) => ({ actor: 'admin', path: '/programs', body: { ...programBody(cast.host) } }),
   'PATCH /programs/:id': (_t, _c, fx) => ({
     actor: 'admin',

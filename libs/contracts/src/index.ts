@@ -15,3 +15,4 @@ export * from './lib/trainees';
 export * from './lib/certificates';
 export * from './lib/reports';
 export * from './lib/notifications';
+export * from './lib/certificate-design';

@@ -88,6 +88,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u@db/skillbridge',
       JWT_SECRET: STRONG_SECRET,
       DATA_ENCRYPTION_KEY: STRONG_KEY,
+      PUBLIC_URL: SITE,
     };
     expect(() => loadConfig(db)).toThrow(/CREDENTIAL_KEY_SECRET is required/);
     expect(() => loadConfig({ ...db, CREDENTIAL_KEY_SECRET: 'short' })).toThrow(/CREDENTIAL_KEY_SECRET/);
@@ -137,7 +138,12 @@ describe('loadConfig', () => {
   });
 
   it('requires PUBLIC_URL in production with an external database (QR codes carry it), not in the embedded demo', () => {
-    const db = { DATABASE_URL: 'postgres://u@db/s', JWT_SECRET: STRONG_SECRET, DATA_ENCRYPTION_KEY: STRONG_KEY };
+    const db = {
+      DATABASE_URL: 'postgres://u@db/s',
+      JWT_SECRET: STRONG_SECRET,
+      DATA_ENCRYPTION_KEY: STRONG_KEY,
+      CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+    };
     expect(() => loadConfig(db)).toThrow(/PUBLIC_URL is required in production/);
     expect(loadConfig({ ...db, NODE_ENV: 'test' }).publicUrl).toBe('http://localhost:3000');
     expect(loadConfig({ ...db, PUBLIC_URL: `${SITE}/` }).publicUrl).toBe(SITE);

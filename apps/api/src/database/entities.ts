@@ -5,6 +5,9 @@ import { RecoveryCode } from '../modules/auth/recovery-code.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { SignIn } from '../modules/auth/sign-in.entity';
 import { Certificate } from '../modules/certificates/certificate.entity';
+import { CertificateDesignImage } from '../modules/certificates/design/certificate-design-image.entity';
+import { CertificateDesign } from '../modules/certificates/design/certificate-design.entity';
+import { CertificateDocument } from '../modules/certificates/documents/certificate-document.entity';
 import { RateLimitHit } from '../modules/certificates/rate-limit-hit.entity';
 import { CertificateCredential } from '../modules/credentials/certificate-credential.entity';
 import { IssuerKey } from '../modules/credentials/issuer-key.entity';
@@ -39,6 +42,9 @@ export const ENTITIES = [
   Enrolment,
   Attendance,
   Certificate,
+  CertificateDesignImage,
+  CertificateDesign,
+  CertificateDocument,
   RateLimitHit,
   IssuerKey,
   StatusList,

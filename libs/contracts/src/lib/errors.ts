@@ -45,6 +45,7 @@ export const ErrorCode = {
   MfaRequiredForRole: 'MFA_REQUIRED_FOR_ROLE',
   MfaAlreadyEnabled: 'MFA_ALREADY_ENABLED',
   MfaNotEnabled: 'MFA_NOT_ENABLED',
+  NotAHostInstitution: 'NOT_A_HOST_INSTITUTION',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

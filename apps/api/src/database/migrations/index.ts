@@ -11,6 +11,7 @@ import { AddProgramPartnerIds1795320000001 } from './1795320000001-add-program-p
 import { AddAccountTrust1796574666216 } from './1796574666216-add-account-trust';
 import { FreezeCertificates1796580562970 } from './1796580562970-freeze-certificates';
 import { AddCredentials1796580688745 } from './1796580688745-add-credentials';
+import { AddCertificateDesignsAndDocuments1796581227922 } from './1796581227922-add-certificate-designs-and-documents';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddAccountTrust1796574666216,
   FreezeCertificates1796580562970,
   AddCredentials1796580688745,
+  AddCertificateDesignsAndDocuments1796581227922,
 ];

@@ -23,7 +23,7 @@ import { CERTIFICATE_SCOPE } from './certificate.scope';
 import { Certificate } from './certificate.entity';
 import { toCertificateView, type CertificateWithLinks } from './certificate-view';
 import { CertificateListQueryDto } from './dto/certificate.dto';
-import { CertificateRenderer } from './pdf/certificate-pdf';
+import { CertificateDocumentsService, issuedCertificate } from './documents/certificate-documents.service';
 import { newVerificationCode } from './verification-code';
 
 /** One certificate to issue: the completed enrolment, what its holder achieved, and what it replaces. */
@@ -84,14 +84,13 @@ const ISSUE_SQL = `
  */
 @Injectable()
 export class CertificatesService {
-  private renderer: CertificateRenderer | null = null;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly notifier: Notifier,
     private readonly credentials: CredentialsService,
+    private readonly documents: CertificateDocumentsService,
   ) {}
 
   /**
@@ -192,20 +191,7 @@ export class CertificatesService {
   ): Promise<{ serial: string; body: Buffer; language: Locale }> {
     const certificate = await this.findVisible(id, signedIn(ctx));
     const language = lang ?? (certificate.trainee as NonNullable<Certificate['trainee']>).preferredLocale;
-    this.renderer ??= new CertificateRenderer();
-    const body = await this.renderer.render({
-      serial: certificate.serial,
-      verificationUrl: `${this.config.publicUrl}/verify/${formatVerificationCode(certificate.verificationCode)}`,
-      issuedOn: new Intl.DateTimeFormat('en-CA', { timeZone: certificate.timeZone }).format(certificate.issuedAt),
-      holderName: certificate.holderName,
-      ...(certificate.holderNameLatin ? { holderNameLatin: certificate.holderNameLatin } : {}),
-      programTitle: certificate.programTitle,
-      programStartDate: certificate.startDate,
-      programEndDate: certificate.endDate,
-      hostName: certificate.issuerName,
-      language,
-      revoked: certificate.status === 'revoked',
-    });
+    const body = await this.documents.pdf(issuedCertificate(certificate), language);
     return { serial: certificate.serial, body, language };
   }
 

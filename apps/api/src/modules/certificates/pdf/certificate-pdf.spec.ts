@@ -7,6 +7,7 @@ import { CertificateDocument, CertificateRenderer } from './certificate-pdf';
 import { formatCertificateDate } from './dates';
 import { FONT_KEYS, FontLibrary, fontPath } from './fonts';
 import { TextShaper } from './text';
+import { logoPng, sealPng, signatureJpeg } from './testing/images';
 import { PdfReading, RgbaImage, readPdf } from './testing/read-pdf';
 
 // These tests read the PDFs back in JavaScript with pdf.js (the pdfjs-dist
@@ -27,8 +28,30 @@ const base: CertificateDocument = {
   },
   programStartDate: '2024-09-03',
   programEndDate: '2024-09-13',
+  timezone: 'Asia/Shanghai',
+  verificationCode: '7KQ2-M9XD-P4WH-3CVN',
+  hours: 24,
+  topics: [
+    {
+      title: { zh: '工业机器人编程', en: 'Programming industrial robots', th: 'การเขียนโปรแกรมหุ่นยนต์อุตสาหกรรม' },
+      // 01:00 on the 3rd in UTC is 09:00 on the 3rd in Shanghai; 20:00 on the 4th in UTC is the 5th there.
+      startsAt: '2024-09-03T01:00:00Z',
+      hours: 3,
+    },
+    { title: { zh: '数控机床实训', en: 'CNC machining practice' }, startsAt: '2024-09-04T20:00:00Z', hours: 1.5 },
+  ],
+  basis: { attendanceRate: 0.955, score: 88, passingScore: 60 },
   hostName: { zh: '深圳职业技术大学', en: 'Shenzhen Polytechnic University' },
   language: 'th',
+};
+
+/** BCP 47 tag the holder's name span must carry, by case. */
+const NAME_LANGUAGES: Record<string, string> = {
+  'สมศักดิ์ ใจดี': 'th',
+  'မြင့်မြတ် ကြည်': 'my',
+  'ស្រីមុំ ម៉ៅ': 'km',
+  'ສົມພອນ ແກ້ວມະນີ': 'lo',
+  'Nguyễn Thị Thuỷ': 'und-Latn',
 };
 
 const cases: Array<{ name: string; doc: CertificateDocument }> = [
@@ -111,6 +134,43 @@ describe('CertificateRenderer', () => {
     it('prints a QR code of the verification URL', () => {
       expect(decodeQr(reading.image)).toBe(doc.verificationUrl);
     });
+
+    it('prints the verification code as given, at 9 pt or more', () => {
+      const piece = reading.pieces.find((p) => p.text === doc.verificationCode);
+      expect(piece?.size).toBeGreaterThanOrEqual(9);
+    });
+
+    it('tags every text span with its language, the holder’s name by its script', () => {
+      for (const page of reading.pages) {
+        expect(page.textWithoutLang).toBe(0);
+        for (const span of page.spans) expect(span.effectiveLang).toMatch(/^[a-z]{2,3}(-[A-Za-z]{4})?$/);
+      }
+      const name = reading.spans.find((span) => span.actualText === doc.holderName);
+      expect(name?.lang).toBe(NAME_LANGUAGES[doc.holderName]);
+      const second = doc.language === 'zh' ? 'en' : doc.language;
+      const title = reading.spans.find((span) => span.actualText === translate(second, 'certificate.certifies'));
+      expect(title?.lang).toBe(second);
+      expect(reading.spans.find((span) => span.actualText === translate('zh', 'certificate.title'))?.lang).toBe(
+        'zh-Hans',
+      );
+    });
+
+    it('lists the hours and the sessions that counted on the second page', () => {
+      expect(reading.pages).toHaveLength(2);
+      const second = doc.language === 'zh' ? 'en' : doc.language;
+      expect(text).toContain('共 24 学时');
+      const record = reading.pages[1].text.normalize('NFC');
+      expect(record).toContain(translate('zh', 'certificate.recordTitle'));
+      expect(record).toContain('工业机器人编程');
+      expect(record).toContain('数控机床实训');
+      expect(record).toContain('2024年9月3日');
+      expect(record).toContain('2024年9月5日'); // the session's date where the program is, not in UTC
+      expect(record).toContain('出勤率 95.5%');
+      expect(record).toContain('考核成绩 88 分（合格线 60 分）');
+      expect(record).toContain(translate(second, 'certificate.attendance', { rate: '95.5%' }));
+      expect(record).toMatch(/^1\.5$|\s1\.5(\s|$)/m);
+      if (doc.revoked) expect(record).toContain(translate('zh', 'certificate.revoked'));
+    });
   });
 
   it('falls back to English, then Chinese, for missing programme titles', async () => {
@@ -144,6 +204,70 @@ describe('CertificateRenderer', () => {
     const pdf = await new CertificateRenderer({ fontDir }).render(base);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(() => new CertificateRenderer({ fontDir: join(dir, 'nowhere') })).toThrow(/ENOENT/);
+  });
+
+  it('draws the institution’s design: accent colour, logo, seal and signatories with a signature', async () => {
+    const design = {
+      accentColor: '#B01E28',
+      logo: logoPng(),
+      seal: sealPng(),
+      signatories: [
+        {
+          name: { zh: '王建国', en: 'Wang Jianguo' },
+          title: { zh: '校长', en: 'President' },
+          signature: signatureJpeg(),
+        },
+        { name: { zh: '李明', th: 'หลี่ หมิง' }, title: { zh: '国际交流处处长', th: 'ผู้อำนวยการสำนักงานวิเทศสัมพันธ์' } },
+      ],
+    };
+    const pdf = await renderer.render({ ...base, design });
+    const reading = await readPdf(pdf, { dpi: 72 });
+    expect(reading.images.map(({ width, height }) => `${width}x${height}`).sort()).toEqual(
+      ['160x120', '200x200', '240x90'].sort(),
+    );
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/Filter /DCTDecode'); // the JPEG as it is
+    expect(raw).toMatch(/\/SMask \d+ 0 R/); // the seal's transparency
+    for (const words of ['王建国', 'Wang Jianguo', '校长', 'President', '李明', 'หลี่ หมิง', '国际交流处处长'])
+      expect(reading.text.normalize('NFC')).toContain(words.normalize('NFC'));
+    expect(reading.spans.find((span) => span.actualText === 'President')?.lang).toBe('en'); // no Thai title: English
+    // The frame takes the accent colour: the middle of the top edge, 20 pt down, 3 pt wide.
+    const image = reading.image as RgbaImage;
+    const at = (x: number, y: number) => [
+      ...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3),
+    ];
+    const [r, g, b] = at(Math.round(image.width / 2), 20);
+    expect(Math.abs(r - 0xb0) + Math.abs(g - 0x1e) + Math.abs(b - 0x28)).toBeLessThan(40);
+    // Without a design: no images, the default navy frame.
+    const plain = await readPdf(await renderer.render(base), { dpi: 72 });
+    expect(plain.images).toEqual([]);
+    const plainImage = plain.image as RgbaImage;
+    const i = (20 * plainImage.width + Math.round(plainImage.width / 2)) * 4;
+    expect(plainImage.data[i + 2]).toBeGreaterThan(plainImage.data[i]);
+  });
+
+  it('continues the record on further pages, numbered, when there are many sessions', async () => {
+    const topics = Array.from({ length: 30 }, (_, i) => ({
+      title: { zh: `第${i + 1}讲`, en: `Session ${i + 1}` },
+      startsAt: `2024-09-${String(3 + (i % 10)).padStart(2, '0')}T02:00:00Z`,
+      hours: 2,
+    }));
+    const reading = await readPdf(await renderer.render({ ...base, language: 'en', topics, revoked: true }));
+    expect(reading.pages.length).toBeGreaterThanOrEqual(4);
+    const record = reading.pages.slice(1).map((page) => page.text);
+    for (let i = 1; i <= 30; i++) expect(record.join('\n')).toContain(`Session ${i}\n`.trimEnd());
+    record.forEach((page, i) => {
+      expect(page).toContain(`第 ${i + 2} 页，共 ${reading.pages.length} 页`);
+      expect(page).toContain(`Page ${i + 2} of ${reading.pages.length}`);
+      expect(page).toContain('REVOKED'); // the stamp is on every page
+    });
+  });
+
+  it('stamps a preview as a sample, and says when the certificate expires', async () => {
+    const { text } = await readPdf(await renderer.render({ ...base, sample: true, validUntil: '2027-09-19' }));
+    expect(text).toContain('样本');
+    expect(text).toContain(translate('th', 'certificate.sample'));
+    expect(text).toContain('有效期至 2027年9月19日');
   });
 
   it('rejects dates that are not calendar dates', async () => {

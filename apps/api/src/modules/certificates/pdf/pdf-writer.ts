@@ -5,12 +5,15 @@ import type { HarfBuzzSubsetter } from './harfbuzz';
 import type { GlyphRun, ShapedLine } from './text';
 
 /*
- * A small single-purpose PDF writer: one page of vector graphics and
+ * A small single-purpose PDF writer: pages of vector graphics, images and
  * pre-shaped glyph runs. Fonts are embedded as subset TrueType
  * (Type0 / CIDFontType2, Identity-H, CIDToGIDMap Identity) with a ToUnicode
  * map, and every line of text carries its logical text as /ActualText so
  * extraction and copy-paste give the right characters even where shaping
- * reordered or merged glyphs (Burmese, Khmer, Thai, Arabic).
+ * reordered or merged glyphs (Burmese, Khmer, Thai, Arabic), and its
+ * language as /Lang (declared, or else that of its script) so a screen
+ * reader picks the right voice. Images are JPEG (DCTDecode, the file's own
+ * bytes) or raw samples (FlateDecode) with an optional alpha /SMask.
  */
 
 export type Rgb = readonly [number, number, number];
@@ -46,11 +49,109 @@ class FontUse {
   }
 }
 
-/** Builds the page's content stream and remembers what it used. */
+/** An image ready to embed: its samples and how to read them. */
+export interface PdfImage {
+  width: number;
+  height: number;
+  /** `jpeg`: a JPEG file, embedded as it is (DCTDecode); `raw`: 8-bit samples, row by row, deflated here. */
+  encoding: 'jpeg' | 'raw';
+  data: Uint8Array;
+  colorSpace: 'DeviceGray' | 'DeviceRGB' | 'DeviceCMYK';
+  /** A /Decode array (Adobe's CMYK JPEGs store inverted values). */
+  decode?: number[];
+  /** 8-bit opacity per pixel (raw only), embedded as a soft mask. */
+  alpha?: Uint8Array;
+}
+
+/**
+ * What the pages of one document draw with — fonts (with the glyphs used),
+ * opacities and images — shared by all its pages so each is embedded once.
+ */
+export class PdfResources {
+  /** @internal */ readonly fontUses = new Map<LoadedFont, FontUse>();
+  /** @internal */ readonly alphas = new Map<number, string>();
+  /** @internal */ readonly images = new Map<PdfImage, string>();
+
+  /** @internal */
+  font(font: LoadedFont): FontUse {
+    let use = this.fontUses.get(font);
+    if (!use) {
+      use = new FontUse(font, `F${this.fontUses.size + 1}`);
+      this.fontUses.set(font, use);
+    }
+    return use;
+  }
+
+  /** @internal */
+  alpha(alpha: number): string {
+    let name = this.alphas.get(alpha);
+    if (!name) {
+      name = `GS${this.alphas.size + 1}`;
+      this.alphas.set(alpha, name);
+    }
+    return name;
+  }
+
+  /** @internal */
+  image(image: PdfImage): string {
+    let name = this.images.get(image);
+    if (!name) {
+      name = `Im${this.images.size + 1}`;
+      this.images.set(image, name);
+    }
+    return name;
+  }
+}
+
+/** BCP 47 tag of the language text in a script is most likely in, for spans whose language is not declared. */
+function scriptLanguage(script: string, font: LoadedFont): string {
+  switch (script) {
+    case 'Arab':
+      return font.key === 'nastaliq' ? 'ur' : 'ar';
+    case 'Hani':
+    case 'Bopo':
+      return 'zh';
+    case 'Hira':
+    case 'Kana':
+      return 'ja';
+    default:
+      return SCRIPT_LANGUAGES[script] ?? `und-${script}`;
+  }
+}
+
+/**
+ * Scripts written (almost) only for one language. Others (Latin, Cyrillic)
+ * say only the script: `und-Latn` for a name in Latin letters, whose
+ * language the certificate does not know.
+ */
+const SCRIPT_LANGUAGES: Record<string, string> = {
+  Thai: 'th',
+  Laoo: 'lo',
+  Khmr: 'km',
+  Mymr: 'my',
+  Hang: 'ko',
+  Beng: 'bn',
+  Deva: 'hi',
+  Grek: 'el',
+  Hebr: 'he',
+  Zzzz: 'und',
+};
+
+/**
+ * The languages of a line that has more than one ("证书编号 / Certificate No."):
+ * each range runs from the previous one's end to its own (UTF-16 offsets into
+ * the line's text); a run takes the language of the range it starts in.
+ */
+export interface LanguageRange {
+  end: number;
+  language: string;
+}
+
+/** Builds one page's content stream; what it draws with goes into the document's shared resources. */
 export class PageContent {
   private readonly ops: string[] = [];
-  private readonly fontUses = new Map<LoadedFont, FontUse>();
-  private readonly alphas = new Map<number, string>();
+
+  constructor(readonly resources: PdfResources = new PdfResources()) {}
 
   save(): this {
     this.ops.push('q');
@@ -85,12 +186,14 @@ export class PageContent {
 
   /** Constant opacity for fills and strokes (an ExtGState). */
   opacity(alpha: number): this {
-    let name = this.alphas.get(alpha);
-    if (!name) {
-      name = `GS${this.alphas.size + 1}`;
-      this.alphas.set(alpha, name);
-    }
-    this.ops.push(`/${name} gs`);
+    this.ops.push(`/${this.resources.alpha(alpha)} gs`);
+    return this;
+  }
+
+  /** Draws an image into the box with its lower-left corner at (x, y), `width` × `height` points. */
+  image(image: PdfImage, x: number, y: number, width: number, height: number): this {
+    const name = this.resources.image(image);
+    this.ops.push('q', `${num(width)} 0 0 ${num(height)} ${num(x)} ${num(y)} cm`, `/${name} Do`, 'Q');
     return this;
   }
 
@@ -130,13 +233,29 @@ export class PageContent {
     return this;
   }
 
-  /** Draws a shaped line with its left end of the baseline at (x, y); `language` is a BCP 47 tag. */
-  text(line: ShapedLine, x: number, y: number, size: number, color: Rgb, language?: string): this {
+  /**
+   * Draws a shaped line with its left end of the baseline at (x, y).
+   * `language` is the BCP 47 tag of the text when known (a catalog string,
+   * a program title); otherwise (a name, a serial) each run of the line is
+   * tagged with the language of its script: Burmese `my`, Khmer `km`,
+   * Lao `lo`, Thai `th`, Chinese `zh`, `und-Latn` for Latin letters.
+   * A line in two languages gives them as ranges.
+   */
+  text(line: ShapedLine, x: number, y: number, size: number, color: Rgb, language?: string | LanguageRange[]): this {
     if (line.runs.length === 0) return this;
     const ops = this.ops;
-    const lang = language ? `/Lang ${pdfText(language)} ` : '';
+    const runLanguages = line.runs.map((run) =>
+      typeof language === 'string'
+        ? language
+        : language
+          ? (language.find((range) => run.start < range.end) ?? language[language.length - 1]).language
+          : scriptLanguage(run.script, run.font),
+    );
+    // The line's own language: the declared one, else that of its first run in logical order.
+    const logicalFirst = line.runs.reduce((first, run, i) => (run.start < line.runs[first].start ? i : first), 0);
+    const lineLanguage = typeof language === 'string' ? language : runLanguages[logicalFirst];
     ops.push(
-      `/Span <<${lang}/ActualText ${pdfText(line.text)}>> BDC`,
+      `/Span <</Lang ${pdfText(lineLanguage)} /ActualText ${pdfText(line.text)}>> BDC`,
       'BT',
       `${num(color[0])} ${num(color[1])} ${num(color[2])} rg`,
     );
@@ -155,9 +274,12 @@ export class PageContent {
       if (array.length) ops.push(`[${array.join(' ')}] TJ`);
       array = [];
     };
-    for (const run of line.runs) {
-      const use = this.use(run.font);
+    line.runs.forEach((run, index) => {
+      const use = this.resources.font(run.font);
       flushArray();
+      // A run in another language than the line's is a span of its own, inside the line's.
+      const own = runLanguages[index] !== lineLanguage;
+      if (own) ops.push(`/Span <</Lang ${pdfText(runLanguages[index])}>> BDC`);
       ops.push(`/${use.name} ${num(size)} Tf`);
       const scale = size / run.font.hb.upem;
       const texts = glyphTexts(line.text, run);
@@ -181,29 +303,14 @@ export class PageContent {
         textX = gx + (use.width(glyph.gid) * size) / 1000;
         penX += glyph.xAdvance * scale;
       }
-    }
+      if (own) {
+        flushArray();
+        ops.push('EMC');
+      }
+    });
     flushArray();
     ops.push('ET', 'EMC');
     return this;
-  }
-
-  private use(font: LoadedFont): FontUse {
-    let use = this.fontUses.get(font);
-    if (!use) {
-      use = new FontUse(font, `F${this.fontUses.size + 1}`);
-      this.fontUses.set(font, use);
-    }
-    return use;
-  }
-
-  /** @internal */
-  get usedFonts(): FontUse[] {
-    return [...this.fontUses.values()];
-  }
-
-  /** @internal */
-  get opacities(): Map<number, string> {
-    return this.alphas;
   }
 
   /** @internal */
@@ -265,12 +372,19 @@ export interface PdfInfo {
   language: string;
 }
 
-/** Writes a one-page PDF: page size in points, the page's content, document info. */
-export function writePdf(
-  page: { width: number; height: number; content: PageContent },
-  info: PdfInfo,
-  subsetter: HarfBuzzSubsetter,
-): Buffer {
+export interface PdfPage {
+  /** Size in points. */
+  width: number;
+  height: number;
+  content: PageContent;
+}
+
+/** Writes a PDF of the pages (all drawn with one `PdfResources`) and the document info. */
+export function writePdf(pages: PdfPage | PdfPage[], info: PdfInfo, subsetter: HarfBuzzSubsetter): Buffer {
+  const list = Array.isArray(pages) ? pages : [pages];
+  if (list.length === 0) throw new Error('A PDF needs a page');
+  const resources = list[0].content.resources;
+  if (list.some((page) => page.content.resources !== resources)) throw new Error('The pages must share resources');
   const objects: Buffer[] = [];
   const reserve = (): number => {
     objects.push(Buffer.alloc(0));
@@ -284,39 +398,44 @@ export function writePdf(
     set(ref, body);
     return ref;
   };
-  const stream = (dict: string, data: Buffer): number => {
-    const compressed = deflateSync(data);
-    return add(
+  const raw = (dict: string, data: Uint8Array): number =>
+    add(
       Buffer.concat([
-        Buffer.from(`<<${dict} /Filter /FlateDecode /Length ${compressed.length}>>\nstream\n`, 'latin1'),
-        compressed,
+        Buffer.from(`<<${dict} /Length ${data.length}>>\nstream\n`, 'latin1'),
+        data,
         Buffer.from('\nendstream', 'latin1'),
       ]),
     );
-  };
+  const stream = (dict: string, data: Uint8Array): number => raw(`${dict} /Filter /FlateDecode`, deflateSync(data));
 
   const catalog = reserve();
-  const pages = reserve();
-  const pageRef = reserve();
-  const content = page.content;
-  const contentRef = stream('', Buffer.from(content.stream, 'latin1'));
+  const pagesRef = reserve();
 
   const fontEntries: string[] = [];
-  for (const use of content.usedFonts) fontEntries.push(`/${use.name} ${embedFont(use, subsetter, add, stream)} 0 R`);
+  for (const use of resources.fontUses.values())
+    fontEntries.push(`/${use.name} ${embedFont(use, subsetter, add, stream)} 0 R`);
   const gsEntries: string[] = [];
-  for (const [alpha, name] of content.opacities)
+  for (const [alpha, name] of resources.alphas)
     gsEntries.push(`/${name} <</Type /ExtGState /ca ${num(alpha)} /CA ${num(alpha)}>>`);
+  const imageEntries: string[] = [];
+  for (const [image, name] of resources.images) imageEntries.push(`/${name} ${embedImage(image, raw, stream)} 0 R`);
+  const resourcesRef = add(
+    `<</Font <<${fontEntries.join(' ')}>> /ExtGState <<${gsEntries.join(' ')}>> /XObject <<${imageEntries.join(' ')}>>>>`,
+  );
+
+  const pageRefs = list.map((page) => {
+    const contentRef = stream('', Buffer.from(page.content.stream, 'latin1'));
+    return add(
+      `<</Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] ` +
+        `/Resources ${resourcesRef} 0 R /Contents ${contentRef} 0 R>>`,
+    );
+  });
 
   set(
     catalog,
-    `<</Type /Catalog /Pages ${pages} 0 R /Lang ${pdfText(info.language)} /ViewerPreferences <</DisplayDocTitle true>>>>`,
+    `<</Type /Catalog /Pages ${pagesRef} 0 R /Lang ${pdfText(info.language)} /ViewerPreferences <</DisplayDocTitle true>>>>`,
   );
-  set(pages, `<</Type /Pages /Kids [${pageRef} 0 R] /Count 1>>`);
-  set(
-    pageRef,
-    `<</Type /Page /Parent ${pages} 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] ` +
-      `/Resources <</Font <<${fontEntries.join(' ')}>> /ExtGState <<${gsEntries.join(' ')}>>>> /Contents ${contentRef} 0 R>>`,
-  );
+  set(pagesRef, `<</Type /Pages /Kids [${pageRefs.map((ref) => `${ref} 0 R`).join(' ')}] /Count ${pageRefs.length}>>`);
   const infoRef = add(
     `<</Title ${pdfText(info.title)}${info.subject ? ` /Subject ${pdfText(info.subject)}` : ''} /Producer (Skillbridge)>>`,
   );
@@ -339,6 +458,21 @@ export function writePdf(
   );
   chunks.push(Buffer.from(xref.join(''), 'latin1'));
   return Buffer.concat(chunks);
+}
+
+/** An image XObject (and its soft mask); returns its object number. */
+function embedImage(
+  image: PdfImage,
+  raw: (dict: string, data: Uint8Array) => number,
+  stream: (dict: string, data: Uint8Array) => number,
+): number {
+  const size = `/Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /BitsPerComponent 8`;
+  const decode = image.decode ? ` /Decode [${image.decode.join(' ')}]` : '';
+  if (image.encoding === 'jpeg') {
+    return raw(`${size} /ColorSpace /${image.colorSpace}${decode} /Filter /DCTDecode`, image.data);
+  }
+  const mask = image.alpha ? ` /SMask ${stream(`${size} /ColorSpace /DeviceGray`, image.alpha)} 0 R` : '';
+  return stream(`${size} /ColorSpace /${image.colorSpace}${decode}${mask}`, image.data);
 }
 
 function embedFont(

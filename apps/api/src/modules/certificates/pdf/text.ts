@@ -25,6 +25,8 @@ export interface GlyphRun {
   start: number;
   end: number;
   rtl: boolean;
+  /** ISO 15924 tag of the run's script ('Thai', 'Mymr', 'Latn'…). */
+  script: string;
 }
 
 export interface ShapedLine {
@@ -235,7 +237,7 @@ export class TextShaper {
         if (i !== last && (!next || next.cluster !== glyphs[i].cluster)) glyphs[i].xAdvance += extra;
       }
     }
-    return { font: item.font, glyphs, start: item.start, end: item.end, rtl: item.rtl };
+    return { font: item.font, glyphs, start: item.start, end: item.end, rtl: item.rtl, script: item.script };
   }
 
   /** Splits text into runs of one script, font and direction, in visual order. */

@@ -11,6 +11,10 @@ export const ADMIN_ROUTES: Routes = [
     path: 'institutions/:id',
     loadComponent: () => import('./institution-form.page').then((m) => m.InstitutionFormPage),
   },
+  {
+    path: 'institutions/:id/certificate-design',
+    loadComponent: () => import('./certificate-design.page').then((m) => m.CertificateDesignPage),
+  },
   { path: 'programs', loadComponent: () => import('./program-list.page').then((m) => m.ProgramListPage) },
   { path: 'programs/new', loadComponent: () => import('./program-form.page').then((m) => m.ProgramFormPage) },
   { path: 'programs/:id/edit', loadComponent: () => import('./program-form.page').then((m) => m.ProgramFormPage) },

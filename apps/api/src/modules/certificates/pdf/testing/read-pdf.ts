@@ -11,7 +11,9 @@ import { inflateSync } from 'node:zlib';
  * (Burmese, Khmer) is not the order of the text. Like pdftotext, this reader
  * uses a marked-content sequence's /ActualText instead, read from page 1's
  * content stream by the small parser below, and puts the pieces of text in
- * reading order: top to bottom, then left to right on a line.
+ * reading order: top to bottom, then left to right on a line. It also lists
+ * each page's marked-content spans with their /Lang, the text-showing
+ * operators outside any span that has one, and the images each page paints.
  */
 
 export interface PdfFont {
@@ -32,21 +34,60 @@ export interface RgbaImage {
   data: Uint8ClampedArray;
 }
 
-export interface PdfReading {
-  /** Page 1's text, one line of the page per line, in reading order. */
-  text: string;
-  /** The fonts page 1 draws text with. */
-  fonts: PdfFont[];
-  /** Page 1 rendered by pdf.js, when `dpi` was given. */
-  image?: RgbaImage;
+/** One marked-content sequence (BMC or BDC) of a page's content stream. */
+export interface MarkedSpan {
+  /** Its own /Lang, if it has one. */
+  lang?: string;
+  /** The language in force inside it: its own /Lang or that of the nearest enclosing span with one. */
+  effectiveLang?: string;
+  actualText?: string;
+  /** How deep it is nested (0: outermost). */
+  depth: number;
 }
 
-/** Reads page 1 of a PDF: its text and fonts, and with `dpi` a rendering of it. */
-export async function readPdf(pdf: Uint8Array, options: { dpi?: number } = {}): Promise<PdfReading> {
+export interface PdfPageReading {
+  /** The page's text, one line of the page per line, in reading order. */
+  text: string;
+  /** The pieces of text that make up `text`, with their font size in points. */
+  pieces: Array<{ text: string; size: number }>;
+  /** The fonts the page draws text with. */
+  fonts: PdfFont[];
+  /** The page rendered by pdf.js, when `dpi` was given (page 1 only, unless `renderAll`). */
+  image?: RgbaImage;
+  spans: MarkedSpan[];
+  /** Text-showing operators (Tj, TJ, ', ") not inside any marked content with a /Lang. */
+  textWithoutLang: number;
+  /** Images the page paints, with their size in pixels. */
+  images: Array<{ width: number; height: number }>;
+}
+
+export interface PdfReading extends PdfPageReading {
+  /** Every page; the fields above are page 1's. */
+  pages: PdfPageReading[];
+}
+
+/** Reads a PDF: each page's text, fonts, spans and images, and with `dpi` a rendering of page 1 (or all). */
+export async function readPdf(
+  pdf: Uint8Array,
+  options: { dpi?: number; renderAll?: boolean } = {},
+): Promise<PdfReading> {
   const buffer = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const actualTexts = markedContentActualTexts(buffer);
-  const result = await runWorker(buffer, options.dpi);
-  return { text: layOut(result.items, actualTexts), fonts: result.fonts, image: result.image };
+  const marked = markedContent(buffer);
+  const result = await runWorker(buffer, options.dpi, options.renderAll ?? false);
+  if (result.pages.length !== marked.length)
+    throw new Error(`pdf.js read ${result.pages.length} pages, the page tree has ${marked.length}`);
+  const pages = result.pages.map((page, i) => ({
+    ...layOut(
+      page.items,
+      marked[i].spans.map((span) => span.actualText),
+    ),
+    fonts: page.fonts,
+    image: page.image,
+    spans: marked[i].spans,
+    textWithoutLang: marked[i].textWithoutLang,
+    images: page.images,
+  }));
+  return { ...pages[0], pages };
 }
 
 // --- pdf.js, in a worker thread ----------------------------------------------
@@ -55,19 +96,32 @@ type TextItem = { str: string; hasEOL: boolean; transform: number[]; height: num
 type MarkerItem = { type: 'beginMarkedContent' | 'beginMarkedContentProps' | 'endMarkedContent' };
 type Item = TextItem | MarkerItem;
 
-interface WorkerResult {
+interface WorkerPage {
   items: Item[];
   fonts: PdfFont[];
+  images: Array<{ width: number; height: number }>;
   image?: RgbaImage;
 }
 
-function runWorker(pdf: Buffer, dpi: number | undefined): Promise<WorkerResult> {
+interface WorkerResult {
+  pages: WorkerPage[];
+}
+
+function runWorker(pdf: Buffer, dpi: number | undefined, renderAll: boolean): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'read-pdf.worker.mjs'), { workerData: { pdf, dpi } });
+    const worker = new Worker(join(__dirname, 'read-pdf.worker.mjs'), { workerData: { pdf, dpi, renderAll } });
     let result: WorkerResult | undefined;
-    worker.once('message', (message: Omit<WorkerResult, 'fonts'> & { fonts: Omit<PdfFont, 'subset'>[] }) => {
-      result = { ...message, fonts: message.fonts.map((font) => ({ ...font, subset: /^[A-Z]{6}\+/.test(font.name) })) };
-    });
+    worker.once(
+      'message',
+      (message: { pages: Array<Omit<WorkerPage, 'fonts'> & { fonts: Omit<PdfFont, 'subset'>[] }> }) => {
+        result = {
+          pages: message.pages.map((page) => ({
+            ...page,
+            fonts: page.fonts.map((font) => ({ ...font, subset: /^[A-Z]{6}\+/.test(font.name) })),
+          })),
+        };
+      },
+    );
     worker.once('error', reject);
     worker.once('exit', (code) =>
       result ? resolve(result) : reject(new Error(`the pdf.js worker stopped (exit code ${code}) without an answer`)),
@@ -89,7 +143,10 @@ interface Piece {
  * /ActualText becomes that text, placed where its first glyph is; every other
  * item stays as pdf.js read it. Then sorts the pieces into lines.
  */
-function layOut(items: Item[], actualTexts: Array<string | undefined>): string {
+function layOut(
+  items: Item[],
+  actualTexts: Array<string | undefined>,
+): { text: string; pieces: Array<{ text: string; size: number }> } {
   const pieces: Piece[] = [];
   const open: Array<string | undefined> = [];
   let sequence = 0;
@@ -129,7 +186,7 @@ function layOut(items: Item[], actualTexts: Array<string | undefined>): string {
     if (line && Math.abs(line[0].y - piece.y) < Math.min(line[0].size, piece.size) / 2) line.push(piece);
     else lines.push([piece]);
   }
-  return lines
+  const text = lines
     .map((line) =>
       line
         .sort((a, b) => a.x - b.x)
@@ -137,6 +194,7 @@ function layOut(items: Item[], actualTexts: Array<string | undefined>): string {
         .join(' '),
     )
     .join('\n');
+  return { text, pieces: pieces.map(({ text: piece, size }) => ({ text: piece, size })) };
 }
 
 // --- /ActualText from page 1's content stream --------------------------------
@@ -410,40 +468,58 @@ function textString(value: PdfValue | undefined): string | undefined {
   return bytes.toString('latin1');
 }
 
-/** The /ActualText (or undefined) of each marked-content sequence (BMC, BDC) of page 1, in content order. */
-function markedContentActualTexts(pdf: Buffer): Array<string | undefined> {
+/** Every page's marked-content sequences (BMC, BDC) in content order, and its text outside any /Lang. */
+function markedContent(pdf: Buffer): Array<{ spans: MarkedSpan[]; textWithoutLang: number }> {
   const file = new PdfFile(pdf);
-  let node = file.dict(file.dict(file.trailer.get('Root')).get('Pages'));
-  const inherited: PdfDict[] = [];
-  while (file.get(node.get('Type')) instanceof PdfName && (file.get(node.get('Type')) as PdfName).name === 'Pages') {
-    inherited.unshift(node);
-    const kids = file.get(node.get('Kids'));
-    if (!Array.isArray(kids) || kids.length === 0) throw new Error('the PDF has no pages');
-    node = file.dict(kids[0]);
-  }
-  const resources = [node, ...inherited].map((n) => n.get('Resources')).find((r) => r !== undefined);
-  const properties = resources === undefined ? undefined : file.get(file.dict(resources).get('Properties'));
-  const contents = file.get(node.get('Contents'));
-  const streams = Array.isArray(contents) ? contents : [node.get('Contents') as PdfValue];
-  const content = Buffer.concat(streams.flatMap((stream) => [file.decode(stream), Buffer.from('\n')]));
+  const pages: Array<{ node: PdfDict; inherited: PdfDict[] }> = [];
+  const walk = (node: PdfDict, inherited: PdfDict[]) => {
+    const type = file.get(node.get('Type'));
+    if (type instanceof PdfName && type.name === 'Pages') {
+      const kids = file.get(node.get('Kids'));
+      if (!Array.isArray(kids)) throw new Error('a page tree node without /Kids');
+      for (const kid of kids) walk(file.dict(kid), [node, ...inherited]);
+    } else pages.push({ node, inherited });
+  };
+  walk(file.dict(file.dict(file.trailer.get('Root')).get('Pages')), []);
+  if (pages.length === 0) throw new Error('the PDF has no pages');
+  return pages.map(({ node, inherited }) => {
+    const resources = [node, ...inherited].map((n) => n.get('Resources')).find((r) => r !== undefined);
+    const properties = resources === undefined ? undefined : file.get(file.dict(resources).get('Properties'));
+    const contents = file.get(node.get('Contents'));
+    const streams = Array.isArray(contents) ? contents : [node.get('Contents') as PdfValue];
+    const content = Buffer.concat(streams.flatMap((stream) => [file.decode(stream), Buffer.from('\n')]));
 
-  const result: Array<string | undefined> = [];
-  const lexer = new Lexer(content);
-  let operands: PdfValue[] = [];
-  for (let token = lexer.token(); token !== undefined; token = lexer.token()) {
-    if (!(token instanceof PdfKeyword)) {
-      operands.push(token);
-      continue;
+    const spans: MarkedSpan[] = [];
+    const open: MarkedSpan[] = [];
+    let textWithoutLang = 0;
+    const lexer = new Lexer(content);
+    let operands: PdfValue[] = [];
+    for (let token = lexer.token(); token !== undefined; token = lexer.token()) {
+      if (!(token instanceof PdfKeyword)) {
+        operands.push(token);
+        continue;
+      }
+      if (token.word === 'BMC' || token.word === 'BDC') {
+        let props: PdfValue | undefined = token.word === 'BDC' ? operands[1] : undefined;
+        if (props instanceof PdfName)
+          props = properties instanceof Map ? file.get(properties.get(props.name)) : undefined;
+        const dict = props instanceof Map ? props : undefined;
+        const lang = dict ? textString(file.get(dict.get('Lang'))) : undefined;
+        const span: MarkedSpan = {
+          ...(lang !== undefined ? { lang } : {}),
+          effectiveLang: lang ?? open.at(-1)?.effectiveLang,
+          actualText: dict ? textString(file.get(dict.get('ActualText'))) : undefined,
+          depth: open.length,
+        };
+        if (span.effectiveLang === undefined) delete span.effectiveLang;
+        spans.push(span);
+        open.push(span);
+      }
+      if (token.word === 'EMC') open.pop();
+      if (['Tj', 'TJ', "'", '"'].includes(token.word) && !open.at(-1)?.effectiveLang) textWithoutLang++;
+      if (token.word === 'BI') throw new Error('inline images are not read here');
+      operands = [];
     }
-    if (token.word === 'BMC') result.push(undefined);
-    if (token.word === 'BDC') {
-      let props: PdfValue | undefined = operands[1];
-      if (props instanceof PdfName)
-        props = properties instanceof Map ? file.get(properties.get(props.name)) : undefined;
-      result.push(props instanceof Map ? textString(file.get(props.get('ActualText'))) : undefined);
-    }
-    if (token.word === 'BI') throw new Error('inline images are not read here');
-    operands = [];
-  }
-  return result;
+    return { spans, textWithoutLang };
+  });
 }

@@ -1,0 +1,71 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { CertificateDocument } from '../pdf/certificate-pdf';
+import type { ImageCheck } from '../pdf/images';
+import type { RenderTask } from './render-task';
+
+/**
+ * Where the worker's code is. Built, webpack emits it as its own entry beside
+ * main.js (see apps/api/webpack.config.js); from the TypeScript sources (Jest,
+ * ts-node) a small CommonJS file registers ts-node and loads the .ts module.
+ */
+export function renderWorkerFile(): string {
+  return __filename.endsWith('.ts')
+    ? join(__dirname, 'render-worker-ts.cjs')
+    : join(__dirname, 'certificate-render.worker.js');
+}
+
+/**
+ * Threads for rendering: all cores but one (the event loop's), at most four —
+ * each thread holds the fonts and two HarfBuzz instances (~150 MB) — and at
+ * least one.
+ */
+export function renderThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/**
+ * Certificate rendering (and the decoding that checks uploaded images) in
+ * worker threads, through piscina: a burst of PDF downloads queues here
+ * instead of stalling the event loop, so every other request still answers.
+ * Threads start on the first task and stop after a minute idle.
+ */
+@Injectable()
+export class CertificateRenderPool implements OnModuleDestroy {
+  private pool: Piscina<RenderTask, Uint8Array | ImageCheck> | undefined;
+  /** Certificates this process has rendered (the tests count renders to prove the cache). */
+  rendered = 0;
+
+  private get piscina(): Piscina<RenderTask, Uint8Array | ImageCheck> {
+    this.pool ??= new Piscina({
+      filename: renderWorkerFile(),
+      minThreads: 0,
+      maxThreads: renderThreads(),
+      idleTimeout: 60_000,
+    });
+    return this.pool;
+  }
+
+  /** Tasks the pool's threads have finished (renders and image checks). */
+  get completedInThreads(): number {
+    return this.pool?.completed ?? 0;
+  }
+
+  async render(document: CertificateDocument): Promise<Buffer> {
+    this.rendered += 1;
+    const pdf = (await this.piscina.run({ kind: 'render', document })) as Uint8Array;
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  }
+
+  checkImage(bytes: Uint8Array): Promise<ImageCheck> {
+    return this.piscina.run({ kind: 'check-image', bytes }) as Promise<ImageCheck>;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+}

@@ -43,14 +43,14 @@ async function render() {
   backend.expectOne('/api/v1/programs/p1').flush(PROGRAM);
   await settle(fixture);
   const element = fixture.nativeElement as HTMLElement;
-  const validity = element.querySelector<HTMLInputElement>('[data-testid="program-certificate-validity"]')!;
+  const validity = element.querySelector('[data-testid="program-certificate-validity"]') as HTMLInputElement;
   const type = async (value: string) => {
     validity.value = value;
     validity.dispatchEvent(new Event('input'));
     await settle(fixture);
   };
   const save = async () => {
-    element.querySelector<HTMLButtonElement>('[data-testid="program-save"]')!.click();
+    (element.querySelector('[data-testid="program-save"]') as HTMLButtonElement).click();
     await settle(fixture);
   };
   const errorOf = () =>

@@ -64,6 +64,7 @@ function toLocal(instant: string | undefined, zone: string): string {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-form.page.html',
+  styleUrl: './program-form.page.css',
 })
 export class ProgramFormPage implements OnInit {
   private readonly programs = inject(ProgramsApi);

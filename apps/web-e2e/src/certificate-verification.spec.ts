@@ -5,7 +5,6 @@ import type {
   CompletionResult,
   Enrolment,
   Page,
-  Program,
   Session,
   Trainee,
 } from '@skillbridge/contracts';

@@ -38,6 +38,8 @@ import { AdminApi } from './admin.api';
 
 const timeZone = (control: AbstractControl): ValidationErrors | null =>
   !control.value || isTimeZone(control.value) ? null : { timeZone: true };
+const wholeNumber = (control: AbstractControl): ValidationErrors | null =>
+  control.value === null || control.value === '' || Number.isInteger(Number(control.value)) ? null : { integer: true };
 
 /** `2024-09-03T09:00` (a datetime-local value) in the program's zone ↔ an instant. */
 function toInstant(local: string, zone: string): string | null {
@@ -62,6 +64,7 @@ function toLocal(instant: string | undefined, zone: string): string {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-form.page.html',
+  styleUrl: './program-form.page.css',
 })
 export class ProgramFormPage implements OnInit {
   private readonly programs = inject(ProgramsApi);
@@ -98,6 +101,10 @@ export class ProgramFormPage implements OnInit {
       validators: [Validators.required, Validators.min(0), Validators.max(100)],
     }),
     passingScore: new FormControl<number | null>(null, { validators: [Validators.min(0), Validators.max(100)] }),
+    /** Empty: certificates of the program do not expire. */
+    certificateValidityMonths: new FormControl<number | null>(null, {
+      validators: [Validators.min(1), Validators.max(240), wholeNumber],
+    }),
   });
 
   private readonly institutions = toSignal(this.admin.institutions({ limit: 200 }).pipe(map((page) => page.items)), {
@@ -131,6 +138,7 @@ export class ProgramFormPage implements OnInit {
       partnerInstitutionIds: program.partnerInstitutionIds,
       minAttendancePercent: Math.round(program.completionRule.minAttendanceRate * 100),
       passingScore: program.completionRule.passingScore ?? null,
+      certificateValidityMonths: program.completionRule.certificateValidityMonths ?? null,
     });
     this.form.controls.title.patchValue({ en: '', zh: '', th: '', ms: '', ...program.title });
     this.form.controls.summary.patchValue({ en: '', zh: '', th: '', ms: '', ...program.summary });
@@ -172,6 +180,10 @@ export class ProgramFormPage implements OnInit {
       completionRule: {
         minAttendanceRate: Number(v.minAttendancePercent) / 100,
         ...(v.passingScore !== null && String(v.passingScore) !== '' ? { passingScore: Number(v.passingScore) } : {}),
+        // Left out, the rule has no validity period: an edit that empties the field removes it.
+        ...(v.certificateValidityMonths !== null && String(v.certificateValidityMonths) !== ''
+          ? { certificateValidityMonths: Number(v.certificateValidityMonths) }
+          : {}),
       },
     } as CreateProgramRequest;
     this.busy.set(true);
@@ -203,7 +215,9 @@ export class ProgramFormPage implements OnInit {
             ? 'minAttendancePercent'
             : e.field === 'completionRule.passingScore'
               ? 'passingScore'
-              : e.field,
+              : e.field === 'completionRule.certificateValidityMonths'
+                ? 'certificateValidityMonths'
+                : e.field,
       })),
     };
   }

@@ -8,6 +8,8 @@ import type {
   CompletionResult,
   Locale,
   Page,
+  ReissueCertificateRequest,
+  RevokeCertificateRequest,
   SelectionRequest,
   SelectionResult,
 } from '@skillbridge/contracts';
@@ -43,8 +45,22 @@ export class CertificatesApi {
     return this.http.get<Page<CertificateListEntry>>('/api/v1/me/certificates', { params: queryParams(query) });
   }
 
+  /** One certificate as issued (its holder, an admin, or the holder's partner). */
+  get(id: string): Observable<Certificate> {
+    return this.http.get<Certificate>(`/api/v1/certificates/${id}`);
+  }
+
   revoke(id: string, reason: string): Observable<Certificate> {
-    return this.http.post<Certificate>(`/api/v1/certificates/${id}/revoke`, { reason });
+    return this.http.post<Certificate>(`/api/v1/certificates/${id}/revoke`, {
+      reason,
+    } satisfies RevokeCertificateRequest);
+  }
+
+  /** A new certificate from today's records; the old one is revoked with the reason and points to it. */
+  reissue(id: string, reason: string): Observable<Certificate> {
+    return this.http.post<Certificate>(`/api/v1/certificates/${id}/reissue`, {
+      reason,
+    } satisfies ReissueCertificateRequest);
   }
 
   /** The bilingual PDF (Chinese beside `lang`), fetched with the session's token and saved. */

@@ -2,18 +2,23 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { CertificateListEntry } from '@skillbridge/contracts';
+import { formatVerificationCode, type CertificateListEntry } from '@skillbridge/contracts';
 import { PagedList } from '../../shared/data/paged-list';
+import { LocalNumberPipe } from '../../shared/i18n/local-number.pipe';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
+import { isExpired } from '../../shared/time/validity';
 import { CertificatePdfComponent } from './certificate-pdf.component';
 import { CertificateStatusComponent } from './certificate-status.component';
 import { CertificatesApi } from './certificates.api';
 import { verificationUrl } from './verification-link';
 
 /**
- * A trainee's certificates: each with its PDF (Chinese beside the language
- * they choose) and the public verification link to share with employers.
+ * A trainee's certificates: each with what it states (dates, hours,
+ * validity), its state (a replaced one points to its replacement), its PDF
+ * (Chinese beside the language they choose), the code printed on it and the
+ * public verification link to share with employers.
  */
 @Component({
   selector: 'sb-my-certificates-page',
@@ -21,6 +26,8 @@ import { verificationUrl } from './verification-link';
     RouterLink,
     TranslatePipe,
     LocalizedPipe,
+    LocalNumberPipe,
+    CalendarDatePipe,
     InstantDatePipe,
     CertificatePdfComponent,
     CertificateStatusComponent,
@@ -39,6 +46,22 @@ export class MyCertificatesPage implements OnInit {
 
   ngOnInit(): void {
     void this.list.load({ limit: 50 });
+  }
+
+  protected expired(certificate: CertificateListEntry): boolean {
+    return certificate.status === 'issued' && isExpired(certificate.validUntil, certificate.timeZone);
+  }
+
+  /** The code as the certificate prints it, in groups of four. */
+  protected printedCode(certificate: CertificateListEntry): string {
+    return formatVerificationCode(certificate.verificationCode);
+  }
+
+  /** Brings another of the trainee's certificates (the one this one replaced, or was replaced by) into view. */
+  protected goTo(id: string): void {
+    const card = this.document.getElementById(`certificate-${id}`);
+    card?.scrollIntoView({ block: 'start' });
+    card?.focus({ preventScroll: true });
   }
 
   protected link(certificate: CertificateListEntry): string {

@@ -34,6 +34,16 @@ describe('VerifyFormComponent', () => {
     expect(navigate).toHaveBeenCalledTimes(2);
   });
 
+  it('takes the serial or the printed code however it was typed, and says that it does', async () => {
+    const { element, navigate, submit } = await render();
+    await submit('sb-2026-000164');
+    expect(navigate).toHaveBeenLastCalledWith(['/verify', 'SB-2026-000164']);
+    await submit('7kq4-m9tx-2whp-cv3r-bn8d-gz6e');
+    expect(navigate).toHaveBeenLastCalledWith(['/verify', '7KQ4M9TX2WHPCV3RBN8DGZ6E']);
+    expect(element.querySelector('label')?.textContent?.trim()).toBe('Serial number, code or link');
+    expect(element.querySelector('.hint')?.textContent).toContain('SB-2026-000164');
+  });
+
   it('asks for a code when the field is empty', async () => {
     const { element, navigate, submit } = await render();
     await submit('   ');

@@ -1,20 +1,34 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
+import { LocalNumberPipe } from '../../shared/i18n/local-number.pipe';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
 import { VerifyApi } from './verify.api';
-import { stateOf, stateOfError, type VerificationState } from './verification-state';
+import { isSerial, printedCode, stateOf, stateOfError, type VerificationState } from './verification-state';
 import { VerifyFormComponent } from './verify-form.component';
 
 /**
- * The public verification page the certificate's QR code opens: anyone,
- * signed in or not, sees at once whether the certificate is valid, revoked
- * or unknown, with who holds it, for what, from whom and since when.
+ * The public verification page the certificate's QR code opens (or the
+ * serial or code typed in its form leads to): anyone, signed in or not, sees
+ * at once whether the certificate is valid, expired, revoked, replaced or
+ * unknown, with what it states — who holds it, for which program, when and
+ * for how many hours, from whom and since when. Dates are the certificate's
+ * own, read in its program's time zone.
  */
 @Component({
   selector: 'sb-verify-page',
-  imports: [TranslatePipe, LocalizedPipe, InstantDatePipe, VerifyFormComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    LocalizedPipe,
+    LocalNumberPipe,
+    CalendarDatePipe,
+    InstantDatePipe,
+    VerifyFormComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verify.page.html',
   styleUrl: './verify.page.css',
@@ -26,6 +40,14 @@ export class VerifyPage {
   readonly code = input<string>();
 
   protected readonly state = signal<VerificationState | null>(null);
+  /** What the certificate states, in every state that found one. */
+  protected readonly verification = computed(() => {
+    const state = this.state();
+    return state && 'verification' in state ? state.verification : null;
+  });
+  protected readonly bySerial = computed(() => isSerial(this.code() ?? ''));
+  /** The code looked up, as the certificate prints it. */
+  protected readonly printed = computed(() => printedCode(this.code() ?? ''));
   private request = 0;
 
   constructor() {

@@ -20,6 +20,7 @@ const CLIENT_ERRORS: Record<string, (value: Record<string, unknown>) => ShownErr
   max: (e) => ({ key: 'forms.errors.max', params: { max: e['max'] } }),
   timeZone: () => ({ key: 'forms.errors.timeZone' }),
   decimals: (e) => ({ key: 'forms.errors.decimals', params: { max: e['max'] } }),
+  integer: () => ({ key: 'forms.errors.integer' }),
   totpCode: () => ({ key: 'forms.errors.totpCode' }),
   mismatch: () => ({ key: 'forms.errors.mismatch' }),
 };

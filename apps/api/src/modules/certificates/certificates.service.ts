@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
-  formatVerificationCode,
   type Certificate as CertificateView,
   type CertificateListEntry,
   type CompletionBasis,
@@ -15,7 +14,6 @@ import { signedIn, type RequestContext, type Viewer } from '../../common/auth/vi
 import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
-import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
 import { CredentialsService } from '../credentials/credentials.service';
 import { Notifier } from '../notifications/notifier';
@@ -87,7 +85,6 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
     private readonly notifier: Notifier,
     private readonly credentials: CredentialsService,
     private readonly documents: CertificateDocumentsService,

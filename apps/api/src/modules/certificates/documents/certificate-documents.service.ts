@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CertificateStatus, Locale, LocalizedText } from '@skillbridge/contracts';
+import {
+  formatVerificationCode,
+  type CertificateStatus,
+  type Locale,
+  type LocalizedText,
+} from '@skillbridge/contracts';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../../common/problem/problem.exception';
 import { AppConfig } from '../../../config';
@@ -84,8 +89,9 @@ export class CertificateDocumentsService {
     const design = await this.designs.asOf(certificate.issuer.institutionId, certificate.issuedAt);
     const pdf = await this.pool.render({
       serial: certificate.serial,
-      verificationUrl: `${this.config.publicUrl}/verify/${certificate.verificationCode}`,
-      verificationCode: certificate.verificationCode,
+      // The QR and the printed code carry it as people type it: in groups of four (old codes as they are).
+      verificationUrl: `${this.config.publicUrl}/verify/${formatVerificationCode(certificate.verificationCode)}`,
+      verificationCode: formatVerificationCode(certificate.verificationCode),
       issuedOn: calendarDate(certificate.issuedAt, certificate.timezone),
       holderName: certificate.holderName,
       ...(certificate.holderNameLatin ? { holderNameLatin: certificate.holderNameLatin } : {}),

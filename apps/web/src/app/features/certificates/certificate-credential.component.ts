@@ -72,6 +72,7 @@ import { verificationUrl } from './verification-link';
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
+      margin-top: 0.5rem;
     }
     input {
       display: block;

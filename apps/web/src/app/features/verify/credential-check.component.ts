@@ -81,7 +81,7 @@ function readText(file: Blob): Promise<string> {
     </form>
 
     @if (state(); as state) {
-      <div aria-live="polite">
+      <div id="credential-outcome" aria-live="polite">
         @if (source(); as source) {
           <p class="hint source" data-testid="credential-source">
             {{ 'verify.credential.source' | translate: { name: source } }}
@@ -116,6 +116,9 @@ function readText(file: Blob): Promise<string> {
     }
   `,
   styles: `
+    [data-testid='credential-scope'] {
+      margin-bottom: 1rem;
+    }
     .field {
       margin-bottom: 0.75rem;
     }
@@ -159,14 +162,14 @@ export class CredentialCheckComponent {
     ++this.request;
     this.source.set(file.name);
     if (file.size > MAX_CREDENTIAL_BYTES) {
-      this.state.set({ kind: 'malformed', reason: 'too-large' });
+      this.show({ kind: 'malformed', reason: 'too-large' });
       return;
     }
     let text: string;
     try {
       text = await readText(file);
     } catch {
-      this.state.set({ kind: 'malformed', reason: 'not-json' });
+      this.show({ kind: 'malformed', reason: 'not-json' });
       return;
     }
     await this.check(text);
@@ -181,12 +184,12 @@ export class CredentialCheckComponent {
     const request = ++this.request;
     const parsed = parseCredential(text);
     if (!parsed.ok) {
-      this.state.set({ kind: 'malformed', reason: parsed.reason });
+      this.show({ kind: 'malformed', reason: parsed.reason });
       return;
     }
     const issuer = issuerIdOf(parsed.credential) ?? '';
     if (!issuer.startsWith(this.verifier.trustedPrefix)) {
-      this.state.set({ kind: 'foreign', issuer: issuer || '–' });
+      this.show({ kind: 'foreign', issuer: issuer || '–' });
       return;
     }
     this.state.set({ kind: 'checking' });
@@ -201,6 +204,12 @@ export class CredentialCheckComponent {
       // The checker's code could not be loaded (offline, or a new version was deployed meanwhile).
       next = { kind: 'failed' };
     }
-    if (request === this.request) this.state.set(next);
+    if (request === this.request) this.show(next);
+  }
+
+  /** Shows an outcome and, once it is drawn, brings it into view: on a phone it starts below the fold. */
+  private show(state: CredentialCheckState): void {
+    this.state.set(state);
+    setTimeout(() => this.document.getElementById('credential-outcome')?.scrollIntoView?.({ block: 'start' }));
   }
 }

@@ -87,7 +87,12 @@ type Outcome = 'passed' | 'failed' | 'unknown';
 
     <h3>{{ 'verify.credential.checks.title' | translate }}</h3>
     <ul class="checks">
-      <li class="check-{{ signature() }}" data-testid="credential-check-signature" [attr.data-outcome]="signature()">
+      <li
+        class="check-{{ signature() }}"
+        data-testid="credential-check-signature"
+        [attr.data-outcome]="signature()"
+        [attr.data-error]="verification().signature.error"
+      >
         <span class="mark" aria-hidden="true">{{ marks[signature()] }}</span>
         <div>
           <p class="check-name">
@@ -109,7 +114,12 @@ type Outcome = 'passed' | 'failed' | 'unknown';
           }
         </div>
       </li>
-      <li class="check-{{ status() }}" data-testid="credential-check-status" [attr.data-outcome]="status()">
+      <li
+        class="check-{{ status() }}"
+        data-testid="credential-check-status"
+        [attr.data-outcome]="status()"
+        [attr.data-error]="verification().status.error"
+      >
         <span class="mark" aria-hidden="true">{{ marks[status()] }}</span>
         <div>
           <p class="check-name">

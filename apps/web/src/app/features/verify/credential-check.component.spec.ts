@@ -16,14 +16,17 @@ const PASSED: CredentialVerification = {
 };
 
 /** The check with the verifier stubbed: what the library said is given, the page's reading of it is tested. */
-async function render(result: CredentialVerification | Error, locale: Locale = 'en') {
+async function render(result: CredentialVerification | Error, locale: Locale = 'en', supported = true) {
   const verify = jest.fn(async () => {
     if (result instanceof Error) throw result;
     return result;
   });
   TestBed.configureTestingModule({
     imports: [CredentialCheckComponent],
-    providers: [provideTestTranslations(), { provide: CredentialVerifier, useValue: { trustedPrefix: SITE, verify } }],
+    providers: [
+      provideTestTranslations(),
+      { provide: CredentialVerifier, useValue: { trustedPrefix: SITE, supported, verify } },
+    ],
   });
   await TestBed.inject(LanguageService).use(locale);
   const fixture = TestBed.createComponent(CredentialCheckComponent);
@@ -172,6 +175,14 @@ describe('CredentialCheckComponent', () => {
     const { text, paste } = await render(new Error('Failed to fetch dynamically imported module'));
     await paste(JSON.stringify(CREDENTIAL));
     expect(text('credential-failed')).toBe('The checker could not be loaded. Check your connection and try again.');
+  });
+
+  it('says why nothing can be checked on a page without WebCrypto (not HTTPS), rather than calling it forged', async () => {
+    const { verify, byId, text, paste } = await render(PASSED, 'en', false);
+    await paste(JSON.stringify(CREDENTIAL));
+    expect(text('credential-insecure')).toMatch(/^This page is not served over HTTPS/);
+    expect(byId('credential-result')).toBeNull();
+    expect(verify).not.toHaveBeenCalled();
   });
 
   it('tells on the page that only this site’s credentials can be checked', async () => {

@@ -19,6 +19,7 @@ export type CredentialCheckState =
   | { kind: 'malformed'; reason: MalformedReason }
   | { kind: 'foreign'; issuer: string }
   | { kind: 'failed' }
+  | { kind: 'insecure' }
   | { kind: 'done'; check: CredentialCheck };
 
 const MALFORMED: Record<MalformedReason, string> = {
@@ -101,6 +102,11 @@ function readText(file: Blob): Promise<string> {
           @case ('foreign') {
             <p class="alert alert-error" role="alert" data-testid="credential-foreign">
               {{ 'verify.credential.foreign' | translate: { issuer: state.issuer } }}
+            </p>
+          }
+          @case ('insecure') {
+            <p class="alert alert-error" role="alert" data-testid="credential-insecure">
+              {{ 'verify.credential.insecure' | translate }}
             </p>
           }
           @case ('failed') {
@@ -190,6 +196,11 @@ export class CredentialCheckComponent {
     const issuer = issuerIdOf(parsed.credential) ?? '';
     if (!issuer.startsWith(this.verifier.trustedPrefix)) {
       this.show({ kind: 'foreign', issuer: issuer || '–' });
+      return;
+    }
+    // Elsewhere than on HTTPS (or localhost) every signature would seem broken: say why nothing is checked.
+    if (!this.verifier.supported) {
+      this.show({ kind: 'insecure' });
       return;
     }
     this.state.set({ kind: 'checking' });

@@ -18,6 +18,16 @@ export class CredentialVerifier {
     return `${this.document.location.origin}/api/v1/credentials/`;
   }
 
+  /**
+   * Whether this page can check a signature: the hashes the libraries take
+   * from WebCrypto (SHA-256, SHA-512) exist only in secure contexts — HTTPS,
+   * or localhost.
+   */
+  get supported(): boolean {
+    const view = this.document.defaultView;
+    return !!view?.isSecureContext && !!view.crypto?.subtle;
+  }
+
   async verify(credential: object): Promise<CredentialVerification> {
     const { verifyOpenBadgeCredential } = await import('@skillbridge/credentials');
     return verifyOpenBadgeCredential(credential, { trustedPrefix: this.trustedPrefix, fetchJson });

@@ -69,4 +69,19 @@ export class CertificatesApi {
       lang,
     });
   }
+
+  /**
+   * The Open Badges credential (signed JSON-LD), fetched with the session's
+   * token and saved as `<serial>.json`, the name the holder knows it by.
+   */
+  downloadCredential(certificate: Pick<Certificate, 'id' | 'serial'>): Promise<void> {
+    return this.files.download(
+      `/api/v1/certificates/${certificate.id}/credential`,
+      `${certificate.serial}.json`,
+      {},
+      {
+        keepName: true,
+      },
+    );
+  }
 }

@@ -132,6 +132,100 @@ describe('MyCertificatesPage', () => {
     expect(text(inCard(NEW.serial, 'copy-result'))).toBe('Link copied.');
   });
 
+  it('downloads the signed credential with the session, saved under the serial', async () => {
+    const saved: { name: string; blob: Blob }[] = [];
+    const blobs = new Map<string, Blob>();
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        const url = `blob:test/${blobs.size}`;
+        blobs.set(url, blob);
+        return url;
+      },
+      revokeObjectURL: () => undefined,
+    });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ name: this.download, blob: blobs.get(this.href) as Blob });
+    });
+    const { fixture, inCard } = await render([NEW]);
+    const backend = TestBed.inject(HttpTestingController);
+    const button = inCard(NEW.serial, 'download-credential') as HTMLButtonElement;
+    expect(button.textContent?.trim()).toBe('Download credential (.json)');
+    button.click();
+    const request = backend.expectOne('/api/v1/certificates/c2/credential');
+    expect(request.request.responseType).toBe('blob');
+    const body = new Blob(['{"type":["VerifiableCredential","OpenBadgeCredential"]}'], { type: 'application/ld+json' });
+    // The API offers its own name; the holder knows the certificate by its serial.
+    request.flush(body, { headers: { 'Content-Disposition': 'attachment; filename="credential-c2.json"' } });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(saved).toEqual([{ name: 'SB-2026-000170.json', blob: body }]);
+    click.mockRestore();
+  });
+
+  it('says why a credential could not be downloaded', async () => {
+    const { fixture, inCard, text } = await render([NEW]);
+    inCard(NEW.serial, 'download-credential')?.click();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/v1/certificates/c2/credential')
+      .flush(new Blob([JSON.stringify({ code: 'NOT_FOUND' })], { type: 'application/problem+json' }), {
+        status: 404,
+        statusText: 'Not Found',
+      });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fixture.whenStable();
+    expect(text(inCard(NEW.serial, 'credential-error'))).toBe('This does not exist, or you may not see it.');
+  });
+
+  it('copies the credential’s address', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { fixture, inCard, text } = await render([NEW]);
+    inCard(NEW.serial, 'copy-credential-link')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(writeText).toHaveBeenCalledWith(`${location.origin}/api/v1/certificates/c2/credential`);
+    expect(text(inCard(NEW.serial, 'credential-copy-result'))).toMatch(/^Credential link copied\./);
+  });
+
+  it('shows the credential’s address to copy by hand when the clipboard refuses', async () => {
+    const writeText = jest.fn().mockRejectedValue(new Error('denied'));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { fixture, inCard } = await render([NEW]);
+    inCard(NEW.serial, 'copy-credential-link')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect((inCard(NEW.serial, 'credential-link') as HTMLInputElement).value).toBe(
+      `${location.origin}/api/v1/certificates/c2/credential`,
+    );
+  });
+
+  it('offers LinkedIn for a certificate in force, in a new tab, and not for a replaced one', async () => {
+    const { inCard } = await render([NEW, OLD]);
+    const link = inCard(NEW.serial, 'add-to-linkedin') as HTMLAnchorElement;
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toBe('noopener noreferrer');
+    const url = new URL(link.href);
+    expect(url.origin).toBe('https://www.linkedin.com');
+    expect(url.searchParams.get('name')).toBe('Smart agriculture camp');
+    expect(url.searchParams.get('organizationName')).toBe('Tongren Polytechnic College');
+    expect(url.searchParams.get('issueYear')).toBe('2026');
+    expect(url.searchParams.get('issueMonth')).toBe('3');
+    expect(url.searchParams.get('expirationYear')).toBe('2099');
+    expect(url.searchParams.get('certUrl')).toBe(`${location.origin}/verify/7KQ4M9TX2WHPCV3RBN8DGZ6E`);
+    expect(url.searchParams.get('certId')).toBe('SB-2026-000170');
+    // The replaced one: its credential can still be downloaded (its status list says revoked), but not put on a profile.
+    expect(inCard(OLD.serial, 'add-to-linkedin')).toBeNull();
+    expect(inCard(OLD.serial, 'download-credential')).not.toBeNull();
+  });
+
+  it('names the certification on LinkedIn in the language the trainee reads', async () => {
+    const { inCard } = await render([NEW], 'zh');
+    const url = new URL((inCard(NEW.serial, 'add-to-linkedin') as HTMLAnchorElement).href);
+    expect(url.searchParams.get('name')).toBe('智慧农业训练营');
+  });
+
   it('says 学时 in Chinese', async () => {
     const { element } = await render([NEW], 'zh');
     expect(element.querySelector('.facts')?.textContent).toContain('学时');

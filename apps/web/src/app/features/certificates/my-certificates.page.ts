@@ -9,6 +9,7 @@ import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
 import { isExpired } from '../../shared/time/validity';
+import { CertificateCredentialComponent } from './certificate-credential.component';
 import { CertificatePdfComponent } from './certificate-pdf.component';
 import { CertificateStatusComponent } from './certificate-status.component';
 import { CertificatesApi } from './certificates.api';
@@ -17,8 +18,9 @@ import { verificationUrl } from './verification-link';
 /**
  * A trainee's certificates: each with what it states (dates, hours,
  * validity), its state (a replaced one points to its replacement), its PDF
- * (Chinese beside the language they choose), the code printed on it and the
- * public verification link to share with employers.
+ * (Chinese beside the language they choose), its signed digital credential
+ * (the file, its address, LinkedIn), the code printed on it and the public
+ * verification link to share with employers.
  */
 @Component({
   selector: 'sb-my-certificates-page',
@@ -30,6 +32,7 @@ import { verificationUrl } from './verification-link';
     CalendarDatePipe,
     InstantDatePipe,
     CertificatePdfComponent,
+    CertificateCredentialComponent,
     CertificateStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

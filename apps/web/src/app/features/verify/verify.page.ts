@@ -6,6 +6,7 @@ import { LocalNumberPipe } from '../../shared/i18n/local-number.pipe';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
+import { CredentialCheckComponent } from './credential-check.component';
 import { VerifyApi } from './verify.api';
 import { isSerial, printedCode, stateOf, stateOfError, type VerificationState } from './verification-state';
 import { VerifyFormComponent } from './verify-form.component';
@@ -16,7 +17,8 @@ import { VerifyFormComponent } from './verify-form.component';
  * at once whether the certificate is valid, expired, revoked, replaced or
  * unknown, with what it states — who holds it, for which program, when and
  * for how many hours, from whom and since when. Dates are the certificate's
- * own, read in its program's time zone.
+ * own, read in its program's time zone. Below, a credential file (the
+ * signed Open Badges JSON a holder hands over) can be checked in the browser.
  */
 @Component({
   selector: 'sb-verify-page',
@@ -28,6 +30,7 @@ import { VerifyFormComponent } from './verify-form.component';
     CalendarDatePipe,
     InstantDatePipe,
     VerifyFormComponent,
+    CredentialCheckComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verify.page.html',

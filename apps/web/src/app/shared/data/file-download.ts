@@ -36,17 +36,24 @@ export function saveBlob(blob: Blob, filename: string): void {
  * Downloads of files the API only gives to signed-in people (calendars,
  * rosters): a plain link would carry no token, so the file is fetched through
  * HttpClient (the interceptor adds the token and the viewer's language) and
- * then saved. The server's file name wins when it sends one.
+ * then saved. The server's file name wins when it sends one, unless
+ * `keepName` says the name given here is the one to save under.
  */
 @Injectable({ providedIn: 'root' })
 export class FileDownloads {
   private readonly http = inject(HttpClient);
 
-  async download(path: string, fallbackName: string, query: object = {}): Promise<void> {
+  async download(
+    path: string,
+    fallbackName: string,
+    query: object = {},
+    options: { keepName?: boolean } = {},
+  ): Promise<void> {
     const response = await firstValueFrom(
       this.http.get(path, { params: queryParams(query), responseType: 'blob', observe: 'response' }),
     );
-    const filename = filenameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName;
+    const offered = options.keepName ? null : filenameFromDisposition(response.headers.get('Content-Disposition'));
+    const filename = offered ?? fallbackName;
     saveBlob(response.body ?? new Blob(), filename);
   }
 }

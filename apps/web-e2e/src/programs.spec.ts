@@ -27,6 +27,8 @@ async function addSession(page: Page, lecture: (typeof LECTURES)[number]): Promi
 test('an admin creates scenario A’s online course with its four lectures, and a clash is named in the form', async ({
   page,
 }, testInfo) => {
+  // A program, four lectures and a clash through the forms: about 30 s on a busy two-core machine.
+  test.setTimeout(90_000);
   await loginAs(page, 'admin');
   await page.getByTestId('language-switcher').selectOption('en');
   await page.goto('/admin/programs/new');

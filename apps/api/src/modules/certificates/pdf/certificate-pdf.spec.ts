@@ -80,6 +80,11 @@ function decodeQr(image: RgbaImage | undefined): string | undefined {
   return jsQR(image.data, image.width, image.height)?.data;
 }
 
+// Rendering a certificate and rasterizing it with pdf.js takes about a second
+// alone, and many times that on a loaded two-core CI machine (a hook hit the
+// default 5 s). Speed is judged by `npm run bench`, not here.
+jest.setTimeout(60_000);
+
 describe('CertificateRenderer', () => {
   let renderer: CertificateRenderer;
   let dir: string;

@@ -34,7 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        // The route table (authorization tests, OpenAPI checks) reads the controllers through it.
+        // Tests find the controllers through it (the route table reads their metadata without it, see route-table.ts).
         DiscoveryModule,
         // nestjs-pino is Nest's logger here (the process-wide pino logger); requests are logged by a Fastify hook
         // (registerRequestLogging), so it mounts no middleware.

@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ACCESS_METADATA, AccessRule } from './access.decorator';
 
@@ -22,29 +22,29 @@ function joinPath(...parts: (string | string[] | undefined)[]): string {
   return `/${segments.join('/')}`;
 }
 
-/** Every route of the application with its access declaration — the source of the authorization tests. */
+/**
+ * Every route of the application with its access declaration — the source of the authorization tests and of
+ * the OpenAPI document's `security`. Reads only the controllers' metadata, so it works on an application built
+ * in preview mode (no providers instantiated, no database: see openapi.ts) as well as on a running one.
+ */
 export function routeTable(app: INestApplication): RouteInfo[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const reflector = app.get(Reflector);
+  const scanner = new MetadataScanner();
   const routes: RouteInfo[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const { instance, metatype } = wrapper;
-    if (!instance || !metatype) continue;
-    const prototype = Object.getPrototypeOf(instance);
-    const base = Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name];
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-      if (path === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      routes.push({
-        method,
-        path: joinPath(base, path),
-        controller: metatype.name,
-        handler: name,
-        access: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [handler, metatype]),
-      });
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const prototype = metatype.prototype as Record<string, object>;
+      const base = Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        // As the guard reads it (Reflector.getAllAndOverride): the handler's declaration, else the controller's.
+        const access = (Reflect.getMetadata(ACCESS_METADATA, handler) ??
+          Reflect.getMetadata(ACCESS_METADATA, metatype)) as AccessRule | undefined;
+        routes.push({ method, path: joinPath(base, path), controller: metatype.name, handler: name, access });
+      }
     }
   }
   return routes;

@@ -1,5 +1,14 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptions,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { COUNTRY_CODES } from '@skillbridge/contracts';
 import { ProblemDto } from './problem.dto';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -9,6 +18,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'No such record, or the caller may not see it',
   409: 'Conflicts with the current state',
   413: 'Body too large',
+  415: 'Not the media type the route takes',
   429: 'Too many requests (see Retry-After)',
   503: 'Database unavailable',
 };
@@ -53,4 +63,29 @@ export function ApiPageResponse(item: Type) {
       },
     }),
   );
+}
+
+/**
+ * A file download: the 200 response in its media type (`application/pdf`, `text/csv`, …), as bytes.
+ * Problems keep their own type (ApiProblems).
+ */
+export function ApiFileResponse(mediaType: string, description: string) {
+  return applyDecorators(
+    ApiProduces(mediaType),
+    ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } }),
+  );
+}
+
+/**
+ * An ISO 3166-1 alpha-2 country code (`"TH"`): a string from the shared `CountryCode` schema. A type alias
+ * like CountryCode leaves no runtime type for the generator, which wrote `type: object`.
+ */
+export function ApiCountryCode(options: Pick<ApiPropertyOptions, 'description' | 'required'> = {}) {
+  return ApiProperty({
+    enum: COUNTRY_CODES,
+    enumName: 'CountryCode',
+    example: 'TH',
+    description: 'ISO 3166-1 alpha-2',
+    ...options,
+  } as ApiPropertyOptions);
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type Assessment, type AttendanceSheet } from '@skillbridge/contracts';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -9,7 +9,13 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { createValidationPipe } from '../../common/validation/validation.pipe';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AttendanceService } from './attendance.service';
-import { AssessmentDto, AttendanceMarkDto, AttendanceSheetDto } from './dto/attendance.dto';
+import {
+  AssessmentDto,
+  AssessmentRequestDto,
+  AttendanceMarkDto,
+  AttendanceMarksDto,
+  AttendanceSheetDto,
+} from './dto/attendance.dto';
 
 const pipe = createValidationPipe();
 
@@ -19,8 +25,8 @@ async function marksOf(body: unknown): Promise<AttendanceMarkDto[]> {
   try {
     const sheet = (await pipe.transform(
       { marks: body },
-      { type: 'body', metatype: AttendanceSheetDto },
-    )) as AttendanceSheetDto;
+      { type: 'body', metatype: AttendanceMarksDto },
+    )) as AttendanceMarksDto;
     return sheet.marks;
   } catch (error) {
     if (error instanceof ProblemException && error.options.errors) {
@@ -33,7 +39,6 @@ async function marksOf(body: unknown): Promise<AttendanceMarkDto[]> {
 }
 
 @ApiTags('attendance')
-@ApiBearerAuth()
 @Controller()
 export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
@@ -44,6 +49,7 @@ export class AttendanceController {
     summary:
       'The register: every confirmed trainee of the program with their mark (admins; the session’s instructors).',
   })
+  @ApiOkResponse({ type: AttendanceSheetDto })
   @ApiProblems(400, 401, 403, 404)
   sheet(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<AttendanceSheet> {
     return this.attendance.sheet(id, ctx);
@@ -56,7 +62,7 @@ export class AttendanceController {
       'Replace the register with [{ traineeId, status }] (present, late, absent, excused); confirmed trainees only.',
   })
   @ApiBody({ type: [AttendanceMarkDto] })
-  @ApiOkResponse({ description: 'The register as saved' })
+  @ApiOkResponse({ type: AttendanceSheetDto, description: 'The register as saved' })
   @ApiProblems(400, 401, 403, 404, 409)
   async put(@UuidParam('id') id: string, @Body() body: unknown, @Ctx() ctx: RequestContext): Promise<AttendanceSheet> {
     return this.attendance.put(id, await marksOf(body), ctx);
@@ -67,8 +73,13 @@ export class AttendanceController {
   @ApiOperation({
     summary: 'Record the assessment score (0–100) of a confirmed enrolment (admins; the program’s instructors).',
   })
+  @ApiOkResponse({ type: AssessmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  assess(@UuidParam('id') id: string, @Body() dto: AssessmentDto, @Ctx() ctx: RequestContext): Promise<Assessment> {
+  assess(
+    @UuidParam('id') id: string,
+    @Body() dto: AssessmentRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assessment> {
     return this.attendance.assess(id, dto, ctx);
   }
 }

@@ -6,7 +6,7 @@ import { signedIn, type RequestContext, type Viewer } from '../../common/auth/vi
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { AssessmentDto, AttendanceMarkDto } from './dto/attendance.dto';
+import { AssessmentRequestDto, AttendanceMarkDto } from './dto/attendance.dto';
 
 interface SessionRef {
   id: string;
@@ -160,7 +160,7 @@ export class AttendanceService {
   }
 
   /** Records an assessment score (instructors of the program, admins) for a confirmed enrolment. */
-  async assess(enrolmentId: string, dto: AssessmentDto, ctx: RequestContext): Promise<Assessment> {
+  async assess(enrolmentId: string, dto: AssessmentRequestDto, ctx: RequestContext): Promise<Assessment> {
     const viewer = signedIn(ctx);
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await manager.findOne(Enrolment, {

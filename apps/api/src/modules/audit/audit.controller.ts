@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type AuditEvent, type Page } from '@skillbridge/contracts';
 import { Roles } from '../../common/auth/access.decorator';
 import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
@@ -8,7 +8,6 @@ import { AuditEventDto } from './dto/audit-event.dto';
 import { AuditEventListQueryDto } from './dto/audit-event-list-query.dto';
 
 @ApiTags('operations')
-@ApiBearerAuth()
 @Controller('audit-events')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -151,7 +150,6 @@ export class AuthController {
   @Post('verify-email/resend')
   @Authenticated()
   @DuringMfaSetup()
-  @ApiBearerAuth()
   @HttpCode(202)
   @ApiOperation({ summary: 'Sends the verification e-mail again (at most once a minute).' })
   @ApiAcceptedResponse()
@@ -194,7 +192,6 @@ export class AuthController {
 
   @Post('email')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(202)
   @ApiOperation({
     summary:
@@ -241,7 +238,6 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @DuringMfaSetup()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user, with role, institution and profile ids.' })
   @ApiOkResponse({ type: AuthUserDto })
   @ApiProblems(401)
@@ -252,7 +248,6 @@ export class AuthController {
   @Patch('me')
   @Authenticated()
   @DuringMfaSetup()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own name, language or time zone.' })
   @ApiOkResponse({ type: AuthUserDto })
   @ApiProblems(400, 401)
@@ -262,7 +257,6 @@ export class AuthController {
 
   @Post('password')
   @Authenticated()
-  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RecoveryCodes, TotpSetup } from '@skillbridge/contracts';
 import { Authenticated, DuringMfaSetup } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -10,7 +10,6 @@ import { MfaService } from './mfa.service';
 
 /** Two-factor sign-in of the caller's own account. */
 @ApiTags('auth')
-@ApiBearerAuth()
 @Controller('auth/mfa')
 @Authenticated()
 export class MfaController {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountSession } from '@skillbridge/contracts';
 import { Authenticated, DuringMfaSetup } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -11,7 +11,6 @@ import { SignInsService } from './sign-ins.service';
 
 /** The devices the caller is signed in on. */
 @ApiTags('auth')
-@ApiBearerAuth()
 @Controller('auth/sessions')
 @Authenticated()
 export class SignInsController {

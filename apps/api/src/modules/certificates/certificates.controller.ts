@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Role,
   type Certificate,
@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
-import { ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { ApiFileResponse, ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { CertificatesService } from './certificates.service';
 import {
@@ -21,10 +21,10 @@ import {
   ReissueCertificateDto,
   RevokeCertificateDto,
 } from './dto/certificate.dto';
+import { CertificateDto, CertificateListEntryDto, VerificationDto } from './dto/certificate-view.dto';
 import { VerificationService } from './verification.service';
 
 @ApiTags('certificates')
-@ApiBearerAuth()
 @Controller()
 export class CertificatesController {
   constructor(
@@ -37,6 +37,7 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'Certificates (admins: all; partners: their own institution’s trainees’); filters programId, status, q.',
   })
+  @ApiPageResponse(CertificateListEntryDto)
   @ApiProblems(400, 401, 403)
   list(@Query() query: CertificateListQueryDto, @Ctx() ctx: RequestContext): Promise<Page<CertificateListEntry>> {
     return this.certificates.list(query, ctx);
@@ -45,6 +46,7 @@ export class CertificatesController {
   @Get('me/certificates')
   @Roles(Role.Trainee)
   @ApiOperation({ summary: 'The trainee’s own certificates.' })
+  @ApiPageResponse(CertificateListEntryDto)
   @ApiProblems(400, 401, 403)
   mine(@Query() query: MyCertificatesQueryDto, @Ctx() ctx: RequestContext): Promise<Page<CertificateListEntry>> {
     return this.certificates.list(query, ctx);
@@ -53,6 +55,7 @@ export class CertificatesController {
   @Get('certificates/:id')
   @Roles(Role.Admin, Role.Partner, Role.Trainee)
   @ApiOperation({ summary: 'One certificate as issued, with its frozen fields (the holder, their partner, admins).' })
+  @ApiOkResponse({ type: CertificateDto })
   @ApiProblems(400, 401, 403, 404)
   get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Certificate> {
     return this.certificates.get(id, ctx);
@@ -61,7 +64,7 @@ export class CertificatesController {
   @Get('certificates/:id/pdf')
   @Roles(Role.Admin, Role.Partner, Role.Trainee)
   @ApiOperation({ summary: 'The certificate as a bilingual PDF (the holder, their partner, admins).' })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The certificate, in Chinese and the chosen language')
   @ApiProblems(400, 401, 403, 404)
   async pdf(
     @UuidParam('id') id: string,
@@ -81,6 +84,7 @@ export class CertificatesController {
   @HttpCode(200)
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Revoke with a reason (admin); the public page then says so.' })
+  @ApiOkResponse({ type: CertificateDto, description: 'The certificate, revoked' })
   @ApiProblems(400, 401, 403, 404, 409)
   revoke(
     @UuidParam('id') id: string,
@@ -97,6 +101,7 @@ export class CertificatesController {
     summary:
       'A correction (admin): a new certificate from today’s records; the old one is revoked with the reason and points to it.',
   })
+  @ApiCreatedResponse({ type: CertificateDto, description: 'The new certificate' })
   @ApiProblems(400, 401, 403, 404, 409)
   reissue(
     @UuidParam('id') id: string,
@@ -112,6 +117,7 @@ export class CertificatesController {
     summary:
       'Verify a certificate by its code or its serial (public, rate-limited): what the certificate states and its state.',
   })
+  @ApiOkResponse({ type: VerificationDto })
   @ApiProblems(404, 429)
   verify(@Param('code') code: string, @Ctx() ctx: RequestContext): Promise<Verification> {
     return this.verification.verify(code, ctx);

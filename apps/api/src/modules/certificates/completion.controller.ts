@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type CompletionPreview, type CompletionResult, type SelectionResult } from '@skillbridge/contracts';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -8,9 +8,9 @@ import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { CompletionService } from './completion.service';
 import { SelectionDto } from './dto/certificate.dto';
+import { CompletionPreviewDto, CompletionResultDto, SelectionResultDto } from './dto/completion.dto';
 
 @ApiTags('certificates')
-@ApiBearerAuth()
 @Controller()
 export class CompletionController {
   constructor(private readonly completion: CompletionService) {}
@@ -18,6 +18,7 @@ export class CompletionController {
   @Get('programs/:id/completion')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Preview of closing the program: who completes, who does not, and why (admin).' })
+  @ApiOkResponse({ type: CompletionPreviewDto })
   @ApiProblems(400, 401, 403, 404)
   preview(@UuidParam('id') id: string): Promise<CompletionPreview> {
     return this.completion.preview(id);
@@ -29,6 +30,7 @@ export class CompletionController {
   @ApiOperation({
     summary: 'Close the program: completed / not-completed by its rule, a certificate per completer; idempotent.',
   })
+  @ApiOkResponse({ type: CompletionResultDto })
   @ApiProblems(400, 401, 403, 404, 409)
   complete(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<CompletionResult> {
     return this.completion.complete(id, ctx);
@@ -38,6 +40,7 @@ export class CompletionController {
   @HttpCode(200)
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Enrol chosen completers of another program, confirmed, all or none (admin).' })
+  @ApiOkResponse({ type: SelectionResultDto })
   @ApiProblems(400, 401, 403, 404, 409)
   select(@UuidParam('id') id: string, @Body() dto: SelectionDto, @Ctx() ctx: RequestContext): Promise<SelectionResult> {
     return this.completion.select(id, dto, ctx);

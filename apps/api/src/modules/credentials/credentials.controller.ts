@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../../common/auth/access.decorator';
@@ -7,11 +7,14 @@ import { Ctx } from '../../common/auth/context.decorator';
 import { signedIn, type RequestContext } from '../../common/auth/viewer';
 import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
+import {
+  ISSUER_DOCUMENT_SCHEMA,
+  OPEN_BADGE_CREDENTIAL_SCHEMA,
+  STATUS_LIST_CREDENTIAL_SCHEMA,
+} from './credential-schemas';
 import { CredentialsService, type JsonLd } from './credentials.service';
 
 const LD_JSON = 'application/ld+json';
-/** A JSON-LD document as the API sends it (its shape is the W3C and 1EdTech specs', not described here). */
-const JSON_LD_DOCUMENT = { schema: { type: 'object', additionalProperties: true } };
 
 /** Sends a JSON-LD document as `application/ld+json`. */
 function ldJson(reply: FastifyReply, document: JsonLd, cacheControl: string): string {
@@ -20,7 +23,6 @@ function ldJson(reply: FastifyReply, document: JsonLd, cacheControl: string): st
 }
 
 @ApiTags('credentials')
-@ApiBearerAuth()
 @Controller()
 export class CredentialsController {
   constructor(private readonly credentials: CredentialsService) {}
@@ -32,7 +34,7 @@ export class CredentialsController {
       'The certificate as an Open Badges 3.0 credential (W3C VC 2.0), signed by the host institution (eddsa-rdfc-2022); the holder, their partner, admins.',
   })
   @ApiProduces(LD_JSON)
-  @ApiOkResponse({ content: { [LD_JSON]: JSON_LD_DOCUMENT } })
+  @ApiOkResponse({ content: { [LD_JSON]: { schema: OPEN_BADGE_CREDENTIAL_SCHEMA } } })
   @ApiProblems(400, 401, 403, 404)
   async credential(
     @UuidParam('id') id: string,
@@ -51,7 +53,7 @@ export class CredentialsController {
       'An issuer of credentials (public): its Open Badges Profile and the controller document of its signing keys, current and retired.',
   })
   @ApiProduces(LD_JSON)
-  @ApiOkResponse({ content: { [LD_JSON]: JSON_LD_DOCUMENT } })
+  @ApiOkResponse({ content: { [LD_JSON]: { schema: ISSUER_DOCUMENT_SCHEMA } } })
   @ApiProblems(400, 404)
   async issuer(
     @UuidParam('institutionId') institutionId: string,
@@ -68,7 +70,7 @@ export class CredentialsController {
       'Retire the institution’s signing key and make a new one that signs from now on; the old one stays published (admin). Returns the issuer document.',
   })
   @ApiProduces(LD_JSON)
-  @ApiOkResponse({ content: { [LD_JSON]: JSON_LD_DOCUMENT } })
+  @ApiOkResponse({ content: { [LD_JSON]: { schema: ISSUER_DOCUMENT_SCHEMA } } })
   @ApiProblems(400, 401, 403, 404)
   async rotate(
     @UuidParam('institutionId') institutionId: string,
@@ -85,7 +87,7 @@ export class CredentialsController {
       'A revocation list (public): a signed BitstringStatusListCredential, as the bits are now (a revocation shows at once).',
   })
   @ApiProduces(LD_JSON)
-  @ApiOkResponse({ content: { [LD_JSON]: JSON_LD_DOCUMENT } })
+  @ApiOkResponse({ content: { [LD_JSON]: { schema: STATUS_LIST_CREDENTIAL_SCHEMA } } })
   @ApiProblems(400, 404)
   async statusList(
     @UuidParam('listId') listId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Role,
   type Enrolment,
@@ -14,7 +14,7 @@ import type { Readable } from 'node:stream';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
 import { signedIn, type RequestContext } from '../../common/auth/viewer';
-import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { ApiFileResponse, ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ProgramsService } from '../programs/programs.service';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
@@ -30,7 +30,6 @@ import { EnrolmentsService } from './enrolments.service';
 import { rosterCsv, rosterXlsx } from './roster-export';
 
 @ApiTags('enrolments')
-@ApiBearerAuth()
 @Controller()
 export class EnrolmentsController {
   constructor(
@@ -73,7 +72,7 @@ export class EnrolmentsController {
   @Get('programs/:id/roster.csv')
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
   @ApiOperation({ summary: 'The roster as CSV (UTF-8 with BOM), headers in the caller’s language.' })
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'The roster, UTF-8 with a BOM')
   @ApiProblems(400, 401, 403, 404)
   async rosterCsv(
     @UuidParam('id') programId: string,
@@ -89,7 +88,7 @@ export class EnrolmentsController {
   @Get('programs/:id/roster.xlsx')
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
   @ApiOperation({ summary: 'The roster as an Excel workbook, headers in the caller’s language.' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The roster workbook')
   @ApiProblems(400, 401, 403, 404)
   async rosterXlsx(
     @UuidParam('id') programId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type Institution, type Page } from '@skillbridge/contracts';
 import { Public, Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -13,7 +13,6 @@ import { UpdateInstitutionDto } from './dto/update-institution.dto';
 import { InstitutionsService } from './institutions.service';
 
 @ApiTags('institutions')
-@ApiBearerAuth()
 @Controller('institutions')
 export class InstitutionsController {
   constructor(private readonly institutions: InstitutionsService) {}

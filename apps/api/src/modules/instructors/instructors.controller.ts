@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, type Instructor, type Page, type TimetableEntry } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Roles } from '../../common/auth/access.decorator';
@@ -17,7 +17,6 @@ import { UpdateInstructorDto } from './dto/update-instructor.dto';
 import { InstructorsService } from './instructors.service';
 
 @ApiTags('instructors')
-@ApiBearerAuth()
 @Controller('instructors')
 export class InstructorsController {
   constructor(

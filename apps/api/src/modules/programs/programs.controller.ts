@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, type Page, type Program, type Session } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Roles } from '../../common/auth/access.decorator';
@@ -18,7 +18,6 @@ import { ProgramCalendarService } from './program-calendar.service';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programs')
-@ApiBearerAuth()
 @Controller('programs')
 export class ProgramsController {
   constructor(

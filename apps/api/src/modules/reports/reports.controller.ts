@@ -1,20 +1,20 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type ProgramReport } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
-import { ApiProblems } from '../../common/openapi/api-docs.decorators';
+import { ApiFileResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ReportPeriodQueryDto } from './dto/report-query.dto';
+import { ProgramReportDto, ReportOverviewDto } from './dto/report.dto';
 import { overviewWorkbook, programWorkbook } from './reports-export';
 import { ReportsService } from './reports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
-@ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -25,7 +25,7 @@ export class ReportsController {
     summary:
       'Programs by kind and status, trainees by nationality and institution, enrolments by status, completion and certificates per program, certificates per month (admin). Optional ?from&to.',
   })
-  @ApiOkResponse({ description: 'ReportOverview (see @skillbridge/contracts)' })
+  @ApiOkResponse({ type: ReportOverviewDto })
   @ApiProblems(400, 401, 403)
   async overview(
     @Query() query: ReportPeriodQueryDto,
@@ -40,7 +40,7 @@ export class ReportsController {
   @Get('overview.xlsx')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'The overview as an Excel workbook, headers in the caller’s language (admin).' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX, 'The overview workbook')
   @ApiProblems(400, 401, 403)
   async overviewXlsx(
     @Query() query: ReportPeriodQueryDto,
@@ -58,6 +58,7 @@ export class ReportsController {
     summary:
       'One program: funnel, seats over time, attendance per session, by institution and nationality (admin; a partner sees its own people only).',
   })
+  @ApiOkResponse({ type: ProgramReportDto })
   @ApiProblems(400, 401, 403, 404)
   program(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<ProgramReport> {
     return this.reports.program(id, ctx);
@@ -66,7 +67,7 @@ export class ReportsController {
   @Get('programs/:id/report.xlsx')
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({ summary: 'The program report as an Excel workbook.' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse(XLSX, 'The program report workbook')
   @ApiProblems(400, 401, 403, 404)
   async programXlsx(
     @UuidParam('id') id: string,

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -47,7 +46,6 @@ async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
 }
 
 @ApiTags('trainees')
-@ApiBearerAuth()
 @Controller('trainees')
 export class TraineesController {
   constructor(private readonly trainees: TraineesService) {}

@@ -1,13 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser, type Page } from '@skillbridge/contracts';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -23,7 +16,6 @@ import { UserListQueryDto } from './dto/user-list-query.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 @Roles(Role.Admin)
 export class UsersController {

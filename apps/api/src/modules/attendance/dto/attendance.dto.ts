@@ -2,9 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ASSESSMENT_REMARKS_MAX_LENGTH,
   ATTENDANCE_STATUSES,
+  type Assessment,
   type AssessmentRequest,
+  type AttendanceLine,
   type AttendanceMark,
+  type AttendanceSheet,
   type AttendanceStatus,
+  type CountryCode,
 } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -20,6 +24,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 import { MaxDecimalPlaces, Trim } from '../../../common/validation/validators';
 
 export class AttendanceMarkDto implements AttendanceMark {
@@ -33,7 +38,7 @@ export class AttendanceMarkDto implements AttendanceMark {
 }
 
 /** The body of `PUT /sessions/:id/attendance` is a bare array; it is validated as `marks`. */
-export class AttendanceSheetDto {
+export class AttendanceMarksDto {
   @IsArray()
   @ArrayMaxSize(5000)
   @ValidateNested({ each: true })
@@ -41,7 +46,7 @@ export class AttendanceSheetDto {
   marks: AttendanceMarkDto[];
 }
 
-export class AssessmentDto implements AssessmentRequest {
+export class AssessmentRequestDto implements AssessmentRequest {
   @ApiProperty({ minimum: 0, maximum: 100, example: 86.5 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(2)
@@ -55,4 +60,32 @@ export class AssessmentDto implements AssessmentRequest {
   @IsString()
   @MaxLength(ASSESSMENT_REMARKS_MAX_LENGTH)
   remarks?: string;
+}
+
+export class AttendanceLineDto implements AttendanceLine {
+  @ApiProperty({ format: 'uuid' }) traineeId: string;
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty() fullName: string;
+  @ApiPropertyOptional() fullNameLatin?: string;
+  @ApiCountryCode() nationality: CountryCode;
+  @ApiPropertyOptional({ example: 'RMUTT' }) institutionCode?: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES, nullable: true, description: 'null: not marked yet' })
+  status: AttendanceStatus | null;
+}
+
+/** The register of a session: every confirmed trainee of the program with their mark. */
+export class AttendanceSheetDto implements AttendanceSheet {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid' }) programId: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the register was last saved, if ever' })
+  updatedAt?: string;
+  @ApiProperty({ type: [AttendanceLineDto] }) lines: AttendanceLineDto[];
+}
+
+export class AssessmentDto implements Assessment {
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
+  @ApiPropertyOptional() remarks?: string;
+  @ApiProperty({ format: 'date-time' }) assessedAt: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The account that recorded it' }) assessedBy?: string;
 }

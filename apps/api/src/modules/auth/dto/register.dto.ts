@@ -3,6 +3,7 @@ import { SUPPORTED_LOCALES, type CountryCode, type Locale, type RegisterRequest 
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
 import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../password-policy';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ format: 'email' })
@@ -29,7 +30,7 @@ export class RegisterDto implements RegisterRequest {
   @MaxLength(200)
   fullNameLatin?: string;
 
-  @ApiProperty({ example: 'TH', description: 'ISO 3166-1 alpha-2' })
+  @ApiCountryCode()
   @IsCountryCode()
   nationality: CountryCode;
 

@@ -1,14 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   CERTIFICATE_IMAGE_MAX_BYTES,
   CERTIFICATE_SIGNATORIES_MAX,
@@ -20,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../../common/auth/access.decorator';
 import { Ctx } from '../../../common/auth/context.decorator';
 import type { RequestContext } from '../../../common/auth/viewer';
-import { ApiProblems } from '../../../common/openapi/api-docs.decorators';
+import { ApiFileResponse, ApiProblems } from '../../../common/openapi/api-docs.decorators';
 import { ProblemException } from '../../../common/problem/problem.exception';
 import { UuidParam } from '../../../common/validation/uuid-param';
 import { CertificateDocumentsService } from '../documents/certificate-documents.service';
@@ -88,7 +79,6 @@ const IMAGE_BODY = {
  * a program's certificate with it.
  */
 @ApiTags('certificates')
-@ApiBearerAuth()
 @Controller()
 export class CertificateDesignsController {
   constructor(
@@ -208,7 +198,7 @@ export class CertificateDesignsController {
   @ApiOperation({
     summary: 'A sample certificate of the program with its host’s current design, stamped SAMPLE (admin).',
   })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'A sample certificate, stamped SAMPLE')
   @ApiProblems(400, 401, 403, 404)
   async preview(
     @UuidParam('id') id: string,

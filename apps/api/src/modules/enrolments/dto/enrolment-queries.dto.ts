@@ -9,6 +9,7 @@ import {
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsCountryCode, Trim } from '../../../common/validation/validators';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class RosterQueryDto extends ListQueryDto implements RosterQuery {
   @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
@@ -21,7 +22,7 @@ export class RosterQueryDto extends ListQueryDto implements RosterQuery {
   @IsUUID()
   institutionId?: string;
 
-  @ApiPropertyOptional({ example: 'TH' })
+  @ApiCountryCode({ required: false })
   @IsOptional()
   @IsCountryCode()
   nationality?: CountryCode;

@@ -17,6 +17,7 @@ import {
   type RosterEntry,
 } from '@skillbridge/contracts';
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class EnrolmentDto implements Enrolment {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -33,7 +34,7 @@ export class RosterEntryDto extends EnrolmentDto implements RosterEntry {
   @ApiProperty() fullName: string;
   @ApiPropertyOptional() fullNameLatin?: string;
   @ApiProperty() email: string;
-  @ApiProperty({ example: 'TH' }) nationality: CountryCode;
+  @ApiCountryCode() nationality: CountryCode;
   @ApiPropertyOptional({ format: 'uuid' }) institutionId?: string;
   @ApiPropertyOptional({ example: 'RMUTT' }) institutionCode?: string;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) score?: number;

@@ -12,6 +12,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsString, Matches } from 'class-validator';
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 import { IsCountryCode, IsLocalizedText, NormalizeLocalizedText } from '../../../common/validation/validators';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class CreateInstitutionDto implements CreateInstitutionRequest {
   @ApiProperty({ example: 'RMUTT', pattern: INSTITUTION_CODE_PATTERN.source })
@@ -32,7 +33,7 @@ export class CreateInstitutionDto implements CreateInstitutionRequest {
   @IsIn(INSTITUTION_KINDS)
   kind: InstitutionKind;
 
-  @ApiProperty({ example: 'TH', description: 'ISO 3166-1 alpha-2' })
+  @ApiCountryCode()
   @IsCountryCode()
   country: CountryCode;
 }

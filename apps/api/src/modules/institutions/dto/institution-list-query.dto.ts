@@ -8,6 +8,7 @@ import {
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsCountryCode, Trim } from '../../../common/validation/validators';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class InstitutionListQueryDto extends ListQueryDto implements InstitutionListQuery {
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS })
@@ -15,7 +16,7 @@ export class InstitutionListQueryDto extends ListQueryDto implements Institution
   @IsIn(INSTITUTION_KINDS)
   kind?: InstitutionKind;
 
-  @ApiPropertyOptional({ example: 'TH' })
+  @ApiCountryCode({ required: false })
   @IsOptional()
   @IsCountryCode()
   country?: CountryCode;

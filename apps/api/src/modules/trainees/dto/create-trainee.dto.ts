@@ -10,6 +10,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class
 import { Nullable } from '../../../common/validation/nullable';
 import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsLatinName } from '../latin-name';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class CreateTraineeDto implements CreateTraineeRequest {
   @ApiProperty({ example: 'สมชาย ใจดี', description: 'The name in the person’s own script' })
@@ -34,7 +35,7 @@ export class CreateTraineeDto implements CreateTraineeRequest {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'TH', description: 'ISO 3166-1 alpha-2' })
+  @ApiCountryCode()
   @IsCountryCode()
   nationality: CountryCode;
 

@@ -3,6 +3,7 @@ import type { CountryCode, TraineeListQuery } from '@skillbridge/contracts';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 import { IsCountryCode, Trim } from '../../../common/validation/validators';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class TraineeListQueryDto extends ListQueryDto implements TraineeListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -10,7 +11,7 @@ export class TraineeListQueryDto extends ListQueryDto implements TraineeListQuer
   @IsUUID()
   institutionId?: string;
 
-  @ApiPropertyOptional({ example: 'TH' })
+  @ApiCountryCode({ required: false })
   @IsOptional()
   @IsCountryCode()
   nationality?: CountryCode;

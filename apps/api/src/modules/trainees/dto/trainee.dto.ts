@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, type CountryCode, type Locale, type Trainee } from '@skillbridge/contracts';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class TraineeDto implements Trainee {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -8,7 +9,7 @@ export class TraineeDto implements Trainee {
   @ApiProperty({ example: 'สมชาย ใจดี' }) fullName: string;
   @ApiPropertyOptional({ example: 'Somchai Jaidee' }) fullNameLatin?: string;
   @ApiProperty() email: string;
-  @ApiProperty({ example: 'TH' }) nationality: CountryCode;
+  @ApiCountryCode() nationality: CountryCode;
   @ApiPropertyOptional({ format: 'uuid' }) institutionId?: string;
   @ApiProperty({ enum: SUPPORTED_LOCALES }) preferredLocale: Locale;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -10,6 +10,7 @@ import {
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
 import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../../auth/password-policy';
+import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ format: 'email' })
@@ -48,7 +49,7 @@ export class CreateUserDto implements CreateUserRequest {
   @IsTimeZone()
   timeZone?: string;
 
-  @ApiPropertyOptional({ example: 'TH', description: 'Trainee accounts: required, for the trainee profile' })
+  @ApiCountryCode({ required: false, description: 'Trainee accounts: required, for the trainee profile' })
   @IsOptional()
   @IsCountryCode()
   nationality?: CountryCode;

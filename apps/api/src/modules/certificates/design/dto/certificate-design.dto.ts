@@ -31,6 +31,7 @@ export class CertificateSignatoryDto implements CertificateSignatoryInput {
 
 export class UpdateCertificateDesignDto implements UpdateCertificateDesignRequest {
   @ApiPropertyOptional({
+    type: String,
     example: '#7A1F2B',
     pattern: ACCENT_COLOR_PATTERN.source,
     nullable: true,

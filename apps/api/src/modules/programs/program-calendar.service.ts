@@ -44,13 +44,14 @@ interface CalendarScope {
 }
 
 /**
- * The sessions of a calendar with the program-level venue and meeting link as fallbacks — each link only for
- * a reader who may have it — and the deleted sessions whose tombstones calendars still need. `link` and
- * `programLink` are meetingUrlSql expressions.
+ * The sessions of a calendar with the program-level venue and meeting link as fallbacks for a session without
+ * its own — each link only for a reader who may have it (a session's own link hidden from the reader is not
+ * replaced by the program's: that is not where the session meets) — and the deleted sessions whose tombstones
+ * calendars still need. `link` and `programLink` are meetingUrlSql expressions.
  */
 const CALENDAR_ROWS_SQL = (scope: CalendarScope, link: string, programLink: string) => `
   SELECT s.id, s.program_id, s.title, s.type, s.starts_at, s.ends_at, coalesce(s.venue, p.venue) AS venue,
-         coalesce(${link}, ${programLink}) AS meeting_url,
+         CASE WHEN s.meeting_url IS NULL THEN ${programLink} ELSE ${link} END AS meeting_url,
          CASE WHEN p.status = 'cancelled' THEN 'program' WHEN s.status = 'cancelled' THEN 'session' END AS cancelled,
          s.cancelled_reason, s.sequence, s.updated_at,
          p.code AS program_code, p.title AS program_title, p.timezone AS program_timezone,

@@ -194,6 +194,14 @@ describe('personal calendar feeds', () => {
     expect(stranger.raw).not.toContain(program.code);
   });
 
+  it('gives partner staff their own people’s programs, with the links; another institution’s staff nothing', async () => {
+    const partner = await fetchFeed((await addressOf(cast.partner)).url);
+    expect(partner.events.has(uid(morning))).toBe(true);
+    expect(url(eventOf(partner, morning))).toBe(SESSION_LINK);
+    const other = await fetchFeed((await addressOf(cast.otherPartner)).url);
+    expect(other.events.size).toBe(0);
+  });
+
   it('shows a cancelled session as cancelled, with a raised SEQUENCE, in the feed and the program’s agenda', async () => {
     const address = await addressOf(trainee);
     const before = eventOf(await fetchFeed(address.url), afternoon).sequence;

@@ -333,6 +333,23 @@ const MATRIX: Record<string, Rule> = {
     }),
     expect: adminOnly(204),
   },
+  'POST /sessions/:id/cancel': {
+    call: async (t, cast, fx) => ({
+      path: `/sessions/${(await createSession(t, cast.admin.auth, fx.programId, { startsAt: '2024-09-05T18:00:00+08:00', endsAt: '2024-09-05T19:00:00+08:00' })).id}/cancel`,
+      body: { reason: 'The lecturer is ill' },
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /me/calendar-feed': { call: () => ({ path: '/me/calendar-feed' }), expect: signedIn(200) },
+  'POST /me/calendar-feed/rotate': { call: () => ({ path: '/me/calendar-feed/rotate' }), expect: signedIn(200) },
+  // Public: calendar apps send no sign-in; the secret address is the key (here the cast's trainee's).
+  'GET /calendar/:token.ics': {
+    call: async (t, cast) => {
+      const { body } = await t.http.get(api('/me/calendar-feed')).set(cast.trainee.auth);
+      return { path: new URL(body.url).pathname.replace(/^\/api\/v1/, '') };
+    },
+    expect: everyone(200),
+  },
   'GET /instructors': { call: () => ({ path: '/instructors' }), expect: signedIn(200) },
   'POST /instructors': {
     call: (_t, cast) => ({ path: '/instructors', body: { fullName: 'Guest Expert', institutionId: cast.host.id } }),

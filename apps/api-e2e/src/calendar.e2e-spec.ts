@@ -41,7 +41,7 @@ describe('GET /programs/:id/schedule.ics', () => {
   });
   afterAll(() => t.close());
 
-  it('is a valid RFC 5545 calendar a real parser reads back: one VEVENT per session, UTC times, stable UIDs', async () => {
+  it('is a valid RFC 5545 calendar a real parser reads back: one VEVENT per session in the program’s zone, stable UIDs', async () => {
     const res = await t.http
       .get(api(`/programs/${programId}/schedule.ics`))
       .set(cast.trainee.auth)
@@ -62,10 +62,17 @@ describe('GET /programs/:id/schedule.ics', () => {
     expect(events.map((e) => e.uid).sort()).toEqual(sessionIds.map((id) => `${id}@skillbridge`).sort());
     const first = events.find((e) => e.uid === `${sessionIds[0]}@skillbridge`) as ICAL.Event;
     expect(first.summary).toBe('อักษรจีนและวัฒนธรรมจีน');
+    // Times in the program's zone (TZID, with its VTIMEZONE), read back as the same instants.
+    expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([
+      'Asia/Shanghai',
+    ]);
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Shanghai');
+    expect(raw).toContain('DTSTART;TZID=Asia/Shanghai:20240903T090000\r\n');
     expect(first.startDate.toJSDate().toISOString()).toBe('2024-09-03T01:00:00.000Z');
-    expect(first.startDate.zone?.tzid).toBe('UTC');
+    expect(first.startDate.zone?.tzid).toBe('Asia/Shanghai');
     expect(first.endDate.toJSDate().toISOString()).toBe('2024-09-03T03:30:00.000Z');
-    expect(first.component.getFirstPropertyValue('dtstamp')).toBeTruthy();
+    // DTSTAMP stays in UTC.
+    expect(raw).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
     const tea = events.find((e) => e.uid === `${sessionIds[1]}@skillbridge`) as ICAL.Event;
     expect(tea.summary).toBe('วัฒนธรรมชาจีนและประวัติศาสตร์ของชาในมณฑลกุ้ยโจว ตั้งแต่สมัยโบราณจนถึงปัจจุบัน');
     // No Thai title for the third session: the reader falls back to English.

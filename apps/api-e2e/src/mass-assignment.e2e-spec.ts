@@ -51,6 +51,8 @@ interface Fixtures {
   mailboxMessageId: string;
   /** An account only the password route uses. */
   passwordOwner: SignedIn;
+  /** The cast trainee's personal calendar, under /api/v1. */
+  calendarFeedPath: string;
 }
 
 /** Properties an attacker would try to set; each route is tried with those its schema does not declare. */
@@ -252,6 +254,11 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     actor: 'admin',
     path: `/sessions/${fx.sessionId}`,
     body: { title: { en: 'Tea culture' }, venue: 'Online' },
+  }),
+  'POST /sessions/:id/cancel': async (t, cast, fx) => ({
+    actor: 'admin',
+    path: `/sessions/${(await createSession(t, cast.admin.auth, fx.programId, { startsAt: '2024-09-05T18:00:00+08:00', endsAt: '2024-09-05T19:00:00+08:00' })).id}/cancel`,
+    body: { reason: 'The lecturer is ill' },
   }),
   'POST /instructors': (_t, cast) => ({
     actor: 'admin',
@@ -481,6 +488,9 @@ beforeAll(async () => {
     verificationCode: certificate.code,
     mailboxMessageId: message.id,
     passwordOwner: await signIn(t, owner.email),
+    calendarFeedPath: new URL(
+      (await t.http.get(api('/me/calendar-feed')).set(cast.trainee.auth)).body.url,
+    ).pathname.replace(/^\/api\/v1/, ''),
   };
   doc = (await t.http.get('/api/docs-json')).body;
   tables = (
@@ -694,6 +704,7 @@ function readPaths(route: string): string[] {
     '/credentials/status/:listId': [fx.statusListId],
   };
   if (!path.includes(':')) return [path];
+  if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];
   const prefix = Object.keys(byResource).find((p) => path.startsWith(p));
   if (!prefix) return [];
   return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId)/, value));

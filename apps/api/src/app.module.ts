@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
@@ -61,6 +62,7 @@ export class AppModule {
         AttendanceModule,
         CertificatesModule,
         CredentialsModule,
+        CalendarFeedsModule,
         ReportsModule,
         UsersModule,
       ],

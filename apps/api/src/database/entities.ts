@@ -4,6 +4,7 @@ import { AccountToken } from '../modules/auth/account-token.entity';
 import { RecoveryCode } from '../modules/auth/recovery-code.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { SignIn } from '../modules/auth/sign-in.entity';
+import { CalendarFeed } from '../modules/calendar-feeds/calendar-feed.entity';
 import { Certificate } from '../modules/certificates/certificate.entity';
 import { CertificateDesignImage } from '../modules/certificates/design/certificate-design-image.entity';
 import { CertificateDesign } from '../modules/certificates/design/certificate-design.entity';
@@ -20,6 +21,7 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { ProgramPartner } from '../modules/programs/program-partner.entity';
 import { Program } from '../modules/programs/program.entity';
 import { SessionInstructor } from '../modules/sessions/session-instructor.entity';
+import { SessionTombstone } from '../modules/sessions/session-tombstone.entity';
 import { Session } from '../modules/sessions/session.entity';
 import { Trainee } from '../modules/trainees/trainee.entity';
 import { User } from '../modules/users/user.entity';
@@ -39,6 +41,7 @@ export const ENTITIES = [
   ProgramPartner,
   Session,
   SessionInstructor,
+  SessionTombstone,
   Enrolment,
   Attendance,
   Certificate,
@@ -51,4 +54,5 @@ export const ENTITIES = [
   CertificateCredential,
   Notification,
   MailboxMessage,
+  CalendarFeed,
 ];

@@ -26,6 +26,8 @@ export const ErrorCode = {
   InvalidTransition: 'INVALID_TRANSITION',
   ProgramNotEditable: 'PROGRAM_NOT_EDITABLE',
   SessionClash: 'SESSION_CLASH',
+  SessionCancelled: 'SESSION_CANCELLED',
+  SessionHasAttendance: 'SESSION_HAS_ATTENDANCE',
   SessionsOutsideDates: 'SESSIONS_OUTSIDE_DATES',
   CapacityBelowConfirmed: 'CAPACITY_BELOW_CONFIRMED',
   TraineeEmailExists: 'TRAINEE_EMAIL_EXISTS',

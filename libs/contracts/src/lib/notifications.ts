@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = [
   'enrolment-promoted',
   /** To enrolled trainees and the session's instructors: new time or place. */
   'session-changed',
+  /** To confirmed trainees and the session's instructors: the session was cancelled or removed from the program. */
+  'session-cancelled',
+  /** To the program's applicants (confirmed, wait-listed, pending) and its instructors: the program was cancelled. */
+  'program-cancelled',
   /** To the trainee: the certificate is ready, with its verification link. */
   'certificate-issued',
   /** To the trainee: the certificate was revoked (with the reason). */

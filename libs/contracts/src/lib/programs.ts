@@ -92,6 +92,11 @@ export interface ProgramListQuery {
   cursor?: string;
 }
 
+/** A session takes place (`scheduled`) or is called off (`cancelled`: kept, announced, left out of rates and hours). */
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const SESSION_CANCEL_REASON_MAX_LENGTH = 500;
+
 export interface SessionInstructorRef {
   id: string;
   fullName: string;
@@ -114,6 +119,15 @@ export interface Session {
    * partner staff of their institutions. Absent for everyone else, also when the session has one.
    */
   meetingUrl?: string;
+  /** `cancelled` once an admin called it off (POST /sessions/:id/cancel); a cancelled session is never scheduled again. */
+  status: SessionStatus;
+  /** Why it was cancelled (only when `status` is `cancelled`). */
+  cancelledReason?: string;
+}
+
+/** `POST /sessions/:id/cancel`. */
+export interface CancelSessionRequest {
+  reason: string;
 }
 
 export interface CreateSessionRequest {
@@ -171,4 +185,15 @@ export interface TimetableEntry extends Session {
   programCode: string;
   programTitle: LocalizedText;
   programTimezone: string;
+}
+
+/**
+ * The secret address of the caller's own calendar (`GET /me/calendar-feed`): anyone with it reads the
+ * caller's sessions as iCalendar, without signing in, until it is reset (`POST /me/calendar-feed/rotate`).
+ */
+export interface CalendarFeed {
+  /** `https://…/api/v1/calendar/<token>.ics` under PUBLIC_URL. */
+  url: string;
+  /** The same address with the `webcal:` scheme, which calendar apps open as a subscription. */
+  webcalUrl: string;
 }

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { registerRequestLogging } from './logger';
+import { loggableUrl, registerRequestLogging } from './logger';
 
 describe('registerRequestLogging', () => {
   async function logLines(level: string, path: string, status = 200) {
@@ -36,6 +36,14 @@ describe('registerRequestLogging', () => {
     expect((await logLines('info', '/api/v1/x', 404))[0]).toMatchObject({ level: 40 });
     expect((await logLines('info', '/api/v1/x', 503))[0]).toMatchObject({ level: 50 });
     expect(await logLines('info', '/api/v1/health')).toEqual([]);
+  });
+
+  it('never writes the secret of a personal calendar address', async () => {
+    const token = '0f8e6c1a-2b3c-4d5e-8f90-a1b2c3d4e5f6.k3Jq9xYzA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r';
+    const [line] = await logLines('info', `/api/v1/calendar/${token}.ics?x=1`, 404);
+    expect(JSON.stringify(line)).not.toContain(token.split('.')[1]);
+    expect(line).toMatchObject({ req: { url: '/api/v1/calendar/[redacted].ics?x=1' } });
+    expect(loggableUrl('/api/v1/programs/calendar/x')).toBe('/api/v1/programs/calendar/x');
   });
 
   it('writes nothing below the level', async () => {

@@ -10,6 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { translate } from '../i18n/translator';
+import { loggableUrl } from '../logging/logger';
 import { ProblemException } from './problem.exception';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -77,10 +78,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const locale = negotiateLocale(request.headers['accept-language']);
     const { status, code, options } = problem;
 
+    const url = loggableUrl(request.url);
     if (status >= 500) {
       this.logger.error(
-        { err: loggable(exception), requestId: request.id, method: request.method, url: request.url },
-        `${request.method} ${request.url} failed with ${status}`,
+        { err: loggable(exception), requestId: request.id, method: request.method, url },
+        `${request.method} ${url} failed with ${status}`,
       );
     }
 
@@ -96,7 +98,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       status,
       detail: translate(locale, `errors.${code}.detail`, options.params),
       code,
-      instance: request.url,
+      instance: url,
       requestId: String(request.id),
       ...(errors ? { errors } : {}),
     };

@@ -12,6 +12,7 @@ interface SessionRef {
   id: string;
   programId: string;
   programStatus: string;
+  status: string;
 }
 
 /** Who may keep a session's register: admins, and the instructors of that session. */
@@ -35,7 +36,7 @@ export class AttendanceService {
   /** The session if the caller keeps its register, else 404 (an instructor of another session does not see it). */
   private async session(manager: EntityManager, id: string, viewer: Viewer, lock = false): Promise<SessionRef> {
     const rows = (await manager.query(
-      `SELECT s.id, s.program_id AS "programId", p.status AS "programStatus"
+      `SELECT s.id, s.program_id AS "programId", p.status AS "programStatus", s.status
          FROM sessions s JOIN programs p ON p.id = s.program_id WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [id],
     )) as SessionRef[];
@@ -96,6 +97,8 @@ export class AttendanceService {
       if (session.programStatus !== 'published') {
         throw ProblemException.conflict(ErrorCode.ProgramCompleted, { params: { status: session.programStatus } });
       }
+      // A cancelled session has no register: it is left out of attendance rates.
+      if (session.status === 'cancelled') throw ProblemException.conflict(ErrorCode.SessionCancelled);
       const seen = new Map<string, number>();
       const problems: { field: string; code: string; messageKey: string; params?: Record<string, string | number> }[] =
         [];

@@ -70,7 +70,7 @@ const ISSUE_SQL = `
                         'hours', round(extract(epoch FROM x.ends_at - x.starts_at) / 3600, 2))
                       ORDER BY x.starts_at, x.id), '[]'::jsonb) AS topics
         FROM sessions x
-       WHERE x.program_id = p.id
+       WHERE x.program_id = p.id AND x.status <> 'cancelled'
     ) s
    ORDER BY c.ord
   ON CONFLICT (enrolment_id) WHERE status = 'issued' DO NOTHING

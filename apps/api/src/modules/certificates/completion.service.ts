@@ -64,7 +64,8 @@ export class CompletionService {
     statuses: string[],
   ): Promise<{ sessions: number; lines: CompletionLine[] }> {
     const [{ sessions }] = (await manager.query(
-      'SELECT count(*)::int AS sessions FROM sessions WHERE program_id = $1',
+      // A cancelled session leaves the rate: it counts for no one.
+      `SELECT count(*)::int AS sessions FROM sessions WHERE program_id = $1 AND status <> 'cancelled'`,
       [program.id],
     )) as { sessions: number }[];
     const rows = (await manager.query(
@@ -75,7 +76,7 @@ export class CompletionService {
          FROM enrolments e
          JOIN trainees t ON t.id = e.trainee_id
          LEFT JOIN institutions i ON i.id = t.institution_id
-         LEFT JOIN sessions s ON s.program_id = e.program_id
+         LEFT JOIN sessions s ON s.program_id = e.program_id AND s.status <> 'cancelled'
          LEFT JOIN attendance a ON a.session_id = s.id AND a.trainee_id = e.trainee_id
         WHERE e.program_id = $1 AND e.status = ANY($2::text[])
         GROUP BY e.id, t.id, i.code

@@ -116,6 +116,20 @@ export function notificationText(
       if (meetingLinkChanged(params)) lines.push(t('notifications.meetingLinkChanged'));
       break;
     }
+    case 'session-cancelled': {
+      values['session'] = localized(params['sessionTitle']);
+      lines.push(t('notifications.session-cancelled.body', values));
+      lines.push(
+        t('notifications.when', {
+          time: formatSpan(String(params['startsAt']), String(params['endsAt']), timeZone, locale),
+        }),
+      );
+      const where = place(params['venue'], online(params, false));
+      if (where) lines.push(t('notifications.where', { place: where }));
+      const reason = typed(params['reason']);
+      if (reason) lines.push(t('notifications.reason', { reason }));
+      break;
+    }
     case 'certificate-issued': {
       values['serial'] = text(params['serial']);
       lines.push(t('notifications.certificate-issued.body', values));

@@ -145,6 +145,83 @@ export class Notifier {
   }
 
   /**
+   * To the confirmed trainees of the session's program and the session's
+   * instructors (those with an account) when the session is cancelled, or
+   * removed from the program (`reason` null). Call before deleting it: the
+   * session and its instructors are read here. Wait-listed and pending
+   * applicants hold no seat and hear nothing, as for a session's move. Like
+   * every notice, it never carries the meeting link.
+   */
+  async sessionCancelled(manager: EntityManager, sessionId: string, reason: string | null): Promise<void> {
+    await manager.query(
+      `WITH s AS (
+         SELECT s.id, s.program_id, s.title, s.starts_at, s.ends_at, s.venue, s.meeting_url,
+                p.code, p.title AS program_title, p.timezone, p.venue AS program_venue
+           FROM sessions s JOIN programs p ON p.id = s.program_id
+          WHERE s.id = $1 AND p.status = 'published'
+       ), recipients AS (
+         SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
+                coalesce(u.preferred_locale, t.preferred_locale) AS locale,
+                coalesce(u.time_zone, s.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
+                '/programs/' || s.program_id AS link
+           FROM s
+           JOIN enrolments e ON e.program_id = s.program_id AND e.status = 'confirmed'
+           JOIN trainees t ON t.id = e.trainee_id
+           LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
+         UNION ALL
+         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
+           FROM s
+           JOIN session_instructors si ON si.session_id = s.id
+           JOIN instructors i ON i.id = si.instructor_id
+           JOIN users u ON u.id = i.user_id AND NOT u.disabled
+       )
+       INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'session-cancelled', 'session-cancelled:' || s.id,
+              r.user_id, r.email, r.locale, r.time_zone,
+              jsonb_build_object('programId', s.program_id, 'programCode', s.code, 'programTitle', s.program_title,
+                                 'programTimeZone', s.timezone, 'name', r.name, 'sessionTitle', s.title,
+                                 'startsAt', s.starts_at, 'endsAt', s.ends_at,
+                                 'venue', coalesce(s.venue, s.program_venue), 'online', s.meeting_url IS NOT NULL,
+                                 'reason', $2::text, 'removed', $2::text IS NULL, 'link', r.link)
+         FROM s CROSS JOIN recipients r
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [sessionId, reason],
+    );
+  }
+
+  /**
+   * To everyone whose plans a cancelled program changes: its trainees with a
+   * seat or waiting for one (confirmed, wait-listed, pending) and the
+   * instructors of its sessions (those with an account, once each).
+   */
+  async programCancelled(manager: EntityManager, programId: string): Promise<void> {
+    await manager.query(
+      `WITH recipients AS (
+         SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
+                coalesce(u.preferred_locale, t.preferred_locale) AS locale,
+                coalesce(u.time_zone, p.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
+                '/my/programs' AS link
+           FROM enrolments e ${TRAINEE_RECIPIENT}
+          WHERE e.program_id = $1 AND e.status IN ('confirmed', 'waitlisted', 'pending')
+         UNION
+         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
+           FROM session_instructors si
+           JOIN sessions s ON s.id = si.session_id
+           JOIN instructors i ON i.id = si.instructor_id
+           JOIN users u ON u.id = i.user_id AND NOT u.disabled
+          WHERE s.program_id = $1
+       )
+       INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'program-cancelled', 'program-cancelled:' || p.id, r.user_id, r.email, r.locale, r.time_zone,
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', r.name, 'link', r.link)
+         FROM programs p CROSS JOIN recipients r
+        WHERE p.id = $1
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [programId],
+    );
+  }
+
+  /**
    * An e-mail about the account (verification, reset, notices). It has no
    * in-app row (`user_id` null): some carry a link that acts, which only the
    * mailbox of the address may see.

@@ -11,6 +11,6 @@ import { ProgramsService } from './programs.service';
 @Module({
   controllers: [ProgramsController, SessionsController, InstructorsController],
   providers: [ProgramsService, SessionsService, InstructorsService, ProgramCalendarService],
-  exports: [ProgramsService, SessionsService],
+  exports: [ProgramsService, SessionsService, ProgramCalendarService],
 })
 export class ProgramsModule {}

@@ -373,10 +373,28 @@ export class ProgramsService {
       const from = program.status;
       program.status = to;
       const saved = await manager.save(program);
+      if (to === 'cancelled') await this.sessionsCancelledWith(manager, id, from);
       const action = to === 'published' ? 'program.publish' : 'program.cancel';
       await this.audit.record(manager, ctx, { action, entityType: 'program', entityId: id, details: { from, to } });
       return this.view(manager, saved);
     });
+  }
+
+  /**
+   * A cancelled program's sessions are cancelled with it: each event's SEQUENCE rises, so calendars replace
+   * their copy with the cancelled one; its instructors' time is free again (session_instructors.during, whose
+   * trigger reads the program's status); and, if it was published, everyone concerned is told.
+   */
+  private async sessionsCancelledWith(manager: EntityManager, programId: string, from: ProgramStatus): Promise<void> {
+    await manager.query(`UPDATE sessions SET sequence = sequence + 1, updated_at = now() WHERE program_id = $1`, [
+      programId,
+    ]);
+    await manager.query(
+      `UPDATE session_instructors SET during = during
+        WHERE session_id IN (SELECT id FROM sessions WHERE program_id = $1)`,
+      [programId],
+    );
+    if (from === 'published') await this.notifier.programCancelled(manager, programId);
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

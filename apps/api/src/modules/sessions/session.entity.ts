@@ -1,4 +1,4 @@
-import type { LocalizedText, SessionType } from '@skillbridge/contracts';
+import type { LocalizedText, SessionStatus, SessionType } from '@skillbridge/contracts';
 import {
   Check,
   Column,
@@ -21,6 +21,11 @@ import { SessionInstructor } from './session-instructor.entity';
   `"type" IN ('lecture', 'workshop', 'seminar', 'practice', 'case-study', 'field-visit', 'ceremony')`,
 )
 @Check('CHK_sessions_time', `"ends_at" > "starts_at"`)
+@Check('CHK_sessions_status', `"status" IN ('scheduled', 'cancelled')`)
+@Check(
+  'CHK_sessions_cancelled',
+  `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL AND "cancelled_reason" IS NOT NULL)`,
+)
 @Index('IDX_sessions_program_starts_at', ['programId', 'startsAt'])
 export class Session {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_sessions' })
@@ -51,9 +56,22 @@ export class Session {
   @Column({ type: 'text', nullable: true })
   meetingUrl: string | null;
 
-  /** iCalendar SEQUENCE: bumped on every change so calendar apps replace their copy. */
+  /**
+   * iCalendar SEQUENCE: bumped on every change (time, place, link, title, cancellation — its own or its
+   * program's) so calendar apps replace their copy.
+   */
   @Column({ type: 'integer', default: 0 })
   sequence: number;
+
+  /** `cancelled` is final: the session stays on record (calendars show it cancelled) but no longer counts. */
+  @Column({ type: 'text', default: 'scheduled' })
+  status: SessionStatus;
+
+  @Column({ type: 'text', nullable: true })
+  cancelledReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
 
   @OneToMany(() => SessionInstructor, (assignment) => assignment.session)
   assignments?: SessionInstructor[];

@@ -16,6 +16,7 @@ import { Notifier } from '../notifications/notifier';
 import { meetingUrlSql } from '../programs/meeting-link.scope';
 import { Program } from '../programs/program.entity';
 import { programSpan, ProgramsService } from '../programs/programs.service';
+import { CancelSessionDto } from './dto/cancel-session.dto';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { UpdateSessionDto } from './dto/update-session.dto';
 import { SessionInstructor } from './session-instructor.entity';
@@ -35,6 +36,8 @@ export interface SessionRow {
   meeting_url: string | null;
   sequence: number;
   updated_at: Date;
+  status: SessionView['status'];
+  cancelled_reason: string | null;
   program_code: string;
   program_title: SessionView['title'];
   program_timezone: string;
@@ -47,7 +50,7 @@ export interface SessionRow {
  */
 export const SESSION_ROWS_SQL = (where: string, meetingUrl: string) => `
   SELECT s.id, s.program_id, s.title, s.type, s.starts_at, s.ends_at, s.venue, ${meetingUrl} AS meeting_url,
-         s.sequence, s.updated_at,
+         s.sequence, s.updated_at, s.status, s.cancelled_reason,
          p.code AS program_code, p.title AS program_title, p.timezone AS program_timezone,
          coalesce(json_agg(json_build_object('id', i.id, 'fullName', i.full_name) ORDER BY i.full_name)
                   FILTER (WHERE i.id IS NOT NULL), '[]') AS instructors
@@ -71,8 +74,13 @@ export function toSessionView(row: SessionRow): SessionView {
     instructors: row.instructors,
     ...(row.venue ? { venue: row.venue } : {}),
     ...(row.meeting_url ? { meetingUrl: row.meeting_url } : {}),
+    status: row.status,
+    ...(row.cancelled_reason ? { cancelledReason: row.cancelled_reason } : {}),
   };
 }
+
+/** How long a deleted session's cancelled event stays in calendars (and at least until its time has passed). */
+export const SESSION_TOMBSTONE_DAYS = 90;
 
 function isExclusionViolation(error: unknown): boolean {
   return (error as { driverError?: { code?: string } })?.driverError?.code === EXCLUSION_VIOLATION;
@@ -168,6 +176,8 @@ export class SessionsService {
       const session = await manager.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw ProblemException.notFound();
       const program = await this.editableProgram(manager, session.programId);
+      // Cancelling is final: a session that takes place after all is a new one.
+      if (session.status === 'cancelled') throw ProblemException.conflict(ErrorCode.SessionCancelled);
       await this.check(manager, program, startsAt, endsAt, dto.instructorIds);
       const { instructorIds: newInstructors, startsAt: _s, endsAt: _e, ...plain } = dto;
       const before = {
@@ -199,12 +209,64 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Calls a session off (admin): it stays on record and in every agenda and calendar, marked cancelled with a
+   * raised SEQUENCE; it leaves attendance rates and hours; its confirmed trainees and instructors are told.
+   */
+  async cancel(id: string, dto: CancelSessionDto, ctx: RequestContext): Promise<SessionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw ProblemException.notFound();
+      await this.editableProgram(manager, session.programId);
+      if (session.status === 'cancelled') throw ProblemException.conflict(ErrorCode.SessionCancelled);
+      Object.assign(session, {
+        status: 'cancelled',
+        cancelledReason: dto.reason,
+        cancelledAt: new Date(),
+        sequence: session.sequence + 1,
+      });
+      await manager.save(session);
+      await this.notifier.sessionCancelled(manager, id, dto.reason);
+      await this.audit.record(manager, ctx, {
+        action: 'session.cancel',
+        entityType: 'session',
+        entityId: id,
+        details: { programId: session.programId, reason: dto.reason },
+      });
+      const [view] = await this.rows(manager, ctx.viewer, 's.id = $1', [id]);
+      return view;
+    });
+  }
+
+  /**
+   * Removes a session that no one attended (409 SESSION_HAS_ATTENDANCE once marks exist: cancel it instead).
+   * Calendars learn of it from a tombstone (SessionTombstone) that they carry as a cancelled event for a while;
+   * its confirmed trainees and instructors are told, unless it was cancelled already (they were told then).
+   */
   async remove(id: string, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw ProblemException.notFound();
       await this.editableProgram(manager, session.programId);
+      const marks = (await manager.query('SELECT 1 FROM attendance WHERE session_id = $1 LIMIT 1', [id])) as unknown[];
+      if (marks.length > 0) throw ProblemException.conflict(ErrorCode.SessionHasAttendance);
+      if (session.status !== 'cancelled') await this.notifier.sessionCancelled(manager, id, null);
+      await manager.query(
+        `INSERT INTO session_tombstones (id, program_id, title, type, starts_at, ends_at, venue, sequence, instructor_ids)
+         SELECT s.id, s.program_id, s.title, s.type, s.starts_at, s.ends_at, s.venue, s.sequence + 1,
+                coalesce(array_agg(si.instructor_id) FILTER (WHERE si.instructor_id IS NOT NULL), '{}')
+           FROM sessions s LEFT JOIN session_instructors si ON si.session_id = s.id
+          WHERE s.id = $1
+          GROUP BY s.id`,
+        [id],
+      );
       await manager.delete(Session, { id });
+      // Tombstones no calendar needs any more go with the next deletion: there is no job to sweep them.
+      await manager.query(
+        `DELETE FROM session_tombstones
+          WHERE greatest(deleted_at + make_interval(days => $1), ends_at) < now()`,
+        [SESSION_TOMBSTONE_DAYS],
+      );
       await this.audit.record(manager, ctx, {
         action: 'session.delete',
         entityType: 'session',

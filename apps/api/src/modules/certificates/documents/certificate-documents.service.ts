@@ -176,7 +176,7 @@ export class CertificateDocumentsService {
   private async topics(programId: string): Promise<CertificateTopic[]> {
     const rows = (await this.dataSource.query(
       `SELECT title, starts_at AS "startsAt", extract(epoch FROM ends_at - starts_at) / 3600 AS hours
-         FROM sessions WHERE program_id = $1 ORDER BY starts_at, id`,
+         FROM sessions WHERE program_id = $1 AND status <> 'cancelled' ORDER BY starts_at, id`,
       [programId],
     )) as { title: LocalizedText; startsAt: Date; hours: string | number }[];
     return rows.map((r) => ({

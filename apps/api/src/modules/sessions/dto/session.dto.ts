@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SESSION_TYPES, type Session, type SessionInstructorRef, type SessionType } from '@skillbridge/contracts';
+import {
+  SESSION_STATUSES,
+  SESSION_TYPES,
+  type Session,
+  type SessionInstructorRef,
+  type SessionStatus,
+  type SessionType,
+} from '@skillbridge/contracts';
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 
 export class SessionInstructorRefDto implements SessionInstructorRef {
@@ -23,4 +30,10 @@ export class SessionDto implements Session {
       'confirmed enrolment in the program and partner staff of their institutions. Absent for everyone else.',
   })
   meetingUrl?: string;
+  @ApiProperty({
+    enum: SESSION_STATUSES,
+    description: '`cancelled` once an admin called it off; it stays in agendas and calendars, marked cancelled.',
+  })
+  status: SessionStatus;
+  @ApiPropertyOptional({ description: 'Why it was cancelled (only when cancelled).' }) cancelledReason?: string;
 }

@@ -6,6 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { CalendarSubscribeComponent } from '../../shared/calendar/calendar-subscribe.component';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { ViewerZone } from '../../shared/time/viewer-zone';
 import { ZonedRangeComponent } from '../../shared/time/zoned-range.component';
@@ -14,10 +15,20 @@ import { ProgramsApi } from '../programs/programs.api';
 const WINDOW_DAYS = 56;
 const DAY_MS = 86_400_000;
 
-/** "My timetable": the instructor's sessions eight weeks at a time, by day in their own zone, with an .ics download. */
+/**
+ * "My timetable": the instructor's sessions eight weeks at a time, by day in their own zone, with an .ics download
+ * and the subscription to their own calendar.
+ */
 @Component({
   selector: 'sb-instructor-home-page',
-  imports: [TranslatePipe, RouterLink, LocalizedPipe, CalendarDatePipe, ZonedRangeComponent],
+  imports: [
+    TranslatePipe,
+    RouterLink,
+    LocalizedPipe,
+    CalendarDatePipe,
+    ZonedRangeComponent,
+    CalendarSubscribeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './instructor-home.page.html',
   styleUrl: './instructor-home.page.css',

@@ -31,14 +31,22 @@ interface Day {
               />
               <div class="body">
                 <span class="badge type type-{{ session.type }}">{{ 'sessionTypes.' + session.type | translate }}</span>
+                @if (session.status === 'cancelled') {
+                  <span class="badge badge-cancelled" data-testid="session-cancelled">{{
+                    'sessions.cancelled' | translate
+                  }}</span>
+                }
                 <h4 data-testid="session-title">{{ session.title | localized }}</h4>
+                @if (session.cancelledReason) {
+                  <p class="muted">{{ 'sessions.cancelledReason' | translate: { reason: session.cancelledReason } }}</p>
+                }
                 @if (session.instructors.length) {
                   <p class="muted">{{ 'sessions.taughtBy' | translate }} {{ instructorNames(session) }}</p>
                 }
                 @if (session.venue) {
                   <p class="muted">{{ session.venue }}</p>
                 }
-                @if (session.meetingUrl) {
+                @if (session.meetingUrl && session.status !== 'cancelled') {
                   <p>
                     <a [href]="session.meetingUrl" target="_blank" rel="noopener">{{
                       'programs.meetingLink' | translate
@@ -48,9 +56,11 @@ interface Day {
               </div>
               @if (editable()) {
                 <div class="edit">
-                  <button type="button" class="btn btn-link" data-testid="edit-session" (click)="edit.emit(session)">
-                    {{ 'forms.edit' | translate }}
-                  </button>
+                  @if (session.status !== 'cancelled') {
+                    <button type="button" class="btn btn-link" data-testid="edit-session" (click)="edit.emit(session)">
+                      {{ 'forms.edit' | translate }}
+                    </button>
+                  }
                   <button
                     type="button"
                     class="btn btn-link"

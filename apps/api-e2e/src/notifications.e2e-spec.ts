@@ -32,6 +32,8 @@ const textOf = (html: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+/** The lines of a text part, whichever line ends it came with. */
+const linesOf = (text: string) => text.split(/\r?\n/);
 /** What a reader sees: the invisible non-joiners that keep typed text from becoming a link left out. */
 const visible = (text: string) => text.replace(/\u200c/g, '');
 
@@ -222,11 +224,16 @@ describe('notifications', () => {
 
       const [toTrainee] = sink.to(bangkok.user.email).filter((m) => m.subject.includes('Renamed'));
       expect(toTrainee.subject).toBe('Sesi berubah: Renamed · Skillbridge');
-      expect(toTrainee.text).toMatch(/Masa: .*13:00 – 15:00/);
-      expect(toTrainee.text).toMatch(/Sebelum ini: .*08:00 – 10:00/);
+      // The day with its year, the zone once after the times (formatZonedRange, as in the web app's agenda).
+      expect(linesOf(toTrainee.text)).toEqual(
+        expect.arrayContaining([
+          'Masa: Sel, 3 Sep 2024, 13:00–15:00 GMT+7',
+          'Sebelum ini: Sel, 3 Sep 2024, 08:00–10:00 GMT+7',
+        ]),
+      );
       const [toTeacher] = sink.to(teacher.user.email);
       expect(toTeacher.subject).toBe('Session changed: Renamed · Skillbridge');
-      expect(toTeacher.text).toMatch(/When: .*14:00 – 16:00/);
+      expect(linesOf(toTeacher.text)).toContain('When: Tue, Sep 3, 2024, 14:00\u2009–\u200916:00 GMT+8');
       expect(toTeacher.text).toContain(`${PUBLIC_URL}/instructor`);
       expect(sink.to(pending.user.email).filter((m) => m.subject.includes('Renamed'))).toHaveLength(0);
       expect(sink.messages.length).toBe(before + 2);

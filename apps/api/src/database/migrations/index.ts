@@ -12,6 +12,7 @@ import { AddAccountTrust1796574666216 } from './1796574666216-add-account-trust'
 import { FreezeCertificates1796580562970 } from './1796580562970-freeze-certificates';
 import { AddCredentials1796580688745 } from './1796580688745-add-credentials';
 import { AddCertificateDesignsAndDocuments1796581227922 } from './1796581227922-add-certificate-designs-and-documents';
+import { AddMailboxRaw1796589104454 } from './1796589104454-add-mailbox-raw';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   FreezeCertificates1796580562970,
   AddCredentials1796580688745,
   AddCertificateDesignsAndDocuments1796581227922,
+  AddMailboxRaw1796589104454,
 ];

@@ -268,6 +268,11 @@ describe('certificate designs and documents', () => {
       expect(res.headers['content-type']).toBe('application/pdf');
       const reading = await readPdf(res.body);
       const text = reading.text.normalize('NFC');
+      expect(reading.info.title).toBe(
+        `结业证书 · ประกาศนียบัตร · SB-${program.startDate.slice(0, 4)}-000000 · 样本 · ตัวอย่าง`,
+      );
+      expect(reading.info.language).toBe('zh-CN');
+      for (const page of reading.pages) expect([page.textOutsideMarkedContent, page.textWithoutLang]).toEqual([0, 0]);
       expect(text).toContain('样本');
       expect(text).toContain('ตัวอย่าง');
       expect(text).toContain('นางสาวน้ำฝน ผู้ใหญ่บ้าน'.normalize('NFC')); // the Thai sample holder

@@ -344,13 +344,22 @@ describe('attendance, completion and certificates', () => {
         .set(own.auth)
         .buffer(true)
         .parse(binary);
-      const { text, fonts } = await readPdf(res.body as Buffer);
+      const { text, fonts, info, pages } = await readPdf(res.body as Buffer);
       expect(text).toContain(certificate.serial);
       expect(text).toContain('结业证书');
       expect(text).toContain('ประกาศนียบัตร');
       expect(text).toContain('2567');
       expect(fonts.length).toBeGreaterThan(0);
       for (const font of fonts) expect(font).toMatchObject({ embedded: true, subset: true });
+      // Document metadata, as pdf.js reads it: the title a viewer shows, the languages; every text run in a span
+      // with a /Lang (pdf.js sees no text outside marked content; the content streams give each span's /Lang).
+      expect(info).toMatchObject({
+        title: `结业证书 · ประกาศนียบัตร · ${certificate.serial}`,
+        language: 'zh-CN',
+        xmpLanguages: ['zh-CN', 'th'],
+      });
+      expect(info.xmp?.['dc:title']).toBe(info.title);
+      for (const page of pages) expect([page.textOutsideMarkedContent, page.textWithoutLang]).toEqual([0, 0]);
     });
 
     it('verifies publicly, shows nothing more, and says so once revoked', async () => {

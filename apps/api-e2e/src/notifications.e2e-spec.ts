@@ -1,5 +1,17 @@
-import { Role, type Notification, formatVerificationCode } from '@skillbridge/contracts';
+import {
+  Role,
+  SUPPORTED_LOCALES,
+  type Locale,
+  type MailboxEntry,
+  type MailboxMessage,
+  type Notification,
+  formatVerificationCode,
+} from '@skillbridge/contracts';
 import { LinkifyIt } from 'linkify-it';
+import { randomUUID } from 'node:crypto';
+import PostalMime from 'postal-mime';
+import { MailboxSender, SmtpSender } from '@skillbridge/api/modules/notifications/mail-sender';
+import { renderEmail } from '@skillbridge/api/modules/notifications/notification-text';
 import { Notifier } from '@skillbridge/api/modules/notifications/notifier';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
@@ -32,6 +44,8 @@ const textOf = (html: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+/** The lines of a text part, whichever line ends it came with. */
+const linesOf = (text: string) => text.split(/\r?\n/);
 /** What a reader sees: the invisible non-joiners that keep typed text from becoming a link left out. */
 const visible = (text: string) => text.replace(/\u200c/g, '');
 
@@ -222,11 +236,16 @@ describe('notifications', () => {
 
       const [toTrainee] = sink.to(bangkok.user.email).filter((m) => m.subject.includes('Renamed'));
       expect(toTrainee.subject).toBe('Sesi berubah: Renamed · Skillbridge');
-      expect(toTrainee.text).toMatch(/Masa: .*13:00 – 15:00/);
-      expect(toTrainee.text).toMatch(/Sebelum ini: .*08:00 – 10:00/);
+      // The day with its year, the zone once after the times (formatZonedRange, as in the web app's agenda).
+      expect(linesOf(toTrainee.text)).toEqual(
+        expect.arrayContaining([
+          'Masa: Sel, 3 Sep 2024, 13:00–15:00 GMT+7',
+          'Sebelum ini: Sel, 3 Sep 2024, 08:00–10:00 GMT+7',
+        ]),
+      );
       const [toTeacher] = sink.to(teacher.user.email);
       expect(toTeacher.subject).toBe('Session changed: Renamed · Skillbridge');
-      expect(toTeacher.text).toMatch(/When: .*14:00 – 16:00/);
+      expect(linesOf(toTeacher.text)).toContain('When: Tue, Sep 3, 2024, 14:00\u2009–\u200916:00 GMT+8');
       expect(toTeacher.text).toContain(`${PUBLIC_URL}/instructor`);
       expect(sink.to(pending.user.email).filter((m) => m.subject.includes('Renamed'))).toHaveLength(0);
       expect(sink.messages.length).toBe(before + 2);
@@ -507,6 +526,42 @@ describe('notifications', () => {
     });
   });
 
+  describe('the message', () => {
+    it('is the same bytes in the development mailbox as an SMTP server receives', async () => {
+      const from = 'Skillbridge 技能桥 <no-reply@skillbridge.example.edu.cn>';
+      const id = randomUUID();
+      const mail = {
+        notificationId: id,
+        kind: 'enrolment-confirmed' as const,
+        to: uniqueEmail(),
+        locale: 'th' as const,
+        messageId: `<${id}@skillbridge.example.edu.cn>`,
+        date: new Date('2024-09-03T01:00:00Z'),
+        ...renderEmail(
+          {
+            kind: 'enrolment-confirmed',
+            locale: 'th',
+            timeZone: 'Asia/Bangkok',
+            params: { programTitle: { th: 'หลักสูตรภาษาจีน', en: 'Chinese course' }, programCode: 'CN-1', name: 'ฟ้า' },
+          },
+          PUBLIC_URL,
+        ),
+      };
+      const smtp = new SmtpSender(sink.url, from);
+      try {
+        await smtp.send(t.dataSource.manager, mail);
+      } finally {
+        smtp.close();
+      }
+      await t.dataSource.transaction((manager) => new MailboxSender(from).send(manager, mail));
+      const [{ raw }] = await t.dataSource.query('SELECT raw FROM mailbox_messages WHERE notification_id = $1', [id]);
+      const [received] = sink.to(mail.to);
+      expect(raw).toBe(received.raw.toString('utf8'));
+      expect(raw).toMatch(/^Date: Tue, 03 Sep 2024 01:00:00 \+0000\r$/m);
+      expect(received.subject).toBe(mail.subject);
+    });
+  });
+
   describe('in-app', () => {
     it('each person sees, counts and marks only their own', async () => {
       const p = await program();
@@ -615,5 +670,94 @@ describe('the development mailbox (no SMTP_URL)', () => {
       list.items[0].notificationId,
     ]);
     expect(status).toBe('sent');
+  });
+
+  it('keeps the raw message, which a mail parser reads back: headers and both parts, in each language', async () => {
+    const p = await createPartnerAProgram(t, cast);
+    const session = await createSession(t, cast.admin.auth, p.id);
+    const people = await Promise.all(
+      SUPPORTED_LOCALES.map(async (locale) => {
+        const who = await createSignedIn(t, {
+          role: Role.Trainee,
+          institutionId: cast.partnerA.id,
+          preferredLocale: locale,
+        });
+        await t.http.patch(api('/auth/me')).set(who.auth).send({ timeZone: 'Asia/Shanghai' }).expect(200);
+        await t.http
+          .post(api(`/programs/${p.id}/enrolments`))
+          .set(cast.admin.auth)
+          .send({ traineeId: who.user.traineeId })
+          .expect(201);
+        return { locale, email: who.user.email };
+      }),
+    );
+    await t.http
+      .patch(api(`/sessions/${session.id}`))
+      .set(cast.admin.auth)
+      .send({ startsAt: '2024-09-03T14:00:00+08:00', endsAt: '2024-09-03T16:00:00+08:00' })
+      .expect(200);
+    // The session's new time, as each reader's e-mail says it: the zone once, the year (Buddhist in Thai).
+    const when: Record<Locale, string> = {
+      en: 'When: Tue, Sep 3, 2024, 14:00\u2009–\u200916:00 GMT+8',
+      zh: '时间：2024年9月3日周二 14:00–16:00（GMT+8）',
+      th: 'เวลา: อังคาร 3 ก.ย. 2567 14:00–16:00 GMT+8',
+      ms: 'Masa: Sel, 3 Sep 2024, 14:00–16:00 GMT+8',
+    };
+
+    for (const { locale, email } of people) {
+      const entries = await eventually(async () => {
+        const res = await t.http
+          .get(api(`/mailbox?to=${encodeURIComponent(email)}`))
+          .set(cast.admin.auth)
+          .expect(200);
+        return res.body.items.length === 2 && (res.body.items as MailboxEntry[]);
+      }, `two e-mails to the ${locale} reader`);
+      for (const entry of entries) {
+        const message: MailboxMessage = (
+          await t.http
+            .get(api(`/mailbox/${entry.id}`))
+            .set(cast.admin.auth)
+            .expect(200)
+        ).body;
+        const raw = message.raw as string;
+        // Printable ASCII (7-bit: no SMTP extension needed) with CRLF line ends, as RFC 5322 wants.
+        expect(raw).not.toMatch(/[^\t\r\n\x20-\x7e]/);
+        expect(raw).not.toMatch(/[^\r]\n/);
+        const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+        const rawHeader = (name: string) =>
+          head
+            .split('\r\n')
+            .filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+            .map((line) => line.slice(name.length + 1).trim());
+
+        const parsed = await PostalMime.parse(raw);
+        const header = (name: string) => parsed.headers.filter((h) => h.key === name).map((h) => h.value);
+        expect(parsed.from).toEqual({ name: 'Skillbridge', address: 'no-reply@skillbridge.local' });
+        expect(parsed.to).toEqual([{ name: '', address: email }]);
+        // The subject is not ASCII in any language (the "·" before the product name): RFC 2047 encoded words.
+        expect(rawHeader('Subject')[0]).toMatch(/^(=\?UTF-8\?[BQ]\?[^?]*\?= ?)+$/);
+        expect(parsed.subject).toBe(message.subject);
+        expect(parsed.messageId).toBe(`<${message.notificationId}@skillbridge.example.edu.cn>`);
+        const [{ sentMessageId }] = await t.dataSource.query(
+          'SELECT email_message_id AS "sentMessageId" FROM notifications WHERE id = $1',
+          [message.notificationId],
+        );
+        expect(parsed.messageId).toBe(sentMessageId);
+        expect(Math.abs(Date.parse(parsed.date as string) - Date.parse(message.createdAt))).toBeLessThan(60_000);
+        expect(header('mime-version')).toEqual(['1.0']);
+        expect(header('content-language')).toEqual([locale]);
+        expect(header('auto-submitted')).toEqual(['auto-generated']);
+        // Transactional mail to a participant: no mailing list to leave.
+        expect(header('list-unsubscribe')).toEqual([]);
+        expect(rawHeader('Content-Type')[0]).toMatch(/^multipart\/alternative; boundary=/);
+        expect(raw).toMatch(/^Content-Type: text\/plain; charset=utf-8\r$/m);
+        expect(raw).toMatch(/^Content-Type: text\/html; charset=utf-8\r$/m);
+        // The parts are what the mailbox shows, but for the line break MIME puts before each boundary.
+        expect(parsed.text?.trimEnd()).toBe(message.text.trimEnd());
+        expect(parsed.html?.trimEnd()).toBe(message.html.trimEnd());
+        if (message.kind === 'session-changed') expect(linesOf(parsed.text as string)).toContain(when[locale]);
+      }
+      expect(entries.map((entry) => entry.kind).sort()).toEqual(['enrolment-confirmed', 'session-changed']);
+    }
   });
 });

@@ -10,6 +10,7 @@ export * from './lib/localized-text';
 export * from './lib/pagination';
 export * from './lib/programs';
 export * from './lib/time-zones';
+export * from './lib/time-format';
 export * from './lib/enrolments';
 export * from './lib/trainees';
 export * from './lib/certificates';

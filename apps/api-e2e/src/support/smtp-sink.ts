@@ -11,6 +11,8 @@ export interface ReceivedMail {
   html: string;
   messageId: string;
   language: string | null;
+  /** The message as the server received it (after the SMTP transparency dots are taken out). */
+  raw: Buffer;
 }
 
 /**
@@ -53,7 +55,8 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          void PostalMime.parse(Buffer.concat(chunks)).then(
+          const raw = Buffer.concat(chunks);
+          void PostalMime.parse(raw).then(
             (email) => {
               this.messages.push({
                 to: (email.to ?? []).map((a) => ('address' in a ? (a.address ?? '') : '')),
@@ -63,6 +66,7 @@ export class SmtpSink {
                 html: email.html ?? '',
                 messageId: email.messageId ?? '',
                 language: email.headers.find((h) => h.key === 'content-language')?.value ?? null,
+                raw,
               });
               callback();
             },

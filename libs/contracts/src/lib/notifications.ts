@@ -107,6 +107,11 @@ export interface MailboxEntry {
 export interface MailboxMessage extends MailboxEntry {
   text: string;
   html: string;
+  /**
+   * The whole message as an SMTP server would have received it: headers and
+   * MIME parts, CRLF line ends. Null for messages kept before it was.
+   */
+  raw: string | null;
 }
 
 export interface MailboxQuery {

@@ -1,7 +1,6 @@
 import {
   addDays,
   formatCalendarDate,
-  formatZonedTime,
   isTimeZone,
   offsetMinutes,
   wallTimeToInstant,
@@ -66,13 +65,7 @@ describe('time zones', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
   });
 
-  it('formats times and dates in all four languages', () => {
-    const instant = '2024-09-03T01:00:00Z';
-    expect(formatZonedTime(instant, 'Asia/Shanghai', 'en', { zoneName: false })).toBe('09:00');
-    expect(formatZonedTime(instant, 'Asia/Bangkok', 'th', { zoneName: false })).toBe('08:00');
-    expect(formatZonedTime(instant, 'Asia/Shanghai', 'en')).toMatch(/09:00 GMT\+8/);
-    expect(formatZonedTime(instant, 'Asia/Shanghai', 'zh')).toMatch(/09:00/);
-    expect(formatZonedTime(instant, 'Asia/Kuala_Lumpur', 'ms', { withDate: true })).toMatch(/Sel.*3.*Sep.*09:00/);
+  it('formats calendar dates in all four languages', () => {
     expect(formatCalendarDate('2024-09-03', 'en')).toBe('Sep 3, 2024');
     expect(formatCalendarDate('2024-09-03', 'zh')).toBe('2024年9月3日');
     expect(formatCalendarDate('2024-09-03', 'th')).toBe('3 ก.ย. 2567');

@@ -120,26 +120,6 @@ export function withinZonedDates(
   return new Date(startsAt).getTime() >= from && new Date(endsAt).getTime() <= until;
 }
 
-/**
- * A time for people: `09:00 GMT+8`-style in the viewer's language. With
- * `withDate`, the date too (weekday, day, month).
- */
-export function formatZonedTime(
-  instant: Date | string | number,
-  timeZone: string,
-  locale: Locale,
-  options: { withDate?: boolean; zoneName?: boolean } = {},
-): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[locale], {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(options.withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
-    ...(options.zoneName === false ? {} : { timeZoneName: 'short' }),
-  }).format(new Date(instant));
-}
-
 /** A calendar date for people, e.g. `3 Sep 2024`, `2024年9月3日`, `3 ก.ย. 2567`. */
 export function formatCalendarDate(date: string, locale: Locale, options: Intl.DateTimeFormatOptions = {}): string {
   const [year, month, day] = date.split('-').map(Number);

@@ -13,6 +13,7 @@ import { FreezeCertificates1796580562970 } from './1796580562970-freeze-certific
 import { AddCredentials1796580688745 } from './1796580688745-add-credentials';
 import { AddCertificateDesignsAndDocuments1796581227922 } from './1796581227922-add-certificate-designs-and-documents';
 import { AddSessionCancellationAndCalendarFeeds1796588284518 } from './1796588284518-add-session-cancellation-and-calendar-feeds';
+import { AddMailboxRaw1796589104454 } from './1796589104454-add-mailbox-raw';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddCredentials1796580688745,
   AddCertificateDesignsAndDocuments1796581227922,
   AddSessionCancellationAndCalendarFeeds1796588284518,
+  AddMailboxRaw1796589104454,
 ];

@@ -37,6 +37,13 @@ export class MailboxMessage {
   @Column({ type: 'text' })
   messageId: string;
 
+  /**
+   * The whole message as an SMTP server would have received it (headers and
+   * MIME parts, CRLF line ends); null for messages kept before it was.
+   */
+  @Column({ type: 'text', nullable: true })
+  raw: string | null;
+
   @Column({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt: Date;
 }

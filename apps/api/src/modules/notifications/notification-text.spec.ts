@@ -1,3 +1,4 @@
+import type { Locale } from '@skillbridge/contracts';
 import { LinkifyIt } from 'linkify-it';
 import { renderEmail, notificationText } from './notification-text';
 import { retryDelay } from './outbox-worker';
@@ -13,29 +14,58 @@ describe('notification wording', () => {
     expect(notificationText(facts, 'ms', 'UTC', URL).title).toBe('Tempat anda disahkan: Cross-border e-commerce camp');
   });
 
-  it('shows a session’s new and old time in the reader’s zone, and the place only when there is one', () => {
-    const facts = {
-      kind: 'session-changed' as const,
-      params: {
-        programTitle: title,
-        programCode: 'CBEC-24',
-        sessionTitle: { en: 'Live-stream selling' },
-        startsAt: '2024-07-08T06:00:00.000Z',
-        endsAt: '2024-07-08T08:00:00.000Z',
-        previousStartsAt: '2024-07-08T01:00:00.000Z',
-        previousEndsAt: '2024-07-08T03:00:00.000Z',
-        venue: null,
-        meetingUrl: null,
-        previousVenue: null,
-        previousMeetingUrl: null,
-      },
+  const moved = {
+    kind: 'session-changed' as const,
+    params: {
+      programTitle: title,
+      programCode: 'CBEC-24',
+      sessionTitle: { en: 'Live-stream selling' },
+      startsAt: '2024-07-08T06:00:00.000Z',
+      endsAt: '2024-07-08T08:00:00.000Z',
+      previousStartsAt: '2024-07-08T01:00:00.000Z',
+      previousEndsAt: '2024-07-08T03:00:00.000Z',
+      venue: null,
+      meetingUrl: null,
+      previousVenue: null,
+      previousMeetingUrl: null,
+    },
+  };
+  const THIN = '\u2009';
+
+  it('shows a session’s new and old time in the reader’s zone, the day with its year', () => {
+    const bangkok = notificationText(moved, 'en', 'Asia/Bangkok', URL).lines;
+    expect(bangkok.slice(1)).toEqual([
+      `When: Mon, Jul 8, 2024, 13:00${THIN}–${THIN}15:00 GMT+7`,
+      `Before: Mon, Jul 8, 2024, 08:00${THIN}–${THIN}10:00 GMT+7`,
+    ]);
+    const shanghai = notificationText(moved, 'en', 'Asia/Shanghai', URL).lines;
+    expect(shanghai[1]).toBe(`When: Mon, Jul 8, 2024, 14:00${THIN}–${THIN}16:00 GMT+8`);
+  });
+
+  it('writes the time as each language does: the zone once, after the times, and the year (Buddhist in Thai)', () => {
+    const when = (locale: Locale, zone: string) => notificationText(moved, locale, zone, URL).lines.slice(1);
+    expect(when('zh', 'Asia/Shanghai')).toEqual([
+      '时间：2024年7月8日周一 14:00–16:00（GMT+8）',
+      '原时间：2024年7月8日周一 09:00–11:00（GMT+8）',
+    ]);
+    expect(when('th', 'Asia/Bangkok')).toEqual([
+      'เวลา: จันทร์ 8 ก.ค. 2567 13:00–15:00 GMT+7',
+      'เวลาเดิม: จันทร์ 8 ก.ค. 2567 08:00–10:00 GMT+7',
+    ]);
+    expect(when('ms', 'Asia/Kuala_Lumpur')).toEqual([
+      'Masa: Isn, 8 Jul 2024, 14:00–16:00 MYT',
+      'Sebelum ini: Isn, 8 Jul 2024, 09:00–11:00 MYT',
+    ]);
+  });
+
+  it('names the day a session ends on when it runs past midnight', () => {
+    const late = {
+      ...moved,
+      params: { ...moved.params, startsAt: '2024-07-08T14:00:00.000Z', endsAt: '2024-07-08T17:00:00.000Z' },
     };
-    const bangkok = notificationText(facts, 'en', 'Asia/Bangkok', URL).lines;
-    expect(bangkok[1]).toMatch(/^When: .*13:00 – 15:00 GMT\+7$/);
-    expect(bangkok[2]).toMatch(/^Before: .*08:00 – 10:00 GMT\+7$/);
-    expect(bangkok).toHaveLength(3);
-    const shanghai = notificationText(facts, 'en', 'Asia/Shanghai', URL).lines;
-    expect(shanghai[1]).toMatch(/14:00 – 16:00 GMT\+8$/);
+    expect(notificationText(late, 'zh', 'Asia/Shanghai', URL).lines[1]).toBe(
+      '时间：2024年7月8日周一 22:00 – 2024年7月9日周二 01:00（GMT+8）',
+    );
   });
 
   it('says only where, when only the place changed', () => {

@@ -1,7 +1,7 @@
 import {
   ACCOUNT_NOTIFICATION_KINDS,
   formatVerificationCode,
-  formatZonedTime,
+  formatZonedRange,
   resolveLocalizedText,
   type Locale,
   type LocalizedText,
@@ -34,11 +34,13 @@ const asTyped: UserText = (value) => value;
 /** The public verification page of a certificate's code, written as it is printed. */
 const verifyUrl = (publicUrl: string, code: unknown) => `${publicUrl}/verify/${formatVerificationCode(String(code))}`;
 
-/** "Mon, 3 Mar, 09:00 – 12:00 GMT+7", in the reader's language and zone. */
+/**
+ * "Mon, Mar 3, 2025, 09:00 – 12:00 GMT+7", "2025年3月3日周一 09:00–12:00（GMT+8）": the
+ * day with its year (e-mails are kept and read later), in the reader's language and zone,
+ * by the formatter the web app's agendas use.
+ */
 export function formatSpan(startsAt: string, endsAt: string, timeZone: string, locale: Locale): string {
-  const start = formatZonedTime(startsAt, timeZone, locale, { withDate: true, zoneName: false });
-  const end = formatZonedTime(endsAt, timeZone, locale);
-  return `${start} – ${end}`;
+  return formatZonedRange(startsAt, endsAt, timeZone, locale, { withDate: true });
 }
 
 /**

@@ -79,7 +79,7 @@ export class NotificationsController {
 
   @Get('mailbox/:id')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'One message of the development mailbox, text and HTML (admin).' })
+  @ApiOperation({ summary: 'One message of the development mailbox: text, HTML and the raw message (admin).' })
   @ApiOkResponse({ type: MailboxMessageDto })
   @ApiProblems(400, 401, 403, 404)
   mailboxMessage(@UuidParam('id') id: string): Promise<MailboxMessage> {

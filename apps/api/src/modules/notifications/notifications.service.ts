@@ -147,6 +147,7 @@ export class NotificationsService {
       createdAt: m.createdAt.toISOString(),
       text: m.text,
       html: m.html,
+      raw: m.raw,
     };
   }
 }

@@ -59,7 +59,9 @@ export class OutboxWorker implements BeforeApplicationShutdown {
     private readonly config: AppConfig,
     private readonly secrets: Secrets,
   ) {
-    this.sender = config.SMTP_URL ? new SmtpSender(config.SMTP_URL, config.MAIL_FROM) : new MailboxSender();
+    this.sender = config.SMTP_URL
+      ? new SmtpSender(config.SMTP_URL, config.MAIL_FROM)
+      : new MailboxSender(config.MAIL_FROM);
     this.messageDomain = new URL(config.publicUrl).hostname || 'skillbridge.local';
   }
 
@@ -158,6 +160,7 @@ export class OutboxWorker implements BeforeApplicationShutdown {
           to: row.email,
           locale: row.locale,
           messageId,
+          date: new Date(),
           ...email,
         });
         await manager.query(

@@ -160,6 +160,22 @@ describe('CertificateRenderer', () => {
       );
     });
 
+    it('carries its title and languages as document metadata, and every piece of text in a span', () => {
+      const second = doc.language === 'zh' ? 'en' : doc.language;
+      const title = [translate('zh', 'certificate.title'), translate(second, 'certificate.title'), doc.serial]
+        .concat(doc.revoked ? [translate('zh', 'certificate.revoked'), translate(second, 'certificate.revoked')] : [])
+        .join(' · ');
+      expect(reading.info).toMatchObject({ title, subject: doc.holderName, language: 'zh-CN' });
+      expect(reading.info.xmp?.['dc:title']).toBe(title);
+      expect(reading.info.xmp?.['dc:description']).toBe(doc.holderName);
+      expect(reading.info.xmpLanguages).toEqual(['zh-CN', second === 'zh' ? 'en' : second]);
+      // pdf.js finds no text outside marked content; our reader of the content streams, that each span has a /Lang.
+      for (const page of reading.pages) {
+        expect(page.textOutsideMarkedContent).toBe(0);
+        expect(page.textWithoutLang).toBe(0);
+      }
+    });
+
     it('lists the hours and the sessions that counted on the second page', () => {
       expect(reading.pages).toHaveLength(2);
       const second = doc.language === 'zh' ? 'en' : doc.language;
@@ -269,7 +285,12 @@ describe('CertificateRenderer', () => {
   });
 
   it('stamps a preview as a sample, and says when the certificate expires', async () => {
-    const { text } = await readPdf(await renderer.render({ ...base, sample: true, validUntil: '2027-09-19' }));
+    const { text, info, pages } = await readPdf(
+      await renderer.render({ ...base, sample: true, validUntil: '2027-09-19' }),
+    );
+    expect(info.title).toBe('结业证书 · ประกาศนียบัตร · SB-2024-000123 · 样本 · ตัวอย่าง');
+    expect(info.language).toBe('zh-CN');
+    for (const page of pages) expect([page.textOutsideMarkedContent, page.textWithoutLang]).toEqual([0, 0]);
     expect(text).toContain('样本');
     expect(text).toContain(translate('th', 'certificate.sample'));
     expect(text).toContain('有效期至 2027年9月19日');

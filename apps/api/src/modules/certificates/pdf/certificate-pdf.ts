@@ -172,10 +172,17 @@ export class CertificateRenderer {
       if (doc.sample) this.drawStamp(page, ctx, 'sample', SAMPLE_GREY);
       if (doc.revoked) this.drawStamp(page, ctx, 'revoked', STAMP_RED);
     }
-    const titleText = `${ctx.t('zh', 'title')} · ${ctx.t(second, 'title')} · ${doc.serial}`;
+    // The title a viewer shows in its title bar and tab: what the document is, whose, and if it is not a valid one.
+    const state = doc.sample ? 'sample' : doc.revoked ? 'revoked' : null;
+    const titleText = [
+      ctx.t('zh', 'title'),
+      ctx.t(second, 'title'),
+      doc.serial,
+      ...(state ? [ctx.t('zh', state), ctx.t(second, state)] : []),
+    ].join(' · ');
     return writePdf(
       pages.map((content) => ({ width: PAGE_WIDTH, height: PAGE_HEIGHT, content })),
-      { title: titleText, subject: doc.holderName, language: 'zh-CN' },
+      { title: titleText, subject: doc.holderName, language: 'zh-CN', languages: ['zh-CN', LANGUAGE_TAGS[second]] },
       this.fonts.subsetter,
     );
   }

@@ -369,7 +369,38 @@ function glyphTexts(text: string, run: GlyphRun): GlyphText[] {
 export interface PdfInfo {
   title: string;
   subject?: string;
+  /** The document's main language (the catalog's /Lang), a BCP 47 tag. */
   language: string;
+  /** Every language the document is written in, main one first (XMP dc:language); `[language]` by default. */
+  languages?: string[];
+}
+
+const xmlText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The document's metadata as XMP (ISO 16684-1), beside the Info dictionary
+ * and saying the same: what PDF 2.0 readers and archives (PDF/A) look at.
+ */
+function xmpMetadata(info: PdfInfo): string {
+  const languages = info.languages?.length ? info.languages : [info.language];
+  const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${xmlText(value)}</rdf:li></rdf:Alt>`;
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title>${alt(info.title)}</dc:title>`,
+    ...(info.subject ? [`<dc:description>${alt(info.subject)}</dc:description>`] : []),
+    '<dc:language><rdf:Bag>',
+    ...languages.map((tag) => `<rdf:li>${xmlText(tag)}</rdf:li>`),
+    '</rdf:Bag></dc:language>',
+    '<pdf:Producer>Skillbridge</pdf:Producer>',
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="r"?>',
+  ].join('\n');
 }
 
 export interface PdfPage {
@@ -431,9 +462,12 @@ export function writePdf(pages: PdfPage | PdfPage[], info: PdfInfo, subsetter: H
     );
   });
 
+  // Uncompressed, as archives want it, so that tools that do not parse PDF can still find it.
+  const metadataRef = raw('/Type /Metadata /Subtype /XML', Buffer.from(xmpMetadata(info), 'utf8'));
   set(
     catalog,
-    `<</Type /Catalog /Pages ${pagesRef} 0 R /Lang ${pdfText(info.language)} /ViewerPreferences <</DisplayDocTitle true>>>>`,
+    `<</Type /Catalog /Pages ${pagesRef} 0 R /Lang ${pdfText(info.language)} /Metadata ${metadataRef} 0 R ` +
+      `/ViewerPreferences <</DisplayDocTitle true>>>>`,
   );
   set(pagesRef, `<</Type /Pages /Kids [${pageRefs.map((ref) => `${ref} 0 R`).join(' ')}] /Count ${pageRefs.length}>>`);
   const infoRef = add(

@@ -58,6 +58,13 @@ export class MailboxEntryDto implements MailboxEntry {
 export class MailboxMessageDto extends MailboxEntryDto implements MailboxMessage {
   @ApiProperty() text: string;
   @ApiProperty() html: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The whole message as an SMTP server would have received it (RFC 5322 with MIME, CRLF line ends); null for messages kept before it was',
+  })
+  raw: string | null;
 }
 
 export class MailboxPageDto extends PageMetaDto {

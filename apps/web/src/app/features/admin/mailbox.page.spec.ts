@@ -20,6 +20,9 @@ const message: MailboxMessage = {
   ...entry,
   text: 'เรียน สมชาย\nยินดีต้อนรับ',
   html: '<p>เรียน สมชาย</p><script>parent.document.title = "owned"</script>',
+  raw:
+    'From: Skillbridge <no-reply@skillbridge.local>\r\nTo: somchai@rmutt.test\r\n' +
+    'Subject: =?UTF-8?B?4Lii4Li34LiZ4Lii4Lix4LiZ?=\r\nAuto-Submitted: auto-generated\r\n\r\n...',
 };
 
 async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
@@ -62,6 +65,21 @@ describe('MailboxPage', () => {
     const frame = one('mailbox-html') as HTMLIFrameElement;
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toBe(message.html);
+    // The raw message, behind a disclosure, as it is: headers for checking what went out.
+    expect(one('mailbox-raw-details')?.tagName).toBe('DETAILS');
+    expect(one('mailbox-raw-details')?.querySelector('summary')?.textContent).toContain('Raw message');
+    expect(one('mailbox-raw')?.textContent).toBe(message.raw);
+    expect(one('mailbox-raw-missing')).toBeNull();
+  });
+
+  it('says so when a message was kept before raw messages were', async () => {
+    const { fixture, backend, one } = await render('mailbox');
+    one('mailbox-open')?.click();
+    backend.expectOne('/api/v1/mailbox/m1').flush({ ...message, raw: null });
+    await settle(fixture);
+    expect(one('mailbox-text')?.textContent).toBe(message.text);
+    expect(one('mailbox-raw')).toBeNull();
+    expect(one('mailbox-raw-missing')?.textContent).toContain('before raw messages were');
   });
 
   it('says so when e-mail goes to an SMTP server', async () => {

@@ -22,7 +22,8 @@ import { AdminApi } from './admin.api';
  * The development mailbox: the e-mail Skillbridge would have sent while no
  * SMTP server is configured, newest first, filtered by recipient. A chosen
  * message shows its plain text and its HTML, the latter in a sandboxed frame
- * (no scripts, no same-origin access) so it renders as a mail client would.
+ * (no scripts, no same-origin access) so it renders as a mail client would,
+ * and the raw message (headers and MIME parts) for checking what was sent.
  */
 @Component({
   selector: 'sb-mailbox-page',
@@ -144,6 +145,20 @@ import { AdminApi } from './admin.api';
       margin: 0;
       max-height: 20rem;
       overflow-y: auto;
+    }
+    /* The raw message is ASCII with long encoded lines: a monospace font, lines kept as they are. */
+    .raw {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      font-size: 0.8rem;
+      white-space: pre;
+      overflow-x: auto;
+    }
+    details {
+      margin-top: 1rem;
+    }
+    summary {
+      cursor: pointer;
+      font-weight: 600;
     }
     iframe {
       width: 100%;

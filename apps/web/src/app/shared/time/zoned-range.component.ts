@@ -4,7 +4,10 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { ViewerZone } from './viewer-zone';
 import { zonedRangeText } from './zoned-time';
 
-/** `09:00–11:30 GMT+8`, with `08:00–10:30 your time` under it when the viewer's clocks differ. */
+/**
+ * `09:00 – 11:30 GMT+8` (`09:00–11:30（GMT+8）` in Chinese), with
+ * `08:00 – 10:30 your time` under it when the viewer's clocks differ.
+ */
 @Component({
   selector: 'sb-zoned-range',
   imports: [TranslatePipe],

@@ -6,7 +6,7 @@ import { zonedTimeText } from './zoned-time';
 
 /**
  * `{{ session.startsAt | zonedTime: program.timezone }}` → `09:00 GMT+8 · 08:00 your time`
- * (`'date'` as second argument adds the day). Never format session times by hand.
+ * (`'date'` as second argument adds the day, with its year). Never format session times by hand.
  */
 @Pipe({ name: 'zonedTime', pure: false })
 export class ZonedTimePipe implements PipeTransform {

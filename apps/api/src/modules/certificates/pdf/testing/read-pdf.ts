@@ -13,7 +13,9 @@ import { inflateSync } from 'node:zlib';
  * content stream by the small parser below, and puts the pieces of text in
  * reading order: top to bottom, then left to right on a line. It also lists
  * each page's marked-content spans with their /Lang, the text-showing
- * operators outside any span that has one, and the images each page paints.
+ * operators outside any span that has one, and the images each page paints;
+ * and the document's metadata (Info, the catalog's /Lang, XMP) as pdf.js
+ * reports it.
  */
 
 export interface PdfFont {
@@ -57,13 +59,30 @@ export interface PdfPageReading {
   spans: MarkedSpan[];
   /** Text-showing operators (Tj, TJ, ', ") not inside any marked content with a /Lang. */
   textWithoutLang: number;
+  /** Pieces of text pdf.js read outside any marked-content sequence (its own account; it does not report /Lang). */
+  textOutsideMarkedContent: number;
   /** Images the page paints, with their size in pixels. */
   images: Array<{ width: number; height: number }>;
+}
+
+/** The document's metadata as pdf.js reads it. */
+export interface PdfDocumentInfo {
+  /** The Info dictionary's /Title. */
+  title: string | null;
+  /** The Info dictionary's /Subject. */
+  subject: string | null;
+  /** The catalog's /Lang. */
+  language: string | null;
+  /** The XMP metadata stream's properties (`dc:title`, …) as pdf.js parses them; null without one. */
+  xmp: Record<string, string | string[]> | null;
+  /** The XMP's dc:language entries (pdf.js runs a bag's items together, so they are read from its raw XML). */
+  xmpLanguages: string[];
 }
 
 export interface PdfReading extends PdfPageReading {
   /** Every page; the fields above are page 1's. */
   pages: PdfPageReading[];
+  info: PdfDocumentInfo;
 }
 
 /** Reads a PDF: each page's text, fonts, spans and images, and with `dpi` a rendering of page 1 (or all). */
@@ -87,7 +106,10 @@ export async function readPdf(
     textWithoutLang: marked[i].textWithoutLang,
     images: page.images,
   }));
-  return { ...pages[0], pages };
+  const { xmpRaw, ...info } = result.info;
+  const bag = /<dc:language>\s*<rdf:Bag>([\s\S]*?)<\/rdf:Bag>/.exec(xmpRaw ?? '')?.[1] ?? '';
+  const xmpLanguages = [...bag.matchAll(/<rdf:li>([^<]*)<\/rdf:li>/g)].map((m) => m[1]);
+  return { ...pages[0], pages, info: { ...info, xmpLanguages } };
 }
 
 // --- pdf.js, in a worker thread ----------------------------------------------
@@ -103,8 +125,11 @@ interface WorkerPage {
   image?: RgbaImage;
 }
 
+type WorkerInfo = Omit<PdfDocumentInfo, 'xmpLanguages'> & { xmpRaw: string | null };
+
 interface WorkerResult {
   pages: WorkerPage[];
+  info: WorkerInfo;
 }
 
 function runWorker(pdf: Buffer, dpi: number | undefined, renderAll: boolean): Promise<WorkerResult> {
@@ -113,8 +138,12 @@ function runWorker(pdf: Buffer, dpi: number | undefined, renderAll: boolean): Pr
     let result: WorkerResult | undefined;
     worker.once(
       'message',
-      (message: { pages: Array<Omit<WorkerPage, 'fonts'> & { fonts: Omit<PdfFont, 'subset'>[] }> }) => {
+      (message: {
+        pages: Array<Omit<WorkerPage, 'fonts'> & { fonts: Omit<PdfFont, 'subset'>[] }>;
+        info: WorkerInfo;
+      }) => {
         result = {
+          info: message.info,
           pages: message.pages.map((page) => ({
             ...page,
             fonts: page.fonts.map((font) => ({ ...font, subset: /^[A-Z]{6}\+/.test(font.name) })),
@@ -146,8 +175,9 @@ interface Piece {
 function layOut(
   items: Item[],
   actualTexts: Array<string | undefined>,
-): { text: string; pieces: Array<{ text: string; size: number }> } {
+): { text: string; pieces: Array<{ text: string; size: number }>; textOutsideMarkedContent: number } {
   const pieces: Piece[] = [];
+  let textOutsideMarkedContent = 0;
   const open: Array<string | undefined> = [];
   let sequence = 0;
   // The /ActualText that replaces the text being walked, and whether it is placed yet.
@@ -164,6 +194,7 @@ function layOut(
       if (!replacing && actualText !== undefined) replacing = { text: actualText, placed: false, depth: open.length };
       continue;
     }
+    if (open.length === 0 && item.str.trim()) textOutsideMarkedContent++;
     const [, , c, d, x, y] = item.transform;
     const size = Math.hypot(c, d) || item.height;
     if (replacing) {
@@ -194,7 +225,7 @@ function layOut(
         .join(' '),
     )
     .join('\n');
-  return { text, pieces: pieces.map(({ text: piece, size }) => ({ text: piece, size })) };
+  return { text, pieces: pieces.map(({ text: piece, size }) => ({ text: piece, size })), textOutsideMarkedContent };
 }
 
 // --- /ActualText from page 1's content stream --------------------------------

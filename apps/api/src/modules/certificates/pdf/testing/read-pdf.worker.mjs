@@ -1,10 +1,11 @@
 // The pdf.js half of read-pdf.ts, run in a worker thread: pdf.js ships only
 // as ES modules (and reads import.meta.url), which Jest's CommonJS module
 // system cannot load, while a worker thread loads them with Node's own
-// loader. Reads every page of the PDF in workerData.pdf and posts back, per
-// page, its text items with the marked-content boundaries, the fonts it uses,
-// the images it paints, and, when workerData.dpi is set, the page rendered to
-// RGBA pixels (only page 1 unless workerData.renderAll).
+// loader. Reads every page of the PDF in workerData.pdf and posts back its
+// document metadata and, per page, its text items with the marked-content
+// boundaries, the fonts it uses, the images it paints, and, when
+// workerData.dpi is set, the page rendered to RGBA pixels (only page 1
+// unless workerData.renderAll).
 import { parentPort, workerData } from 'node:worker_threads';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -20,6 +21,15 @@ const document = await getDocument({
   verbosity: 0,
 }).promise;
 try {
+  // The Info dictionary (with the catalog's /Lang as Language) and the XMP metadata, as pdf.js reads them.
+  const { info, metadata } = await document.getMetadata();
+  const documentInfo = {
+    title: info.Title ?? null,
+    subject: info.Subject ?? null,
+    language: info.Language ?? null,
+    xmp: metadata ? Object.fromEntries(metadata) : null,
+    xmpRaw: metadata?.getRaw() ?? null,
+  };
   const pages = [];
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
@@ -56,7 +66,7 @@ try {
     }
     pages.push({ items, fonts, images, image });
   }
-  parentPort.postMessage({ pages });
+  parentPort.postMessage({ pages, info: documentInfo });
 } finally {
   await document.destroy();
 }

@@ -1,0 +1,56 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { Locale, Session } from '@skillbridge/contracts';
+import { provideTestTranslations } from '../../../testing/translations';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ViewerZone } from '../time/viewer-zone';
+import { AgendaComponent } from './agenda.component';
+
+const session = (id: string, startsAt: string, endsAt: string): Session => ({
+  id,
+  programId: 'p1',
+  title: { en: 'Live-stream selling', zh: '直播带货' },
+  type: 'workshop',
+  startsAt,
+  endsAt,
+  instructorIds: [],
+  instructors: [],
+});
+
+async function render(locale: Locale, sessions: Session[]) {
+  TestBed.configureTestingModule({
+    imports: [AgendaComponent],
+    providers: [provideTestTranslations(), { provide: ViewerZone, useValue: { zone: signal('Asia/Bangkok') } }],
+  });
+  await TestBed.inject(LanguageService).use(locale);
+  const fixture = TestBed.createComponent(AgendaComponent);
+  fixture.componentRef.setInput('sessions', sessions);
+  fixture.componentRef.setInput('timezone', 'Asia/Shanghai');
+  await fixture.whenStable();
+  const element = fixture.nativeElement as HTMLElement;
+  return {
+    days: [...element.querySelectorAll('h3')].map((h) => h.textContent?.trim()),
+    times: [...element.querySelectorAll('[data-testid="session-time"]')].map((el) =>
+      [...el.querySelectorAll('span')].map((span) => span.textContent?.trim()),
+    ),
+  };
+}
+
+describe('AgendaComponent', () => {
+  it('gives Chinese readers the zone after the span, in brackets, and their own time under it', async () => {
+    const { days, times } = await render('zh', [
+      session('s1', '2024-09-03T01:00:00Z', '2024-09-03T03:30:00Z'),
+      session('s2', '2024-09-03T14:00:00Z', '2024-09-03T16:30:00Z'),
+    ]);
+    expect(days).toEqual(['2024年9月3日星期二']);
+    expect(times).toEqual([
+      ['09:00–11:30（GMT+8）', '您当地 08:00–10:30'],
+      ['22:00 – 2024年9月4日周三 00:30（GMT+8）', '您当地 21:00–23:30'],
+    ]);
+  });
+
+  it('says the Buddhist year to Thai readers when a session runs past midnight', async () => {
+    const { times } = await render('th', [session('s1', '2024-09-03T14:00:00Z', '2024-09-03T16:30:00Z')]);
+    expect(times).toEqual([['22:00 - พุธ 4 ก.ย. 2567 00:30 GMT+8', '21:00–23:30 เวลาของคุณ']]);
+  });
+});

@@ -150,6 +150,9 @@ async function seed(t: TestApp): Promise<Fixtures> {
   );
   const guest = await createGuestInstructor(t, admin.auth, cast.host.id);
   const message = await mailboxMessage(t);
+  // The trainee's personal calendar feed: its secret address carries the token.
+  const feed = ok(await t.http.get(api('/me/calendar-feed')).set(trainee.auth), 'calendar feed');
+  const feedToken = /\/calendar\/([^/]+)\.ics$/.exec(String(feed.url))?.[1] as string;
 
   return {
     cast,
@@ -165,6 +168,7 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'status/{listId}': [list.id],
       'users/{id}': [trainee.user.id, partner.user.id],
       'mailbox/{id}': [message],
+      'calendar/{token}': [feedToken],
     },
   };
 }

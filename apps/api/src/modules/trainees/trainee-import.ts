@@ -13,8 +13,10 @@ import {
 import { isEmail } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
-import type { TranslationParams } from '../../common/i18n/translator';
+import { countryCodeByName } from '../../common/i18n/country-names';
+import { translate, type TranslationParams } from '../../common/i18n/translator';
 import { ProblemException } from '../../common/problem/problem.exception';
+import { unneutralizeCsvText } from '../../common/spreadsheet/sheet-cells';
 import { isLatinName } from './latin-name';
 
 /** One data row of the file, by column, with its row number as a spreadsheet shows it. */
@@ -48,24 +50,62 @@ function fileProblem(code: string, messageKey: string, params?: TranslationParam
   });
 }
 
-/** `Full name`, `full_name`, `FULLNAME` → `fullname`: headers as people type them. */
+/** `Full name`, `full_name`, `FULLNAME`, `姓名（拉丁字母）` → one key: headers as people type them. */
 const squash = (header: string) =>
   header
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_\-.]/g, '');
-const COLUMN_BY_HEADER = new Map<string, TraineeImportColumn>([
-  ...TRAINEE_IMPORT_COLUMNS.map((column) => [squash(column), column] as const),
-  ['name', 'fullName'],
-  ['latinname', 'fullNameLatin'],
-  ['namelatin', 'fullNameLatin'],
-  ['mail', 'email'],
-  ['emailaddress', 'email'],
-  ['country', 'nationality'],
-  ['institution', 'institutionCode'],
-  ['locale', 'preferredLocale'],
-  ['language', 'preferredLocale'],
-]);
+
+/**
+ * The headers of the roster export (roster-export.ts) and of the import's own
+ * words, by the catalog key the import reads them from in each of the four
+ * languages: a roster exported in Thai or Chinese imports as it is. A
+ * nationality column may hold a name or a code; the export's code column is
+ * read first (`rank`).
+ */
+const CATALOG_HEADERS: readonly { key: string; column: TraineeImportColumn; rank?: number }[] = [
+  { key: 'roster.columns.fullName', column: 'fullName' },
+  { key: 'roster.columns.fullNameLatin', column: 'fullNameLatin' },
+  { key: 'roster.columns.email', column: 'email' },
+  { key: 'roster.columns.nationalityCode', column: 'nationality', rank: 1 },
+  { key: 'roster.columns.nationality', column: 'nationality' },
+  { key: 'roster.columns.institution', column: 'institutionCode' },
+  { key: 'import.columns.preferredLocale', column: 'preferredLocale' },
+];
+
+export interface HeaderMeaning {
+  column: TraineeImportColumn;
+  rank: number;
+}
+
+/**
+ * Every header the import knows, squashed, with its meaning: our column
+ * names, what people type in English, and the catalogs' words in the four
+ * languages. (A unit test holds that no header means two columns.)
+ */
+export const KNOWN_HEADERS: readonly (readonly [string, HeaderMeaning])[] = [
+  ...TRAINEE_IMPORT_COLUMNS.map((column) => [squash(column), { column, rank: 0 }] as const),
+  ...(
+    [
+      ['name', 'fullName'],
+      ['latinname', 'fullNameLatin'],
+      ['namelatin', 'fullNameLatin'],
+      ['mail', 'email'],
+      ['emailaddress', 'email'],
+      ['country', 'nationality'],
+      ['institution', 'institutionCode'],
+      ['locale', 'preferredLocale'],
+      ['language', 'preferredLocale'],
+    ] as const
+  ).map(([header, column]) => [header, { column, rank: 0 }] as const),
+  ...SUPPORTED_LOCALES.flatMap((locale) =>
+    CATALOG_HEADERS.map(
+      ({ key, column, rank }) => [squash(translate(locale, key)), { column, rank: rank ?? 0 }] as const,
+    ),
+  ),
+];
+const HEADER_MEANINGS = new Map<string, HeaderMeaning>(KNOWN_HEADERS);
 
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
@@ -90,7 +130,8 @@ function csvTable(buffer: Buffer): { row: number; cells: string[] }[] {
     const line = (error as { lines?: number }).lines;
     throw fileProblem('CSV_SYNTAX', 'import.csvSyntax', { line: line ?? '?' });
   }
-  return records.map((cells, index) => ({ row: index + 1, cells }));
+  // Our CSV exports put an apostrophe before text a spreadsheet would run as a formula; it is not part of the name.
+  return records.map((cells, index) => ({ row: index + 1, cells: cells.map(unneutralizeCsvText) }));
 }
 
 /** The first worksheet of an XLSX workbook, cell text as Excel shows it. */
@@ -127,17 +168,21 @@ export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
 
   const headerIndex = table.findIndex((line) => !isBlank(line.cells));
   if (headerIndex < 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
-  const header = table[headerIndex].cells.map((cell) => COLUMN_BY_HEADER.get(squash(cell)));
-  const missing = TRAINEE_IMPORT_REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  // Columns the import does not know (a roster's status and dates…) are left alone.
+  const header = table[headerIndex].cells
+    .map((cell, index) => ({ index, meaning: HEADER_MEANINGS.get(squash(cell)) }))
+    .filter((h): h is { index: number; meaning: HeaderMeaning } => h.meaning !== undefined)
+    .sort((a, b) => b.meaning.rank - a.meaning.rank || a.index - b.index);
+  const missing = TRAINEE_IMPORT_REQUIRED_COLUMNS.filter((column) => !header.some((h) => h.meaning.column === column));
   if (missing.length) throw fileProblem('MISSING_COLUMNS', 'import.missingColumns', { columns: missing.join(', ') });
 
   const rows: SheetRow[] = [];
   for (const line of table.slice(headerIndex + 1)) {
     if (isBlank(line.cells)) continue;
     const cells = Object.fromEntries(TRAINEE_IMPORT_COLUMNS.map((column) => [column, ''])) as SheetRow['cells'];
-    header.forEach((column, index) => {
-      if (column && !cells[column]) cells[column] = (line.cells[index] ?? '').normalize('NFC').trim();
-    });
+    for (const { index, meaning } of header) {
+      if (!cells[meaning.column]) cells[meaning.column] = (line.cells[index] ?? '').normalize('NFC').trim();
+    }
     rows.push({ row: line.row, cells });
   }
   if (rows.length === 0) throw fileProblem('NO_ROWS', 'import.noRows');
@@ -163,7 +208,10 @@ export function checkRow({ row, cells }: SheetRow): { value?: ImportRow; problem
   const email = cells.email.toLowerCase();
   if (!email) add('email', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
   else if (email.length > 254 || !isEmail(email)) add('email', 'IS_EMAIL', 'validation.isEmail');
-  const nationality = cells.nationality.toUpperCase();
+  // A code (`th`, `TH`), or a country's name in one of the four languages, as a roster without its code column has.
+  const nationality = isCountryCode(cells.nationality.toUpperCase())
+    ? cells.nationality.toUpperCase()
+    : (countryCodeByName(cells.nationality) ?? cells.nationality.toUpperCase());
   if (!nationality) add('nationality', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
   else if (!isCountryCode(nationality)) add('nationality', 'IS_COUNTRY_CODE', 'validation.isCountryCode');
   const locale = cells.preferredLocale.toLowerCase();

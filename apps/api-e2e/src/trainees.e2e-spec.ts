@@ -173,8 +173,12 @@ describe('trainees', () => {
       expect(await countByEmail(emails)).toBe(4);
     });
 
-    it('writes nothing when one row is wrong, and names that row and field as a spreadsheet shows them', async () => {
+    it('writes nothing when one row is wrong, names that row and field, and says it wrote nothing', async () => {
       const good = [uniqueEmail(), uniqueEmail()];
+      const existing = await t.http
+        .post(api('/trainees'))
+        .set(cast.admin.auth)
+        .send({ fullName: 'มีอยู่ แล้ว', email: uniqueEmail(), nationality: 'TH' });
       const file = csvFile(
         [
           HEADER,
@@ -183,9 +187,12 @@ describe('trainees', () => {
           ['บุญมี ดีใจ', 'Bunmi Dijai', 'bunmi-at-example', 'TH', '', ''],
           ['มานะ อดทน', 'Mana Otthon', good[1], 'ZZ', 'NO-SUCH', ''],
           ['ซ้ำ', 'Sam', good[0], 'TH', '', ''],
+          ['เปลี่ยน ชื่อ', 'Plian Chue', existing.body.email, 'TH', '', ''],
         ],
         { bom: false, eol: '\n' },
       );
+      const dry = await upload(cast.admin.auth, file, true);
+      expect(dry.body).toMatchObject({ dryRun: true, committed: false, created: 1, updated: 1 });
       const res = await upload(cast.admin.auth, file, false);
       expect(res.status).toBe(200);
       expect(res.body.committed).toBe(false);
@@ -193,7 +200,11 @@ describe('trainees', () => {
         res.body.errors.map((e: { row: number; field: string; code: string }) => `${e.row}:${e.field}:${e.code}`),
       ).toEqual(['4:email:IS_EMAIL', '5:nationality:IS_COUNTRY_CODE', '6:email:DUPLICATE_IN_FILE']);
       expect(res.body.errors[2].message).toContain('2');
+      // The real run answers as the dry run did (errors, preview), but counts what it wrote: nothing.
+      expect(res.body).toEqual({ ...dry.body, dryRun: false, committed: false, created: 0, updated: 0 });
       expect(await countByEmail(good)).toBe(0);
+      const [unchanged] = await t.dataSource.query('SELECT full_name FROM trainees WHERE id = $1', [existing.body.id]);
+      expect(unchanged.full_name).toBe('มีอยู่ แล้ว');
     });
 
     it('reads XLSX workbooks, e-mail hyperlinks included', async () => {

@@ -83,9 +83,11 @@ export interface ImportReport {
   /** True when the rows were written (a real run without errors). */
   committed: boolean;
   rows: number;
+  /** Trainees added: by a dry run, those it would add; by a real run, those it added (0 when it wrote nothing). */
   created: number;
+  /** Trainees changed, counted as `created` is. */
   updated: number;
   errors: ImportRowError[];
-  /** Every data row with what would happen to it; dry runs only. */
+  /** Every data row with what would happen to it: dry runs, and real runs that wrote nothing because of errors. */
   preview?: ImportPreviewRow[];
 }

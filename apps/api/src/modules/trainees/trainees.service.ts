@@ -279,8 +279,12 @@ export class TraineesService {
         updated: planned.length - created,
         errors,
       };
-      if (dryRun) return { ...report, preview: this.preview(sheet, planned, problems) };
-      if (errors.length > 0) return report;
+      if (dryRun || errors.length > 0) {
+        const preview = this.preview(sheet, planned, problems);
+        // All or nothing: a real run with any error wrote nothing and says so in its counts (not the rows it
+        // would have written), with the dry run's preview to put the errors at their rows.
+        return dryRun ? { ...report, preview } : { ...report, created: 0, updated: 0, preview };
+      }
 
       await this.upsert(manager, planned, viewer);
       await this.audit.record(manager, ctx, {

@@ -26,9 +26,15 @@ export class ImportReportDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'True when the rows were written' }) committed: boolean;
   @ApiProperty({ description: 'Data rows read' }) rows: number;
-  @ApiProperty() created: number;
-  @ApiProperty() updated: number;
+  @ApiProperty({
+    description: 'Trainees added (a dry run: that it would add); 0 when a real run wrote nothing because of errors',
+  })
+  created: number;
+  @ApiProperty({ description: 'Trainees changed, counted as created is' }) updated: number;
   @ApiProperty({ type: [ImportRowErrorDto] }) errors: ImportRowErrorDto[];
-  @ApiPropertyOptional({ description: 'Dry runs: every row with what would happen to it', type: 'array' })
+  @ApiPropertyOptional({
+    description: 'Dry runs, and real runs that wrote nothing because of errors: every row with what would happen to it',
+    type: 'array',
+  })
   preview?: unknown[];
 }

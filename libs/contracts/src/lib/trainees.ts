@@ -90,4 +90,18 @@ export interface ImportReport {
   errors: ImportRowError[];
   /** Every data row with what would happen to it: dry runs, and real runs that wrote nothing because of errors. */
   preview?: ImportPreviewRow[];
+  /** The character encoding a text file (CSV, "Unicode text") was read in; absent for XLSX. */
+  encoding?: ImportTextEncoding;
 }
+
+/** The encodings the import reads text files in (it detects which). */
+export const IMPORT_TEXT_ENCODINGS = [
+  'UTF-8',
+  'UTF-16LE',
+  'UTF-16BE',
+  'GBK',
+  'GB18030',
+  'Big5',
+  'windows-874',
+] as const;
+export type ImportTextEncoding = (typeof IMPORT_TEXT_ENCODINGS)[number];

@@ -11,12 +11,10 @@ import {
   type TraineeImportColumn,
 } from '@skillbridge/contracts';
 import { isEmail } from 'class-validator';
-import { parse } from 'csv-parse/sync';
-import { Workbook } from 'exceljs';
 import { countryCodeByName } from '../../common/i18n/country-names';
 import { translate, type TranslationParams } from '../../common/i18n/translator';
 import { ProblemException } from '../../common/problem/problem.exception';
-import { unneutralizeCsvText } from '../../common/spreadsheet/sheet-cells';
+import { readTable, SheetFileError, type SheetLine } from '../../common/spreadsheet/sheet-table';
 import { isLatinName } from './latin-name';
 
 /** One data row of the file, by column, with its row number as a spreadsheet shows it. */
@@ -111,65 +109,17 @@ function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
-/** The table of a CSV file: UTF-8 (a BOM is fine), comma, semicolon or tab separated, quoted fields, CRLF or LF. */
-function csvTable(buffer: Buffer): { row: number; cells: string[] }[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    throw fileProblem('NOT_UTF8', 'import.notUtf8');
-  }
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
-    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
-  );
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw fileProblem('CSV_SYNTAX', 'import.csvSyntax', { line: line ?? '?' });
-  }
-  // Our CSV exports put an apostrophe before text a spreadsheet would run as a formula; it is not part of the name.
-  return records.map((cells, index) => ({ row: index + 1, cells: cells.map(unneutralizeCsvText) }));
-}
-
-/** The first worksheet of an XLSX workbook, cell text as Excel shows it. */
-async function xlsxTable(buffer: Buffer): Promise<{ row: number; cells: string[] }[]> {
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileProblem('XLSX_UNREADABLE', 'import.xlsxUnreadable');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
-  const table: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(row.getCell(column).text ?? '');
-    table.push({ row: rowNumber, cells });
-  });
-  return table;
-}
-
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-
 /**
- * Reads an uploaded CSV or XLSX file (told apart by content, not by name)
- * into rows by column. A file that cannot be read or lacks a required column
- * is a 400 naming `file`; problems of single rows are left to checkRow().
+ * The rows of a sheet (sheet-table.ts reads the file, in a worker thread) by
+ * column: the first non-blank line is the header, in any of the languages the
+ * import knows. A sheet that lacks a required column or has no rows or too
+ * many is a 400 naming `file`; problems of single rows are left to checkRow().
  */
-export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
-  if (buffer.length === 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
-  if (buffer.subarray(0, 4).equals(OLE)) throw fileProblem('XLS_NOT_SUPPORTED', 'import.xlsNotSupported');
-  const table = buffer.subarray(0, 4).equals(ZIP) ? await xlsxTable(buffer) : csvTable(buffer);
-
-  const headerIndex = table.findIndex((line) => !isBlank(line.cells));
+export function sheetRows(lines: readonly SheetLine[]): SheetRow[] {
+  const headerIndex = lines.findIndex((line) => !isBlank(line.cells));
   if (headerIndex < 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
   // Columns the import does not know (a roster's status and dates…) are left alone.
-  const header = table[headerIndex].cells
+  const header = lines[headerIndex].cells
     .map((cell, index) => ({ index, meaning: HEADER_MEANINGS.get(squash(cell)) }))
     .filter((h): h is { index: number; meaning: HeaderMeaning } => h.meaning !== undefined)
     .sort((a, b) => b.meaning.rank - a.meaning.rank || a.index - b.index);
@@ -177,7 +127,7 @@ export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
   if (missing.length) throw fileProblem('MISSING_COLUMNS', 'import.missingColumns', { columns: missing.join(', ') });
 
   const rows: SheetRow[] = [];
-  for (const line of table.slice(headerIndex + 1)) {
+  for (const line of lines.slice(headerIndex + 1)) {
     if (isBlank(line.cells)) continue;
     const cells = Object.fromEntries(TRAINEE_IMPORT_COLUMNS.map((column) => [column, ''])) as SheetRow['cells'];
     for (const { index, meaning } of header) {
@@ -190,6 +140,16 @@ export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
     throw fileProblem('TOO_MANY_ROWS', 'import.tooManyRows', { max: TRAINEE_IMPORT_MAX_ROWS });
   }
   return rows;
+}
+
+/** readTable() and sheetRows() in this thread (the unit tests' way; the API reads files in a worker). */
+export async function readSheet(bytes: Uint8Array): Promise<SheetRow[]> {
+  try {
+    return sheetRows((await readTable(bytes, { maxRows: TRAINEE_IMPORT_MAX_ROWS })).lines);
+  } catch (error) {
+    if (error instanceof SheetFileError) throw fileProblem(error.code, error.messageKey, error.params);
+    throw error;
+  }
 }
 
 /** Checks one row on its own (the database checks come later); a row with problems has no value. */

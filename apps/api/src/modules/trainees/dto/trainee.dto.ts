@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SUPPORTED_LOCALES, type CountryCode, type Locale, type Trainee } from '@skillbridge/contracts';
+import {
+  IMPORT_TEXT_ENCODINGS,
+  SUPPORTED_LOCALES,
+  type CountryCode,
+  type ImportTextEncoding,
+  type Locale,
+  type Trainee,
+} from '@skillbridge/contracts';
 
 export class TraineeDto implements Trainee {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -37,4 +44,11 @@ export class ImportReportDto {
     type: 'array',
   })
   preview?: unknown[];
+  @ApiPropertyOptional({
+    enum: IMPORT_TEXT_ENCODINGS,
+    description:
+      'Text files (CSV, Excel’s “Unicode text”): the character encoding the file was read in, detected from its bytes. Absent for XLSX.',
+    example: 'GBK',
+  })
+  encoding?: ImportTextEncoding;
 }

@@ -29,6 +29,9 @@ export const DETECTION_SAMPLE_BYTES = 32 * 1024;
  */
 const MIN_PLAUSIBILITY = 0.5;
 
+/** A legacy reading this plausible wins over valid UTF-8 that does not read as writing. */
+const CLEAR_LEGACY_READING = 0.9;
+
 /** Readings whose scores differ by less than this are a tie. */
 const NEAR_TIE = 0.05;
 
@@ -50,13 +53,13 @@ function hasStrayControls(text: string): boolean {
   return false;
 }
 
+/**
+ * The profiles below give no weight to a pair between ASCII letters: `M` ü
+ * `l`ler in Latin-1 is a valid GBK or Big5 pair ending in `l`, an accented
+ * letter of a Latin word rather than a hanzi.
+ */
 const isAsciiLetter = (byte: number | undefined) =>
   byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
-/*
- * A pair between ASCII letters (`M` ü `l`ler in Latin-1 is a valid GBK or
- * Big5 pair ending in `l`) is an accented letter of a Latin word, not a
- * hanzi: the profiles below give it no weight.
- */
 
 /**
  * How plausible a GB18030 reading is: GB2312's level-1 hanzi (the 3,755
@@ -280,7 +283,12 @@ export function decodeText(bytes: Uint8Array): DecodedText | undefined {
       return { text: utf8, encoding: 'UTF-8' };
     }
     const [best] = legacyReadings(bytes);
-    return (best && best.plausible >= 0.9 && decodeLegacy(bytes, best.encoding)) || { text: utf8, encoding: 'UTF-8' };
+    return (
+      (best && best.plausible >= CLEAR_LEGACY_READING && decodeLegacy(bytes, best.encoding)) || {
+        text: utf8,
+        encoding: 'UTF-8',
+      }
+    );
   }
   for (const { encoding } of legacyReadings(bytes)) {
     const decoded = decodeLegacy(bytes, encoding);

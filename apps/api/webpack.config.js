@@ -16,9 +16,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      // The certificate render pool's worker thread (piscina loads it by file name): its own bundle beside main.js.
+      // The worker threads piscina loads by file name (certificate rendering, reading uploaded spreadsheets):
+      // each its own bundle beside main.js.
       additionalEntryPoints: [
         { entryName: 'certificate-render.worker', entryPath: './src/modules/certificates/documents/render.worker.ts' },
+        { entryName: 'sheet-read.worker', entryPath: './src/common/spreadsheet/sheet-read.worker.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       assets: [],

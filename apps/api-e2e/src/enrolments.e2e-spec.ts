@@ -1,5 +1,5 @@
 import { Role, type Enrolment, type MyEnrolment, type RosterEntry } from '@skillbridge/contracts';
-import { Workbook } from 'exceljs';
+import { ValueType, Workbook, type Row as ExcelRow } from 'exceljs';
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
 import { createProgram } from './factories/programs';
 import { csvFile, HEADER, insertTrainees, uniqueEmail } from './factories/trainees';
@@ -285,8 +285,18 @@ describe('enrolments', () => {
       burmese: 'မောင်မောင်ဦး',
       injection: '=HYPERLINK("http://evil.example","click")',
     };
+    /** When the Thai trainee enrolled, as Yangon's clocks showed it (PostgreSQL's reckoning, not ours). */
+    const enrolledInYangon = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT to_char(e.created_at AT TIME ZONE 'Asia/Yangon', 'YYYY-MM-DD"T"HH24:MI:SS') AS at
+             FROM enrolments e JOIN trainees tr ON tr.id = e.trainee_id
+            WHERE e.program_id = $1 AND tr.full_name = $2`,
+          [p.id, names.thai],
+        )
+      )[0].at as string;
     beforeAll(async () => {
-      p = await program({ capacity: 50 });
+      p = await program({ capacity: 50, timezone: 'Asia/Yangon' });
       const rows = [
         [names.thai, 'Siriphon Kaeomani', uniqueEmail(), 'TH', '', ''],
         [names.chinese, 'Chen Siyuan', uniqueEmail(), 'CN', '', ''],
@@ -351,8 +361,21 @@ describe('enrolments', () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.subarray(3).toString('utf8');
       const lines = text.split('\r\n');
-      expect(lines[0]).toBe('ชื่อ-นามสกุล,ชื่อ (อักษรละติน),อีเมล,สัญชาติ,สถาบัน,สถานะ,วันที่ลงทะเบียน,วันที่พิจารณา,เหตุผล');
+      expect(lines[0]).toBe(
+        'ชื่อ-นามสกุล,ชื่อ (อักษรละติน),อีเมล,สัญชาติ,รหัสสัญชาติ (ISO),สถาบัน,สถานะ,' +
+          'วันที่ลงทะเบียน (Asia/Yangon),วันที่พิจารณา (Asia/Yangon),เหตุผล',
+      );
       expect(lines).toHaveLength(5 + 2); // header, five lines, and the empty string after the last CRLF
+      // The nationality in Thai and as its code; the time as Yangon's clocks showed it, as Excel reads a date.
+      const thai = lines.find((l) => l.startsWith(names.thai))?.split(',');
+      expect(thai?.slice(3, 7)).toEqual(['ไทย', 'TH', cast.partnerA.code, 'ยืนยันแล้ว']);
+      expect(thai?.[7]).toBe((await enrolledInYangon()).slice(0, 16).replace('T', ' '));
+      expect(
+        lines
+          .find((l) => l.startsWith(names.burmese))
+          ?.split(',')
+          .slice(3, 5),
+      ).toEqual(['เมียนมา (พม่า)', 'MM']);
       for (const name of [names.thai, names.chinese, names.vietnamese, names.burmese]) {
         expect(bytes.includes(Buffer.from(name, 'utf8'))).toBe(true);
       }
@@ -361,7 +384,7 @@ describe('enrolments', () => {
       expect(text).toContain('ยืนยันแล้ว');
     });
 
-    it('exports XLSX with the same lines, formulas defused, for the admin with every institution', async () => {
+    it('exports XLSX with the same lines, times as date cells, formulas as plain text cells, for the admin', async () => {
       const res = await t.http
         .get(api(`/programs/${p.id}/roster.xlsx`))
         .set(cast.admin.auth)
@@ -372,14 +395,64 @@ describe('enrolments', () => {
       const workbook = new Workbook();
       await workbook.xlsx.load(res.body);
       const sheet = workbook.worksheets[0];
-      const rows: string[][] = [];
-      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-      expect(rows[0][0]).toBe('姓名');
+      const rows: ExcelRow[] = [];
+      sheet.eachRow((row) => rows.push(row));
+      expect(rows[0].values).toEqual([
+        undefined,
+        '姓名',
+        '姓名（拉丁字母）',
+        '邮箱',
+        '国籍',
+        '国籍代码（ISO）',
+        '所属院校',
+        '状态',
+        '报名时间（Asia/Yangon）',
+        '审核时间（Asia/Yangon）',
+        '原因',
+      ]);
       expect(rows).toHaveLength(1 + 6);
-      const fullNames = rows.slice(1).map((r) => r[0]);
+      const fullNames = rows.slice(1).map((r) => r.getCell(1).value);
       expect(fullNames).toEqual(expect.arrayContaining([names.thai, names.chinese, names.vietnamese, names.burmese]));
-      expect(fullNames).toContain(`'${names.injection}`);
-      expect(sheet.getCell('A2').formula).toBeUndefined();
+
+      // The would-be formula: a text cell, shown as it is (no apostrophe), text when edited, never a formula.
+      const injection = rows.find((r) => r.getCell(1).text.includes('HYPERLINK'))?.getCell(1);
+      expect({ type: injection?.type, value: injection?.value, numFmt: injection?.numFmt }).toEqual({
+        type: ValueType.String,
+        value: names.injection,
+        numFmt: '@',
+      });
+      expect(rows.every((r) => r.getCell(1).formula === undefined)).toBe(true);
+
+      // Nationality in Chinese, then its code; times are dates (Yangon's wall clock) formatted for a Chinese reader.
+      const thai = rows.find((r) => r.getCell(1).value === names.thai);
+      expect([thai?.getCell(4).value, thai?.getCell(5).value]).toEqual(['泰国', 'TH']);
+      const enrolledAt = thai?.getCell(8);
+      expect(enrolledAt?.type).toBe(ValueType.Date);
+      expect(enrolledAt?.numFmt).toBe('yyyy-mm-dd hh:mm');
+      expect(enrolledAt?.value).toEqual(new Date(`${await enrolledInYangon()}Z`));
+      expect(thai?.getCell(9).type).toBe(ValueType.Date); // confirmed at once: decided when enrolled
+    });
+
+    it('formats the times for the reader’s language: the Buddhist era for Thai, day first for Malay', async () => {
+      const formats: Record<string, string> = {};
+      for (const language of ['th', 'ms', 'en']) {
+        const res = await t.http
+          .get(api(`/programs/${p.id}/roster.xlsx`))
+          .set(cast.partner.auth)
+          .set('Accept-Language', language)
+          .buffer(true)
+          .parse(binary);
+        const workbook = new Workbook();
+        await workbook.xlsx.load(res.body);
+        const cell = workbook.worksheets[0].getCell('H2');
+        expect(cell.type).toBe(ValueType.Date);
+        formats[language] = cell.numFmt;
+      }
+      expect(formats).toEqual({
+        th: '[$-107041E]dd/mm/yyyy hh:mm',
+        ms: 'dd/mm/yyyy hh:mm',
+        en: 'yyyy-mm-dd hh:mm',
+      });
     });
 
     it('refuses exports and rosters to those who may not see them', async () => {

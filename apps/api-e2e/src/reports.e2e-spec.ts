@@ -1,5 +1,5 @@
 import type { ProgramReport, ReportOverview } from '@skillbridge/contracts';
-import { Workbook } from 'exceljs';
+import { ValueType, Workbook } from 'exceljs';
 import { Cast, createCast } from './factories/accounts';
 import { createProgram, createSession } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
@@ -193,12 +193,48 @@ describe('reports', () => {
     const overview = new Workbook();
     await overview.xlsx.load((await download('/reports/overview.xlsx?from=2031-03-01&to=2031-03-31', 'th')).body);
     expect(overview.worksheets.map((w) => w.name)).toContain('สัญชาติ');
+    // Nationality: the name in the reader's language, the ISO code in a column of its own.
     const nationalities = overview.getWorksheet('สัญชาติ');
-    expect(nationalities?.getCell('A1').value).toBe('สัญชาติ');
-    expect(String(nationalities?.getCell('A2').value)).toMatch(/ไทย \(TH\)|เวียดนาม \(VN\)/);
+    expect(nationalities?.getRow(1).values).toEqual([undefined, 'สัญชาติ', 'รหัสสัญชาติ (ISO)', 'ผู้เข้าอบรม']);
+    const byCode = new Map<unknown, unknown[]>();
+    nationalities?.eachRow(
+      (row, n) => n > 1 && byCode.set(row.getCell(2).value, [row.getCell(1).value, row.getCell(3).value]),
+    );
+    expect(byCode.get('TH')).toEqual(['ไทย', 3]);
+    expect(byCode.get('VN')).toEqual(['เวียดนาม', 2]);
+    // Calendar dates are date cells, in the Buddhist era for a Thai reader.
+    const summary = overview.getWorksheet('สรุป');
+    expect(summary?.getCell('B2').value).toEqual(new Date('2031-03-01T00:00:00Z'));
+    expect(summary?.getCell('B2').numFmt).toBe('[$-107041E]dd/mm/yyyy');
+    const programs = overview.getWorksheet('โครงการ');
+    programs?.eachRow((row, n) => {
+      if (n === 1 || row.getCell(1).value !== course.code) return;
+      expect(row.getCell(3).type).toBe(ValueType.Date);
+      expect(row.getCell(3).value).toEqual(new Date('2031-03-02T00:00:00Z'));
+    });
+    // Certificates by month (issued now, so outside the period above): months as date cells, counted in UTC.
+    const everything = new Workbook();
+    await everything.xlsx.load((await download('/reports/overview.xlsx', 'en')).body);
+    const months = everything.getWorksheet('Certificates by month');
+    expect(months?.getCell('A1').value).toBe('Month (UTC)');
+    expect(months?.getCell('A2').type).toBe(ValueType.Date);
+    expect(months?.getCell('A2').numFmt).toBe('yyyy-mm');
+
     const program = new Workbook();
     await program.xlsx.load((await download(`/reports/programs/${course.id}/report.xlsx`, 'zh')).body);
     expect(program.worksheets[0].getCell('A2').value).toBe('报名');
     expect(program.worksheets[0].getCell('B2').value).toBe(5);
+
+    // A session's start: a date cell of Bangkok's wall clock (09:00 at +07:00), the zone said in the header.
+    const camped = new Workbook();
+    await camped.xlsx.load((await download(`/reports/programs/${camp.id}/report.xlsx`, 'zh')).body);
+    const sessions = camped.getWorksheet('各课次出勤');
+    expect(sessions?.getCell('B1').value).toBe('开始时间（Asia/Bangkok）');
+    expect(sessions?.getCell('B2').type).toBe(ValueType.Date);
+    expect(sessions?.getCell('B2').value).toEqual(new Date('2031-03-02T09:00:00Z'));
+    expect(sessions?.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    const seats = camped.getWorksheet('名额变化');
+    expect(seats?.getCell('A1').value).toBe('日期（Asia/Bangkok）');
+    expect(seats?.getCell('A2').type).toBe(ValueType.Date);
   });
 });

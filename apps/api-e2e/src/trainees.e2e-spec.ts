@@ -1,5 +1,8 @@
 import { Role, type ImportReport, type ProblemDocument, type Trainee } from '@skillbridge/contracts';
+import { SheetReadPool } from '@skillbridge/api/common/spreadsheet/sheet-read.pool';
 import { Workbook } from 'exceljs';
+import { encode } from 'iconv-lite';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Cast, createCast, createSignedIn } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
@@ -173,8 +176,12 @@ describe('trainees', () => {
       expect(await countByEmail(emails)).toBe(4);
     });
 
-    it('writes nothing when one row is wrong, and names that row and field as a spreadsheet shows them', async () => {
+    it('writes nothing when one row is wrong, names that row and field, and says it wrote nothing', async () => {
       const good = [uniqueEmail(), uniqueEmail()];
+      const existing = await t.http
+        .post(api('/trainees'))
+        .set(cast.admin.auth)
+        .send({ fullName: 'มีอยู่ แล้ว', email: uniqueEmail(), nationality: 'TH' });
       const file = csvFile(
         [
           HEADER,
@@ -183,9 +190,12 @@ describe('trainees', () => {
           ['บุญมี ดีใจ', 'Bunmi Dijai', 'bunmi-at-example', 'TH', '', ''],
           ['มานะ อดทน', 'Mana Otthon', good[1], 'ZZ', 'NO-SUCH', ''],
           ['ซ้ำ', 'Sam', good[0], 'TH', '', ''],
+          ['เปลี่ยน ชื่อ', 'Plian Chue', existing.body.email, 'TH', '', ''],
         ],
         { bom: false, eol: '\n' },
       );
+      const dry = await upload(cast.admin.auth, file, true);
+      expect(dry.body).toMatchObject({ dryRun: true, committed: false, created: 1, updated: 1 });
       const res = await upload(cast.admin.auth, file, false);
       expect(res.status).toBe(200);
       expect(res.body.committed).toBe(false);
@@ -193,7 +203,11 @@ describe('trainees', () => {
         res.body.errors.map((e: { row: number; field: string; code: string }) => `${e.row}:${e.field}:${e.code}`),
       ).toEqual(['4:email:IS_EMAIL', '5:nationality:IS_COUNTRY_CODE', '6:email:DUPLICATE_IN_FILE']);
       expect(res.body.errors[2].message).toContain('2');
+      // The real run answers as the dry run did (errors, preview), but counts what it wrote: nothing.
+      expect(res.body).toEqual({ ...dry.body, dryRun: false, committed: false, created: 0, updated: 0 });
       expect(await countByEmail(good)).toBe(0);
+      const [unchanged] = await t.dataSource.query('SELECT full_name FROM trainees WHERE id = $1', [existing.body.id]);
+      expect(unchanged.full_name).toBe('มีอยู่ แล้ว');
     });
 
     it('reads XLSX workbooks, e-mail hyperlinks included', async () => {
@@ -243,7 +257,7 @@ describe('trainees', () => {
     it('refuses files it cannot read with a 400 naming the file, and big ones with a 413', async () => {
       const latin1 = Buffer.from('fullName,email,nationality\r\nJos\xe9 Garc\xeda,jose@e2e.test,PH\r\n', 'latin1');
       const cases: [Buffer, string][] = [
-        [latin1, 'NOT_UTF8'],
+        [latin1, 'UNKNOWN_ENCODING'],
         [csvFile([['name', 'email']]), 'MISSING_COLUMNS'],
         [csvFile([HEADER]), 'NO_ROWS'],
         [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), 'XLS_NOT_SUPPORTED'],
@@ -267,6 +281,124 @@ describe('trainees', () => {
       expect(json.status).toBe(415);
       const flag = await upload(cast.admin.auth, csvFile([HEADER]), true).query({ dryRun: 'maybe' });
       expect(flag.status).toBe(400);
+    });
+
+    describe('text files as Excel saves them', () => {
+      /** A file as Excel on Windows writes it: CRLF lines, in that encoding (iconv-lite writes it here). */
+      const saved = (rows: string[][], encoding: string, { separator = ',', bom = [] as number[] } = {}) =>
+        Buffer.concat([
+          Buffer.from(bom),
+          encode(rows.map((row) => row.join(separator)).join('\r\n') + '\r\n', encoding),
+        ]);
+
+      it.each([
+        // Chinese Excel's "CSV", Traditional Chinese Excel's, Thai Excel's; "Unicode text"; "CSV UTF-8".
+        { encoding: 'GBK', name: '王小明', latin: 'Wang Xiaoming', nationality: 'CN', bytes: 'gbk' },
+        { encoding: 'GB18030', name: '刘𠮷', latin: 'Liu Ji', nationality: 'CN', bytes: 'gb18030' },
+        { encoding: 'Big5', name: '陳大文', latin: 'Chan Tai Man', nationality: 'TW', bytes: 'big5' },
+        {
+          encoding: 'windows-874',
+          name: 'สมชาย ใจดี',
+          latin: 'Somchai Jaidee',
+          nationality: 'TH',
+          bytes: 'windows-874',
+        },
+        { encoding: 'UTF-16LE', name: 'ศิริพร 王', latin: 'Siriphon Wang', nationality: 'TH', bytes: 'utf-16le' },
+        { encoding: 'UTF-8', name: 'Nguyễn Thị Hồng', latin: 'Nguyen Thi Hong', nationality: 'VN', bytes: 'utf8' },
+      ])('reads $encoding, one line or several, says so, and writes the names as they were', async (c) => {
+        const emails = [uniqueEmail(), uniqueEmail()];
+        const unicodeText = c.bytes === 'utf-16le';
+        const options = unicodeText
+          ? { separator: '\t', bom: [0xff, 0xfe] }
+          : c.bytes === 'utf8'
+            ? { bom: [0xef, 0xbb, 0xbf] }
+            : {};
+        const rows = [HEADER, [c.name, c.latin, emails[0], c.nationality, '', '']];
+        const one = await upload(
+          cast.admin.auth,
+          saved(rows, c.bytes, options),
+          true,
+          unicodeText ? 'list.txt' : 'list.csv',
+        );
+        expect(one.status).toBe(200);
+        expect(one.body).toMatchObject({ encoding: c.encoding, errors: [], created: 1 });
+        expect(one.body.preview[0]).toMatchObject({ fullName: c.name, fullNameLatin: c.latin });
+
+        const file = saved(
+          [...rows, [`${c.name} 2`, `${c.latin} Two`, emails[1], c.nationality, '', '']],
+          c.bytes,
+          options,
+        );
+        const real = await upload(cast.admin.auth, file, false);
+        expect(real.body).toMatchObject({ encoding: c.encoding, committed: true, created: 2 });
+        const names = await t.dataSource.query(
+          'SELECT full_name, full_name_latin FROM trainees WHERE email = ANY($1::text[]) ORDER BY full_name',
+          [emails],
+        );
+        expect(names).toEqual([
+          { full_name: c.name, full_name_latin: c.latin },
+          { full_name: `${c.name} 2`, full_name_latin: `${c.latin} Two` },
+        ]);
+      });
+
+      it('says nothing of an encoding for XLSX, which has none', async () => {
+        const workbook = new Workbook();
+        workbook.addWorksheet('Trainees').addRows([HEADER, ['王小明', 'Wang Xiaoming', uniqueEmail(), 'CN', '', '']]);
+        const res = await upload(cast.admin.auth, Buffer.from(await workbook.xlsx.writeBuffer()), true, 'list.xlsx');
+        expect(res.body).toMatchObject({ errors: [], created: 1 });
+        expect(res.body).not.toHaveProperty('encoding');
+      });
+
+      it('refuses a file in none of them, saying in each language how to save it', async () => {
+        const latin1 = Buffer.from('fullName,email,nationality\r\nM\xfcller,m@e2e.test,DE\r\n', 'latin1');
+        const messages = new Set<string>();
+        for (const language of ['en', 'zh', 'th', 'ms']) {
+          const res = await upload(cast.admin.auth, latin1, true).set('Accept-Language', language);
+          expect(res.status).toBe(400);
+          expect(res.body.code).toBe('IMPORT_FILE_INVALID');
+          expect(fieldsOf(res.body)).toEqual(['file:UNKNOWN_ENCODING']);
+          const message: string = res.body.errors[0].message;
+          expect(message).toContain('CSV UTF-8');
+          messages.add(message);
+        }
+        expect(messages.size).toBe(4);
+      });
+
+      it('reads files in a worker thread: a 9 MB file holds up no other request', async () => {
+        const pool = t.app.get(SheetReadPool);
+        // Warm the thread (ts-node compiling the reader, here) so that the big file measures reading.
+        await upload(cast.admin.auth, saved([HEADER, ['王小明', 'W', uniqueEmail(), 'CN', '', '']], 'gbk'), true);
+        const before = pool.completedInThreads;
+        const rows = Array.from({ length: 130_000 }, (_, i) => [
+          `王小明的名字很长很长${i}`,
+          'Wang Xiaoming',
+          `wang${i}@e2e.test`,
+          'CN',
+          '',
+          '',
+        ]);
+        const big = saved([HEADER, ...rows], 'gbk');
+        expect(big.length).toBeGreaterThan(8 * 1024 * 1024);
+
+        const delay = monitorEventLoopDelay({ resolution: 10 });
+        delay.enable();
+        let answeredAt = 0;
+        const reading = upload(cast.admin.auth, big, true).then((res) => {
+          answeredAt = performance.now();
+          return res;
+        });
+        const listed = await t.http.get(api('/programs?limit=5')).set(cast.admin.auth);
+        const listedAt = performance.now();
+        const res = await reading;
+        delay.disable();
+        expect(listed.status).toBe(200);
+        // Decoded and parsed to the end, then refused for its length: in the thread, not here.
+        expect(fieldsOf(res.body)).toEqual(['file:TOO_MANY_ROWS']);
+        expect(pool.completedInThreads).toBe(before + 1);
+        expect(listedAt).toBeLessThan(answeredAt);
+        // Read in this thread, the file held the event loop for well over a second.
+        expect(delay.max / 1e6).toBeLessThan(400);
+      });
     });
 
     it('imports 5,000 rows in one go', async () => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { encode } from 'iconv-lite';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Enrolment, Program, Trainee } from '@skillbridge/contracts';
 import { Api } from './support/api';
@@ -44,7 +45,8 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
     ]),
     'utf8',
   );
-  await writeFile(fixedFile, csv(people.map((p) => ({ ...p, nationality: 'TH' }))), 'utf8');
+  // The corrected file as Thai Excel saves "CSV": Windows-874, not UTF-8.
+  await writeFile(fixedFile, encode(csv(people.map((p) => ({ ...p, nationality: 'TH' }))), 'windows-874'));
 
   await loginAs(page, 'partner');
   await useLanguage(page, 'en');
@@ -71,6 +73,7 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
   await page.getByTestId('import-check').click();
   await expect(page.getByTestId('import-ready')).toBeVisible();
   await expect(page.getByTestId('import-summary')).toContainText('3 new');
+  await expect(page.getByTestId('import-encoding')).toContainText('windows-874');
   // A clean check shows every row, not only those with problems.
   await expect(page.getByTestId('import-only-problems')).not.toBeChecked();
   await expect(page.getByTestId('preview-row')).toHaveCount(3);

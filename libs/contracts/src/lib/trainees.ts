@@ -83,9 +83,25 @@ export interface ImportReport {
   /** True when the rows were written (a real run without errors). */
   committed: boolean;
   rows: number;
+  /** Trainees added: by a dry run, those it would add; by a real run, those it added (0 when it wrote nothing). */
   created: number;
+  /** Trainees changed, counted as `created` is. */
   updated: number;
   errors: ImportRowError[];
-  /** Every data row with what would happen to it; dry runs only. */
+  /** Every data row with what would happen to it: dry runs, and real runs that wrote nothing because of errors. */
   preview?: ImportPreviewRow[];
+  /** The character encoding a text file (CSV, "Unicode text") was read in; absent for XLSX. */
+  encoding?: ImportTextEncoding;
 }
+
+/** The encodings the import reads text files in (it detects which). */
+export const IMPORT_TEXT_ENCODINGS = [
+  'UTF-8',
+  'UTF-16LE',
+  'UTF-16BE',
+  'GBK',
+  'GB18030',
+  'Big5',
+  'windows-874',
+] as const;
+export type ImportTextEncoding = (typeof IMPORT_TEXT_ENCODINGS)[number];

@@ -71,7 +71,10 @@ export class EnrolmentsController {
 
   @Get('programs/:id/roster.csv')
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
-  @ApiOperation({ summary: 'The roster as CSV (UTF-8 with BOM), headers in the caller’s language.' })
+  @ApiOperation({
+    summary:
+      'The roster as CSV (UTF-8 with BOM), headers in the caller’s language, times in the program’s zone (named in the header), nationality as a name and as its ISO code.',
+  })
   @ApiFileResponse('text/csv', 'The roster, UTF-8 with a BOM')
   @ApiProblems(400, 401, 403, 404)
   async rosterCsv(
@@ -82,12 +85,18 @@ export class EnrolmentsController {
   ): Promise<Readable> {
     const program = await this.programs.findVisible(programId, signedIn(ctx));
     this.attachment(reply, 'text/csv; charset=utf-8', `roster-${program.code}.csv`, ctx);
-    return rosterCsv(this.enrolments.rosterBatches(programId, query, ctx), ctx.locale);
+    return rosterCsv(this.enrolments.rosterBatches(programId, query, ctx), {
+      locale: ctx.locale,
+      timeZone: program.timezone,
+    });
   }
 
   @Get('programs/:id/roster.xlsx')
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
-  @ApiOperation({ summary: 'The roster as an Excel workbook, headers in the caller’s language.' })
+  @ApiOperation({
+    summary:
+      'The roster as an Excel workbook, headers in the caller’s language: times as date cells in the program’s zone (named in the header), nationality as a name and as its ISO code. It imports back as it is (POST /trainees/import).',
+  })
   @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The roster workbook')
   @ApiProblems(400, 401, 403, 404)
   async rosterXlsx(
@@ -103,7 +112,11 @@ export class EnrolmentsController {
       `roster-${program.code}.xlsx`,
       ctx,
     );
-    return rosterXlsx(this.enrolments.rosterBatches(programId, query, ctx), ctx.locale, program.code);
+    return rosterXlsx(
+      this.enrolments.rosterBatches(programId, query, ctx),
+      { locale: ctx.locale, timeZone: program.timezone },
+      program.code,
+    );
   }
 
   private attachment(reply: FastifyReply, type: string, filename: string, ctx: RequestContext): void {

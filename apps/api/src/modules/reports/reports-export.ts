@@ -1,30 +1,35 @@
 import { resolveLocalizedText, type Locale, type ProgramReport, type ReportOverview } from '@skillbridge/contracts';
 import { Workbook } from 'exceljs';
-import { translate } from '../../common/i18n/translator';
-import { neutralizeCell } from '../enrolments/roster-export';
+import { countryName } from '../../common/i18n/country-names';
+import { translate, type TranslationParams } from '../../common/i18n/translator';
+import { addHeaderRow, addSheetRow, type SheetValue } from '../../common/spreadsheet/sheet-cells';
 
-type Cell = string | number | null | undefined;
-
-function sheet(workbook: Workbook, locale: Locale, name: string, columns: string[], rows: Cell[][]): void {
+function sheet(
+  workbook: Workbook,
+  locale: Locale,
+  name: string,
+  columns: string[],
+  rows: SheetValue[][],
+  headerParams: TranslationParams = {},
+): void {
   const ws = workbook.addWorksheet(translate(locale, `reports.sheets.${name}`).slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  ws.columns = columns.map((c) => ({ key: c, width: c === 'title' || c === 'institution' ? 40 : 16 }));
-  const head = ws.addRow(columns.map((c) => translate(locale, `reports.columns.${c}`)));
-  head.font = { bold: true };
-  for (const row of rows) ws.addRow(row.map((v) => (typeof v === 'string' ? neutralizeCell(v) : (v ?? ''))));
+  ws.columns = columns.map((c) => ({ key: c, width: c === 'title' || c === 'institution' ? 40 : 18 }));
+  addHeaderRow(
+    ws,
+    columns.map((c) => translate(locale, `reports.columns.${c}`, headerParams)),
+  );
+  for (const row of rows) addSheetRow(ws, row, locale);
 }
 
 const pct = (rate: number | undefined) => (rate === undefined ? null : Math.round(rate * 1000) / 10);
-const country = (locale: Locale) => {
-  const names = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : locale], { type: 'region' });
-  return (code: string) => `${names.of(code) ?? code} (${code})`;
-};
+/** `YYYY-MM-DD` as a date cell; an open end of the period as a dash. */
+const calendarDate = (value: string | undefined): SheetValue => (value ? { date: value } : '—');
 
 /** The overview as a workbook: a sheet per table, headers in the caller's language. */
 export async function overviewWorkbook(report: ReportOverview, locale: Locale): Promise<Buffer> {
   const workbook = new Workbook();
-  const name = country(locale);
   const status = (s: string) => translate(locale, `enrolmentStatus.${s}`);
   sheet(
     workbook,
@@ -32,8 +37,8 @@ export async function overviewWorkbook(report: ReportOverview, locale: Locale): 
     'summary',
     ['measure', 'value'],
     [
-      [translate(locale, 'reports.columns.from'), report.from ?? '—'],
-      [translate(locale, 'reports.columns.to'), report.to ?? '—'],
+      [translate(locale, 'reports.columns.from'), calendarDate(report.from)],
+      [translate(locale, 'reports.columns.to'), calendarDate(report.to)],
       [translate(locale, 'reports.columns.programs'), report.totals.programs],
       [translate(locale, 'reports.columns.trainees'), report.totals.trainees],
       [translate(locale, 'reports.columns.enrolments'), report.totals.enrolments],
@@ -60,8 +65,8 @@ export async function overviewWorkbook(report: ReportOverview, locale: Locale): 
     report.programs.map((p) => [
       p.code,
       resolveLocalizedText(p.title, locale),
-      p.startDate,
-      p.endDate,
+      { date: p.startDate },
+      { date: p.endDate },
       p.capacity,
       p.confirmed,
       p.completed,
@@ -74,8 +79,8 @@ export async function overviewWorkbook(report: ReportOverview, locale: Locale): 
     workbook,
     locale,
     'nationalities',
-    ['nationality', 'trainees'],
-    report.traineesByNationality.map((n) => [name(n.key), n.count]),
+    ['nationality', 'nationalityCode', 'trainees'],
+    report.traineesByNationality.map((n) => [countryName(locale, n.key), n.key, n.count]),
   );
   sheet(
     workbook,
@@ -101,7 +106,8 @@ export async function overviewWorkbook(report: ReportOverview, locale: Locale): 
     locale,
     'certificates',
     ['month', 'issued', 'revoked'],
-    report.certificatesByMonth.map((m) => [m.month, m.issued, m.revoked]),
+    // Months are counted in UTC (the overview is one set of figures for every reader); the header says so.
+    report.certificatesByMonth.map((m) => [{ month: m.month }, m.issued, m.revoked]),
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -109,7 +115,6 @@ export async function overviewWorkbook(report: ReportOverview, locale: Locale): 
 /** One program's report as a workbook. */
 export async function programWorkbook(report: ProgramReport, locale: Locale): Promise<Buffer> {
   const workbook = new Workbook();
-  const name = country(locale);
   const funnel = ['applied', 'confirmed', 'completed', 'certified'];
   sheet(
     workbook,
@@ -125,7 +130,7 @@ export async function programWorkbook(report: ProgramReport, locale: Locale): Pr
     ['title', 'startsAt', 'present', 'late', 'absent', 'excused', 'unmarked', 'attendanceRate'],
     report.attendanceBySession.map((s) => [
       resolveLocalizedText(s.title, locale),
-      s.startsAt,
+      { instant: s.startsAt, timeZone: report.timezone },
       s.present,
       s.late,
       s.absent,
@@ -133,6 +138,7 @@ export async function programWorkbook(report: ProgramReport, locale: Locale): Pr
       s.unmarked,
       pct(s.rate),
     ]),
+    { zone: report.timezone },
   );
   sheet(
     workbook,
@@ -153,15 +159,24 @@ export async function programWorkbook(report: ProgramReport, locale: Locale): Pr
     workbook,
     locale,
     'nationalities',
-    ['nationality', ...funnel],
-    report.byNationality.map((n) => [name(n.nationality), n.applied, n.confirmed, n.completed, n.certified]),
+    ['nationality', 'nationalityCode', ...funnel],
+    report.byNationality.map((n) => [
+      countryName(locale, n.nationality),
+      n.nationality,
+      n.applied,
+      n.confirmed,
+      n.completed,
+      n.certified,
+    ]),
   );
   sheet(
     workbook,
     locale,
     'seats',
     ['date', 'applied', 'confirmed'],
-    report.seatsOverTime.map((d) => [d.date, d.applied, d.confirmed]),
+    // Days in the program's zone (reports.service counts them there); the header names it.
+    report.seatsOverTime.map((d) => [{ date: d.date }, d.applied, d.confirmed]),
+    { zone: report.timezone },
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -11,10 +11,10 @@ import {
   type TraineeImportColumn,
 } from '@skillbridge/contracts';
 import { isEmail } from 'class-validator';
-import { parse } from 'csv-parse/sync';
-import { Workbook } from 'exceljs';
-import type { TranslationParams } from '../../common/i18n/translator';
+import { countryCodeByName } from '../../common/i18n/country-names';
+import { translate, type TranslationParams } from '../../common/i18n/translator';
 import { ProblemException } from '../../common/problem/problem.exception';
+import { readTable, SheetFileError, type SheetLine } from '../../common/spreadsheet/sheet-table';
 import { isLatinName } from './latin-name';
 
 /** One data row of the file, by column, with its row number as a spreadsheet shows it. */
@@ -48,96 +48,91 @@ function fileProblem(code: string, messageKey: string, params?: TranslationParam
   });
 }
 
-/** `Full name`, `full_name`, `FULLNAME` → `fullname`: headers as people type them. */
+/** `Full name`, `full_name`, `FULLNAME`, `姓名（拉丁字母）` → one key: headers as people type them. */
 const squash = (header: string) =>
   header
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_\-.]/g, '');
-const COLUMN_BY_HEADER = new Map<string, TraineeImportColumn>([
-  ...TRAINEE_IMPORT_COLUMNS.map((column) => [squash(column), column] as const),
-  ['name', 'fullName'],
-  ['latinname', 'fullNameLatin'],
-  ['namelatin', 'fullNameLatin'],
-  ['mail', 'email'],
-  ['emailaddress', 'email'],
-  ['country', 'nationality'],
-  ['institution', 'institutionCode'],
-  ['locale', 'preferredLocale'],
-  ['language', 'preferredLocale'],
-]);
+
+/**
+ * The headers of the roster export (roster-export.ts) and of the import's own
+ * words, by the catalog key the import reads them from in each of the four
+ * languages: a roster exported in Thai or Chinese imports as it is. A
+ * nationality column may hold a name or a code; the export's code column is
+ * read first (`rank`).
+ */
+const CATALOG_HEADERS: readonly { key: string; column: TraineeImportColumn; rank?: number }[] = [
+  { key: 'roster.columns.fullName', column: 'fullName' },
+  { key: 'roster.columns.fullNameLatin', column: 'fullNameLatin' },
+  { key: 'roster.columns.email', column: 'email' },
+  { key: 'roster.columns.nationalityCode', column: 'nationality', rank: 1 },
+  { key: 'roster.columns.nationality', column: 'nationality' },
+  { key: 'roster.columns.institution', column: 'institutionCode' },
+  { key: 'import.columns.preferredLocale', column: 'preferredLocale' },
+];
+
+export interface HeaderMeaning {
+  column: TraineeImportColumn;
+  rank: number;
+}
+
+/**
+ * Every header the import knows, squashed, with its meaning: our column
+ * names, what people type in English, and the catalogs' words in the four
+ * languages. (A unit test holds that no header means two columns.)
+ */
+export const KNOWN_HEADERS: readonly (readonly [string, HeaderMeaning])[] = [
+  ...TRAINEE_IMPORT_COLUMNS.map((column) => [squash(column), { column, rank: 0 }] as const),
+  ...(
+    [
+      ['name', 'fullName'],
+      ['latinname', 'fullNameLatin'],
+      ['namelatin', 'fullNameLatin'],
+      ['mail', 'email'],
+      ['emailaddress', 'email'],
+      ['country', 'nationality'],
+      ['institution', 'institutionCode'],
+      ['locale', 'preferredLocale'],
+      ['language', 'preferredLocale'],
+    ] as const
+  ).map(([header, column]) => [header, { column, rank: 0 }] as const),
+  ...SUPPORTED_LOCALES.flatMap((locale) =>
+    CATALOG_HEADERS.map(
+      ({ key, column, rank }) => [squash(translate(locale, key)), { column, rank: rank ?? 0 }] as const,
+    ),
+  ),
+];
+const HEADER_MEANINGS = new Map<string, HeaderMeaning>(KNOWN_HEADERS);
 
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
-/** The table of a CSV file: UTF-8 (a BOM is fine), comma, semicolon or tab separated, quoted fields, CRLF or LF. */
-function csvTable(buffer: Buffer): { row: number; cells: string[] }[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    throw fileProblem('NOT_UTF8', 'import.notUtf8');
-  }
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
-    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
-  );
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw fileProblem('CSV_SYNTAX', 'import.csvSyntax', { line: line ?? '?' });
-  }
-  return records.map((cells, index) => ({ row: index + 1, cells }));
-}
-
-/** The first worksheet of an XLSX workbook, cell text as Excel shows it. */
-async function xlsxTable(buffer: Buffer): Promise<{ row: number; cells: string[] }[]> {
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw fileProblem('XLSX_UNREADABLE', 'import.xlsxUnreadable');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
-  const table: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(row.getCell(column).text ?? '');
-    table.push({ row: rowNumber, cells });
-  });
-  return table;
-}
-
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-
 /**
- * Reads an uploaded CSV or XLSX file (told apart by content, not by name)
- * into rows by column. A file that cannot be read or lacks a required column
- * is a 400 naming `file`; problems of single rows are left to checkRow().
+ * The rows of a sheet (sheet-table.ts reads the file, in a worker thread) by
+ * column: the first non-blank line is the header, in any of the languages the
+ * import knows. A sheet that lacks a required column or has no rows or too
+ * many is a 400 naming `file`; problems of single rows are left to checkRow().
  */
-export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
-  if (buffer.length === 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
-  if (buffer.subarray(0, 4).equals(OLE)) throw fileProblem('XLS_NOT_SUPPORTED', 'import.xlsNotSupported');
-  const table = buffer.subarray(0, 4).equals(ZIP) ? await xlsxTable(buffer) : csvTable(buffer);
-
-  const headerIndex = table.findIndex((line) => !isBlank(line.cells));
+export function sheetRows(lines: readonly SheetLine[]): SheetRow[] {
+  const headerIndex = lines.findIndex((line) => !isBlank(line.cells));
   if (headerIndex < 0) throw fileProblem('EMPTY_FILE', 'import.emptyFile');
-  const header = table[headerIndex].cells.map((cell) => COLUMN_BY_HEADER.get(squash(cell)));
-  const missing = TRAINEE_IMPORT_REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  // Columns the import does not know (a roster's status and dates…) are left alone.
+  const header = lines[headerIndex].cells
+    .map((cell, index) => ({ index, meaning: HEADER_MEANINGS.get(squash(cell)) }))
+    .filter((h): h is { index: number; meaning: HeaderMeaning } => h.meaning !== undefined)
+    .sort((a, b) => b.meaning.rank - a.meaning.rank || a.index - b.index);
+  const missing = TRAINEE_IMPORT_REQUIRED_COLUMNS.filter((column) => !header.some((h) => h.meaning.column === column));
   if (missing.length) throw fileProblem('MISSING_COLUMNS', 'import.missingColumns', { columns: missing.join(', ') });
 
   const rows: SheetRow[] = [];
-  for (const line of table.slice(headerIndex + 1)) {
+  for (const line of lines.slice(headerIndex + 1)) {
     if (isBlank(line.cells)) continue;
     const cells = Object.fromEntries(TRAINEE_IMPORT_COLUMNS.map((column) => [column, ''])) as SheetRow['cells'];
-    header.forEach((column, index) => {
-      if (column && !cells[column]) cells[column] = (line.cells[index] ?? '').normalize('NFC').trim();
-    });
+    for (const { index, meaning } of header) {
+      if (!cells[meaning.column]) cells[meaning.column] = (line.cells[index] ?? '').normalize('NFC').trim();
+    }
     rows.push({ row: line.row, cells });
   }
   if (rows.length === 0) throw fileProblem('NO_ROWS', 'import.noRows');
@@ -145,6 +140,16 @@ export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
     throw fileProblem('TOO_MANY_ROWS', 'import.tooManyRows', { max: TRAINEE_IMPORT_MAX_ROWS });
   }
   return rows;
+}
+
+/** readTable() and sheetRows() in this thread (the unit tests' way; the API reads files in a worker). */
+export async function readSheet(bytes: Uint8Array): Promise<SheetRow[]> {
+  try {
+    return sheetRows((await readTable(bytes, { maxRows: TRAINEE_IMPORT_MAX_ROWS })).lines);
+  } catch (error) {
+    if (error instanceof SheetFileError) throw fileProblem(error.code, error.messageKey, error.params);
+    throw error;
+  }
 }
 
 /** Checks one row on its own (the database checks come later); a row with problems has no value. */
@@ -163,7 +168,10 @@ export function checkRow({ row, cells }: SheetRow): { value?: ImportRow; problem
   const email = cells.email.toLowerCase();
   if (!email) add('email', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
   else if (email.length > 254 || !isEmail(email)) add('email', 'IS_EMAIL', 'validation.isEmail');
-  const nationality = cells.nationality.toUpperCase();
+  // A code (`th`, `TH`), or a country's name in one of the four languages, as a roster without its code column has.
+  const nationality = isCountryCode(cells.nationality.toUpperCase())
+    ? cells.nationality.toUpperCase()
+    : (countryCodeByName(cells.nationality) ?? cells.nationality.toUpperCase());
   if (!nationality) add('nationality', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
   else if (!isCountryCode(nationality)) add('nationality', 'IS_COUNTRY_CODE', 'validation.isCountryCode');
   const locale = cells.preferredLocale.toLowerCase();

@@ -74,7 +74,10 @@ export class TraineesController {
   @HttpCode(200)
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({
-    summary: 'Import trainees from CSV (UTF-8) or XLSX, all or nothing; dryRun=true only reports what would happen.',
+    summary:
+      'Import trainees from CSV, Excel “Unicode text” or XLSX, all or nothing; dryRun=true only reports what would happen.',
+    description:
+      'Text files may be UTF-8 or UTF-16 (with a byte-order mark), GBK/GB18030, Big5 or Windows-874: the encoding is detected and named in `encoding`; a file in none of them is a 400 naming `file` (save it as CSV UTF-8). Headers may be in English, Chinese, Thai or Malay, as the roster export writes them. A real run with errors writes nothing and reports `created: 0, updated: 0`.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })

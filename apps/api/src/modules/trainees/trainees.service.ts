@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
+  TRAINEE_IMPORT_MAX_ROWS,
   type ImportPreviewRow,
   type ImportReport,
   type ImportRowError,
@@ -15,6 +16,7 @@ import { translate } from '../../common/i18n/translator';
 import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginate } from '../../common/pagination/keyset';
 import { ProblemException } from '../../common/problem/problem.exception';
+import { SheetReadPool } from '../../common/spreadsheet/sheet-read.pool';
 import { isUniqueViolation } from '../../database/errors';
 import { AuditService } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
@@ -22,7 +24,7 @@ import { defaultLocaleFor } from './default-locale';
 import { CreateTraineeDto } from './dto/create-trainee.dto';
 import { TraineeListQueryDto } from './dto/trainee-list-query.dto';
 import { UpdateTraineeDto } from './dto/update-trainee.dto';
-import { checkRow, readSheet, type ImportRow, type RowProblem } from './trainee-import';
+import { checkRow, sheetRows, type ImportRow, type RowProblem, type SheetRow } from './trainee-import';
 import { TRAINEE_SCOPE } from './trainee.scope';
 import { Trainee } from './trainee.entity';
 
@@ -61,6 +63,7 @@ export class TraineesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sheets: SheetReadPool,
   ) {}
 
   async list(query: TraineeListQueryDto, ctx: RequestContext): Promise<Page<TraineeView>> {
@@ -205,7 +208,9 @@ export class TraineesService {
    */
   async import(file: Buffer, dryRun: boolean, ctx: RequestContext): Promise<ImportReport> {
     const viewer = signedIn(ctx);
-    const sheet = await readSheet(file);
+    // Decoding, parsing and unzipping happen in a worker thread; the rows come back as plain cells.
+    const table = await this.sheets.read(file, { maxRows: TRAINEE_IMPORT_MAX_ROWS });
+    const sheet = sheetRows(table.lines);
     const problems: RowProblem[] = [];
     const rows: ImportRow[] = [];
     const firstRowOf = new Map<string, number>();
@@ -278,9 +283,14 @@ export class TraineesService {
         created,
         updated: planned.length - created,
         errors,
+        ...(table.encoding ? { encoding: table.encoding } : {}),
       };
-      if (dryRun) return { ...report, preview: this.preview(sheet, planned, problems) };
-      if (errors.length > 0) return report;
+      if (dryRun || errors.length > 0) {
+        const preview = this.preview(sheet, planned, problems);
+        // All or nothing: a real run with any error wrote nothing and says so in its counts (not the rows it
+        // would have written), with the dry run's preview to put the errors at their rows.
+        return dryRun ? { ...report, preview } : { ...report, created: 0, updated: 0, preview };
+      }
 
       await this.upsert(manager, planned, viewer);
       await this.audit.record(manager, ctx, {
@@ -320,7 +330,7 @@ export class TraineesService {
   }
 
   private preview(
-    sheet: Awaited<ReturnType<typeof readSheet>>,
+    sheet: SheetRow[],
     planned: { row: number; action: 'create' | 'update' }[],
     problems: RowProblem[],
   ): ImportPreviewRow[] {

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SUPPORTED_LOCALES, type CountryCode, type Locale, type Trainee } from '@skillbridge/contracts';
+import {
+  IMPORT_TEXT_ENCODINGS,
+  SUPPORTED_LOCALES,
+  type CountryCode,
+  type ImportTextEncoding,
+  type Locale,
+  type Trainee,
+} from '@skillbridge/contracts';
 import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 
 export class TraineeDto implements Trainee {
@@ -27,9 +34,22 @@ export class ImportReportDto {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'True when the rows were written' }) committed: boolean;
   @ApiProperty({ description: 'Data rows read' }) rows: number;
-  @ApiProperty() created: number;
-  @ApiProperty() updated: number;
+  @ApiProperty({
+    description: 'Trainees added (a dry run: that it would add); 0 when a real run wrote nothing because of errors',
+  })
+  created: number;
+  @ApiProperty({ description: 'Trainees changed, counted as created is' }) updated: number;
   @ApiProperty({ type: [ImportRowErrorDto] }) errors: ImportRowErrorDto[];
-  @ApiPropertyOptional({ description: 'Dry runs: every row with what would happen to it', type: 'array' })
+  @ApiPropertyOptional({
+    description: 'Dry runs, and real runs that wrote nothing because of errors: every row with what would happen to it',
+    type: 'array',
+  })
   preview?: unknown[];
+  @ApiPropertyOptional({
+    enum: IMPORT_TEXT_ENCODINGS,
+    description:
+      'Text files (CSV, Excel’s “Unicode text”): the character encoding the file was read in, detected from its bytes. Absent for XLSX.',
+    example: 'GBK',
+  })
+  encoding?: ImportTextEncoding;
 }

@@ -183,6 +183,15 @@ describe('ImportWizard', () => {
     expect(wizard.canCheck()).toBe(true);
     expect(calls).toHaveLength(0);
   });
+
+  it('takes what Excel saves as “Unicode text” (.txt) and tab-separated files too', () => {
+    const wizard = new ImportWizard(fakeUploader().upload);
+    for (const name of ['名单.txt', 'roster.TSV', 'roster.csv']) {
+      wizard.choose(new File(['x'], name));
+      expect(wizard.failure()).toBeNull();
+      expect(wizard.file()?.name).toBe(name);
+    }
+  });
 });
 
 describe('previewView', () => {

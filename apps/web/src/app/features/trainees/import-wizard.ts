@@ -29,7 +29,8 @@ export interface ImportFailure {
 
 export type ImportUploader = (file: File, dryRun: boolean) => Observable<HttpEvent<ImportReport>>;
 
-const ACCEPTED_FILE = /\.(csv|xlsx)$/i;
+/** CSV, Excel's "Unicode text" (.txt, tab-separated), tab-separated values, XLSX: the API reads them by content. */
+const ACCEPTED_FILE = /\.(csv|txt|tsv|xlsx)$/i;
 
 /** The state of the trainee import, apart from any screen: what is chosen, what runs, what the API said. */
 export class ImportWizard {

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ErrorCode } from '@skillbridge/contracts';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
@@ -25,7 +25,7 @@ export function sheetReadWorkerFile(): string {
  * arriving meanwhile queue.
  */
 @Injectable()
-export class SheetReadPool implements OnModuleDestroy {
+export class SheetReadPool implements OnApplicationShutdown {
   private pool: Piscina<SheetReadTask, SheetReadResult> | undefined;
 
   private get piscina(): Piscina<SheetReadTask, SheetReadResult> {
@@ -47,7 +47,9 @@ export class SheetReadPool implements OnModuleDestroy {
     return result.table;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // At application shutdown, after the HTTP server has closed and the requests in flight have had their
+  // answers: on module destroy (before that) a SIGTERM would fail the import or PDF a request is waiting for.
+  async onApplicationShutdown(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
     await pool?.destroy();

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
@@ -33,7 +33,7 @@ export function renderThreads(cores = availableParallelism()): number {
  * Threads start on the first task and stop after a minute idle.
  */
 @Injectable()
-export class CertificateRenderPool implements OnModuleDestroy {
+export class CertificateRenderPool implements OnApplicationShutdown {
   private pool: Piscina<RenderTask, Uint8Array | ImageCheck> | undefined;
   /** Certificates this process has rendered (the tests count renders to prove the cache). */
   rendered = 0;
@@ -63,7 +63,9 @@ export class CertificateRenderPool implements OnModuleDestroy {
     return this.piscina.run({ kind: 'check-image', bytes }) as Promise<ImageCheck>;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // At application shutdown, after the HTTP server has closed and the requests in flight have had their
+  // answers: on module destroy (before that) a SIGTERM would fail the import or PDF a request is waiting for.
+  async onApplicationShutdown(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
     await pool?.destroy();

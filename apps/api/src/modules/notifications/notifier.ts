@@ -44,6 +44,29 @@ export interface AccountMail {
  * many people it reaches. `event_key` names the event; the same event never
  * notifies the same address twice.
  */
+/**
+ * The people a session concerns, as a CTE over `s` (the session with its
+ * program's `program_id` and `timezone`): the program's confirmed trainees
+ * and the session's instructors, those with an enabled account, each with
+ * their address, language, zone, name and where the notice leads.
+ */
+const SESSION_PEOPLE = `recipients AS (
+         SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
+                coalesce(u.preferred_locale, t.preferred_locale) AS locale,
+                coalesce(u.time_zone, s.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
+                '/programs/' || s.program_id AS link
+           FROM s
+           JOIN enrolments e ON e.program_id = s.program_id AND e.status = 'confirmed'
+           JOIN trainees t ON t.id = e.trainee_id
+           LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
+         UNION ALL
+         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
+           FROM s
+           JOIN session_instructors si ON si.session_id = s.id
+           JOIN instructors i ON i.id = si.instructor_id
+           JOIN users u ON u.id = i.user_id AND NOT u.disabled
+       )`;
+
 @Injectable()
 export class Notifier {
   /**
@@ -112,22 +135,7 @@ export class Notifier {
                 p.code, p.title AS program_title, p.timezone
            FROM sessions s JOIN programs p ON p.id = s.program_id
           WHERE s.id = $1 AND p.status = 'published'
-       ), recipients AS (
-         SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
-                coalesce(u.preferred_locale, t.preferred_locale) AS locale,
-                coalesce(u.time_zone, s.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
-                '/programs/' || s.program_id AS link
-           FROM s
-           JOIN enrolments e ON e.program_id = s.program_id AND e.status = 'confirmed'
-           JOIN trainees t ON t.id = e.trainee_id
-           LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
-         UNION ALL
-         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
-           FROM s
-           JOIN session_instructors si ON si.session_id = s.id
-           JOIN instructors i ON i.id = si.instructor_id
-           JOIN users u ON u.id = i.user_id AND NOT u.disabled
-       )
+       ), ${SESSION_PEOPLE}
        INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
        SELECT 'session-changed', 'session-changed:' || s.id || ':' || s.sequence,
               r.user_id, r.email, r.locale, r.time_zone,
@@ -159,22 +167,7 @@ export class Notifier {
                 p.code, p.title AS program_title, p.timezone, p.venue AS program_venue
            FROM sessions s JOIN programs p ON p.id = s.program_id
           WHERE s.id = $1 AND p.status = 'published'
-       ), recipients AS (
-         SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
-                coalesce(u.preferred_locale, t.preferred_locale) AS locale,
-                coalesce(u.time_zone, s.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
-                '/programs/' || s.program_id AS link
-           FROM s
-           JOIN enrolments e ON e.program_id = s.program_id AND e.status = 'confirmed'
-           JOIN trainees t ON t.id = e.trainee_id
-           LEFT JOIN users u ON u.id = t.user_id AND NOT u.disabled
-         UNION ALL
-         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
-           FROM s
-           JOIN session_instructors si ON si.session_id = s.id
-           JOIN instructors i ON i.id = si.instructor_id
-           JOIN users u ON u.id = i.user_id AND NOT u.disabled
-       )
+       ), ${SESSION_PEOPLE}
        INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
        SELECT 'session-cancelled', 'session-cancelled:' || s.id,
               r.user_id, r.email, r.locale, r.time_zone,

@@ -6,7 +6,7 @@
 //
 // Deliberately a copy of the API's queries, not an import of them: it must not
 // run any of the code whose cost it measures. Keep it in step with:
-//   GET /verify/:code                    CertificatesService.verify
+//   GET /verify/:code                    VerificationService.verify
 //   GET /programs/:id/enrolments         EnrolmentsService.roster (admin)
 //   GET /programs                        ProgramsService.list (trainee)
 //   GET /reports/overview                ReportsService.overview (all time, kept per data version)
@@ -27,11 +27,10 @@ const omitEmpty = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => 
 
 async function verify(code) {
   const { rows } = await pool.query(
-    `SELECT c.status, c.serial, c.issued_at, c.revoked_reason, t.full_name, t.full_name_latin, p.title, h.name AS issuer
-       FROM certificates c
-       JOIN trainees t ON t.id = c.trainee_id
-       JOIN programs p ON p.id = c.program_id
-       JOIN institutions h ON h.id = p.host_institution_id
+    `SELECT c.status, c.serial, c.issued_at, c.revoked_reason, c.revoked_at, c.holder_name, c.holder_name_latin,
+            c.program_title, c.start_date, c.end_date, c.time_zone, c.hours, c.issuer_name, c.valid_until,
+            r.serial AS replaced_by_serial
+       FROM certificates c LEFT JOIN certificates r ON r.id = c.replaced_by
       WHERE c.verification_code = $1`,
     [code],
   );
@@ -40,12 +39,19 @@ async function verify(code) {
   return omitEmpty({
     status: c.status,
     serial: c.serial,
-    holderName: c.full_name,
-    holderNameLatin: c.full_name_latin || undefined,
-    programTitle: c.title,
+    holderName: c.holder_name,
+    holderNameLatin: c.holder_name_latin || undefined,
+    programTitle: c.program_title,
+    startDate: c.start_date,
+    endDate: c.end_date,
+    timeZone: c.time_zone,
+    hours: Number(c.hours),
     issuedAt: iso(c.issued_at),
-    issuer: c.issuer,
+    issuer: c.issuer_name,
+    validUntil: c.valid_until || undefined,
     revokedReason: c.revoked_reason || undefined,
+    revokedAt: iso(c.revoked_at),
+    replacedBy: c.replaced_by_serial ? { serial: c.replaced_by_serial } : undefined,
   });
 }
 

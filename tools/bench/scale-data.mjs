@@ -132,11 +132,20 @@ export async function generate(db, counts, { adminPasswordHash }) {
        FROM sessions s JOIN enrolments e ON e.program_id = s.program_id`,
   );
   await q(
-    `INSERT INTO certificates (serial, verification_code, enrolment_id, trainee_id, program_id, issued_at)
+    // Certificates are frozen at issue (issue 17): each carries what it vouches for.
+    `INSERT INTO certificates (serial, verification_code, enrolment_id, trainee_id, program_id, issued_at,
+                               holder_name, holder_name_latin, program_code, program_title, start_date, end_date,
+                               time_zone, hours, completion, issuer_institution_id, issuer_name)
      SELECT 'SB-2025-' || lpad(row_number() OVER (ORDER BY e.id)::text, 6, '0'),
             translate(encode(sha256(e.id::text::bytea), 'base64'), '+/=', '-_'),
-            e.id, e.trainee_id, e.program_id, now() - (random() * interval '300 days')
-       FROM enrolments e WHERE e.status = 'completed' ORDER BY e.id LIMIT $1`,
+            e.id, e.trainee_id, e.program_id, now() - (random() * interval '300 days'),
+            t.full_name, t.full_name_latin, p.code, p.title, p.start_date, p.end_date, p.timezone,
+            coalesce((SELECT round(sum(extract(epoch FROM x.ends_at - x.starts_at)) / 3600, 2)
+                        FROM sessions x WHERE x.program_id = p.id), 0),
+            jsonb_build_object('minAttendanceRate', p.min_attendance_rate::float8), h.id, h.name
+       FROM enrolments e JOIN trainees t ON t.id = e.trainee_id JOIN programs p ON p.id = e.program_id
+       JOIN institutions h ON h.id = p.host_institution_id
+      WHERE e.status = 'completed' ORDER BY e.id LIMIT $1`,
     [counts.certificates],
   );
   // Codes are 22 characters, like real ones.

@@ -94,6 +94,12 @@ describe('problem details (RFC 9457)', () => {
       ]);
       expect(errors.find((e) => e.field === 'items[1].email')?.message).toBe(lang.email);
       expect(errors.find((e) => e.field === 'limit')?.message).toContain('200');
+      // The key and values of the words, so a client can say them again after a language switch.
+      expect(errors.find((e) => e.field === 'limit')).toMatchObject({
+        messageKey: 'validation.max',
+        params: { max: '200' },
+      });
+      expect(errors.find((e) => e.field === 'items[1].email')).toMatchObject({ messageKey: 'validation.isEmail' });
     });
   });
 
@@ -101,7 +107,12 @@ describe('problem details (RFC 9457)', () => {
     const res = await t.http.post(api('/__probe')).send({ limit: 1, kind: 'camp', items: [], role: 'admin' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { field: 'role', code: 'UNKNOWN_FIELD', message: 'Is not a field of this request.' },
+      {
+        field: 'role',
+        code: 'UNKNOWN_FIELD',
+        message: 'Is not a field of this request.',
+        messageKey: 'validation.unknownField',
+      },
     ]);
   });
 

@@ -120,7 +120,8 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
   await page.goto(`/partner/rosters/${program.id}`);
   await useLanguage(page, 'en');
   await expect(page.locator('[data-testid="roster-row"][data-status="confirmed"]')).toHaveCount(3);
-  await expect(page.getByTestId('seat-confirmed-text')).toHaveText('3 of 20 seats confirmed');
+  await expect(page.getByTestId('seat-confirmed-text')).toHaveText('3 of 20 seats taken');
+  await expect(page.getByTestId('seat-confirmed')).toHaveText('3');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const file = await download;

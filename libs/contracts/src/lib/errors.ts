@@ -58,7 +58,14 @@ export interface FieldError {
   field: string;
   /** Stable code of the rule that failed (`IS_EMAIL`, `UNKNOWN_FIELD`). */
   code: string;
+  /** In the language the request asked for (`Accept-Language`). */
   message: string;
+  /**
+   * The catalog key of `message` (`validation.maxLength`) and its values (`{ max: 200 }`), so a client can say it
+   * again in another language — after a language switch — without asking again.
+   */
+  messageKey?: string;
+  params?: Record<string, string | number | boolean>;
 }
 
 /** RFC 9457 problem details, as every error response of the API carries them. */

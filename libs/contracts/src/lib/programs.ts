@@ -17,8 +17,20 @@ export interface CompletionRule {
   certificateValidityMonths?: number;
 }
 
+/** Whose enrolments a `Seats`' counts are: the whole program's, or only the viewer's own institution's people. */
+export const SEAT_SCOPES = ['program', 'institution'] as const;
+export type SeatScope = (typeof SEAT_SCOPES)[number];
+
+/**
+ * A program's seats as the viewer may know them. `capacity` and `available` are the program's; the counts are
+ * the whole program's for admins, instructors and trainees (`scope: 'program'`), and only the viewer's own
+ * institution's people for partner staff (`scope: 'institution'`), who never learn other institutions' numbers.
+ */
 export interface Seats {
   capacity: number;
+  /** Seats anyone may still be given: capacity − confirmed while the program is published, else 0. */
+  available: number;
+  scope: SeatScope;
   confirmed: number;
   waitlisted: number;
   pending: number;

@@ -10,6 +10,20 @@ export class FieldErrorDto implements FieldError {
 
   @ApiProperty({ example: 'Must be a valid e-mail address.' })
   message: string;
+
+  @ApiPropertyOptional({
+    example: 'validation.maxLength',
+    description: 'The catalog key of `message`, for clients that say it again in another language.',
+  })
+  messageKey?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { max: 200 },
+    description: 'The values `message` was made with.',
+  })
+  params?: Record<string, string | number | boolean>;
 }
 
 export class ProblemDto implements ProblemDocument {

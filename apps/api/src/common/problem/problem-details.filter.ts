@@ -9,7 +9,7 @@ import {
 } from '@skillbridge/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { translate } from '../i18n/translator';
+import { translate, type TranslationParams } from '../i18n/translator';
 import { loggableUrl } from '../logging/logger';
 import { ProblemException } from './problem.exception';
 
@@ -66,6 +66,15 @@ export function loggable(exception: unknown): unknown {
   };
 }
 
+/** A field error's values as the client may use them again: plain values only, none when there are none. */
+function wireParams(params: TranslationParams | undefined): FieldError['params'] | undefined {
+  const entries = Object.entries(params ?? {}).filter(
+    (entry): entry is [string, string | number | boolean] =>
+      typeof entry[1] === 'string' || typeof entry[1] === 'number' || typeof entry[1] === 'boolean',
+  );
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -86,11 +95,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
 
-    const errors: FieldError[] | undefined = options.errors?.map((e) => ({
-      field: e.field,
-      code: e.code,
-      message: translate(locale, e.messageKey, e.params),
-    }));
+    const errors: FieldError[] | undefined = options.errors?.map((e) => {
+      const params = wireParams(e.params);
+      return {
+        field: e.field,
+        code: e.code,
+        message: translate(locale, e.messageKey, e.params),
+        messageKey: e.messageKey,
+        ...(params ? { params } : {}),
+      };
+    });
     const body: ProblemDocument = {
       ...options.extensions,
       type: problemType(code),

@@ -8,6 +8,7 @@ import {
   type Page,
   type Program as ProgramView,
   type ProgramStatus,
+  type Seats,
 } from '@skillbridge/contracts';
 import { DataSource, EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
@@ -33,7 +34,40 @@ const DAY_MS = 86_400_000;
 const WINDOW_LEAD_DAYS = 730;
 const EDITABLE: ProgramStatus[] = ['draft', 'published'];
 
-export function toProgramView(program: Omit<Program, 'hostInstitution'>, partnerInstitutionIds: string[]): ProgramView {
+/** A partner's own institution's enrolments in a program, by status (see OWN_SEATS_SQL). */
+export type OwnSeatCounts = Pick<Seats, 'confirmed' | 'waitlisted' | 'pending'>;
+
+/**
+ * The seats as the viewer may know them: the program's counters, or — with `own` — the viewer's institution's
+ * counts beside the program's capacity and free seats only (partner staff never learn other institutions' numbers).
+ */
+function seatsOf(program: Omit<Program, 'hostInstitution'>, own?: OwnSeatCounts | null): Seats {
+  const available = program.status === 'published' ? Math.max(program.capacity - program.confirmedCount, 0) : 0;
+  if (own) {
+    return {
+      capacity: program.capacity,
+      available,
+      scope: 'institution',
+      confirmed: own.confirmed,
+      waitlisted: own.waitlisted,
+      pending: own.pending,
+    };
+  }
+  return {
+    capacity: program.capacity,
+    available,
+    scope: 'program',
+    confirmed: program.confirmedCount,
+    waitlisted: program.waitlistedCount,
+    pending: program.pendingCount,
+  };
+}
+
+export function toProgramView(
+  program: Omit<Program, 'hostInstitution'>,
+  partnerInstitutionIds: string[],
+  ownSeats?: OwnSeatCounts | null,
+): ProgramView {
   return {
     id: program.id,
     code: program.code,
@@ -59,12 +93,7 @@ export function toProgramView(program: Omit<Program, 'hostInstitution'>, partner
         : {}),
     },
     status: program.status,
-    seats: {
-      capacity: program.capacity,
-      confirmed: program.confirmedCount,
-      waitlisted: program.waitlistedCount,
-      pending: program.pendingCount,
-    },
+    seats: seatsOf(program, ownSeats),
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),
   };
@@ -102,7 +131,23 @@ const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
   ['array_to_json(p.partner_institution_ids)', 'partnerInstitutionIds'],
 ];
 
-type ProgramListRow = Omit<Program, 'hostInstitution' | 'partnerInstitutionIds'> & { partnerInstitutionIds: string[] };
+type ProgramListRow = Omit<Program, 'hostInstitution' | 'partnerInstitutionIds'> & {
+  partnerInstitutionIds: string[];
+  /** Only for partner staff: their own institution's counts, which replace the program's. */
+  ownSeats?: OwnSeatCounts | null;
+};
+
+/**
+ * A partner's own institution's enrolments in the row's program, by status, as JSON (one index range scan of
+ * IDX_enrolments_program_status per program): what a partner's `seats` counts instead of the program's.
+ */
+const OWN_SEATS_SQL =
+  `(SELECT json_build_object(` +
+  `'confirmed', count(*) FILTER (WHERE e.status = 'confirmed'), ` +
+  `'waitlisted', count(*) FILTER (WHERE e.status = 'waitlisted'), ` +
+  `'pending', count(*) FILTER (WHERE e.status = 'pending')) ` +
+  `FROM enrolments e JOIN trainees st ON st.id = e.trainee_id ` +
+  `WHERE e.program_id = p.id AND st.institution_id = CAST(:seatsInstitutionId AS uuid))`;
 
 /**
  * The programs the viewer may see, read raw with LIST_COLUMNS and the meeting
@@ -114,6 +159,10 @@ function visibleProgramRows(dataSource: DataSource, viewer: Viewer): SelectQuery
   const meetingUrl = meetingUrlSql(viewer, 'p.meeting_url', { programId: 'p.id' }, ':meetingLinkViewer');
   qb.addSelect(meetingUrl.sql, 'meetingUrl');
   if (meetingUrl.param !== null) qb.setParameter('meetingLinkViewer', meetingUrl.param);
+  if (viewer.role === 'partner') {
+    // A partner without an institution (never made so) counts nobody: NULL matches no trainee.
+    qb.addSelect(OWN_SEATS_SQL, 'ownSeats').setParameter('seatsInstitutionId', viewer.institutionId);
+  }
   return scopeQuery(PROGRAM_SCOPE, viewer, qb);
 }
 
@@ -185,7 +234,10 @@ export class ProgramsService {
       limit: query.limit,
       cursor: query.cursor,
     });
-    return { items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds, p.ownSeats)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** One program as in the list: 404 unless the viewer may see it; the meeting link only if they may have it. */
@@ -194,7 +246,7 @@ export class ProgramsService {
       .andWhere('p.id = :id', { id })
       .getRawOne()) as ProgramListRow | undefined;
     if (!row) throw ProblemException.notFound();
-    return toProgramView(row, row.partnerInstitutionIds);
+    return toProgramView(row, row.partnerInstitutionIds, row.ownSeats);
   }
 
   /** Field problems of the program's own dates, window and institutions (after an update is applied). */

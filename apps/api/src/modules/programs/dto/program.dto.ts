@@ -7,13 +7,24 @@ import {
   type Program,
   type ProgramKind,
   type ProgramStatus,
+  SEAT_SCOPES,
   type Seats,
+  type SeatScope,
 } from '@skillbridge/contracts';
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 import { CompletionRuleDto } from './completion-rule.dto';
 
 export class SeatsDto implements Seats {
   @ApiProperty() capacity: number;
+  @ApiProperty({ description: 'Seats still free in the whole program: capacity − confirmed while published, else 0.' })
+  available: number;
+  @ApiProperty({
+    enum: SEAT_SCOPES,
+    description:
+      'Whose enrolments the counts are: `program` (admins, instructors, trainees) or `institution` — partner ' +
+      'staff see only their own institution’s people.',
+  })
+  scope: SeatScope;
   @ApiProperty() confirmed: number;
   @ApiProperty() waitlisted: number;
   @ApiProperty() pending: number;

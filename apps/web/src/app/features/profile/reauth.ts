@@ -1,6 +1,6 @@
 import type { FormGroup } from '@angular/forms';
 import type { ProblemDocument } from '@skillbridge/contracts';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { applyServerErrors, serverFieldError } from '../../shared/forms/server-errors';
 
 /**
  * Field errors of a request that carried "a code or a recovery code" from a
@@ -12,7 +12,7 @@ export function applyReauthErrors(form: FormGroup, problem: ProblemDocument): bo
   const code = form.get('code');
   const rest = unmatched.filter((error) => {
     if (error.field !== 'recoveryCode' || !code) return true;
-    code.setErrors({ ...code.errors, server: error.message });
+    code.setErrors({ ...code.errors, server: serverFieldError(error) });
     code.markAsTouched();
     return false;
   });

@@ -2,18 +2,28 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ErrorCode, type Institution, type MyEnrolment, type Program, type Session } from '@skillbridge/contracts';
+import {
+  ErrorCode,
+  zonedDate,
+  type Institution,
+  type MyEnrolment,
+  type Program,
+  type Session,
+} from '@skillbridge/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
+import { ViewerZone } from '../../shared/time/viewer-zone';
+import { ZoneNamePipe } from '../../shared/time/zone-name.pipe';
 import { ZonedTimePipe } from '../../shared/time/zoned-time.pipe';
 import { AgendaComponent } from '../../shared/ui/agenda.component';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
 import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.component';
 import { enrolAvailability } from '../enrolments/enrol-availability';
 import { EnrolmentsApi } from '../enrolments/enrolments.api';
+import { programBadges, showsSeats } from './program-badges';
 import { ProgramsApi } from './programs.api';
 
 /**
@@ -29,6 +39,7 @@ import { ProgramsApi } from './programs.api';
     LocalizedPipe,
     CalendarDatePipe,
     ZonedTimePipe,
+    ZoneNamePipe,
     AgendaComponent,
     ConfirmDialogComponent,
     EnrolmentStatusComponent,
@@ -70,7 +81,21 @@ export class ProgramDetailPage implements OnInit {
   });
   protected readonly full = computed(() => {
     const seats = this.program()?.seats;
-    return !!seats && seats.confirmed >= seats.capacity;
+    return !!seats && seats.available <= 0;
+  });
+  private readonly viewerZone = inject(ViewerZone);
+  /** The viewer's calendar day, against which a program is over. */
+  private readonly today = computed(() => zonedDate(this.now(), this.viewerZone.zone()));
+  protected readonly badges = computed(() => {
+    const program = this.program();
+    // Admins see the status itself beside them; "Cancelled" would say it twice.
+    const badges = program ? programBadges(program, this.today()) : [];
+    return this.isAdmin() ? badges.filter((badge) => badge !== 'cancelled') : badges;
+  });
+  /** Free seats are said only while there are seats to take: never "300 of 300 left" on a program that ended. */
+  protected readonly seatsShown = computed(() => {
+    const program = this.program();
+    return !!program && showsSeats(program, this.today());
   });
   protected readonly host = computed(() => this.institutions().find((i) => i.id === this.program()?.hostInstitutionId));
   protected readonly partners = computed(() =>

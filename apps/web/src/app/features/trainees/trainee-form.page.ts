@@ -17,7 +17,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { HTML_LANG } from '../../core/i18n/language.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { applyServerErrors, type ServerFieldError } from '../../shared/forms/server-errors';
 import { CountryNames } from '../../shared/i18n/countries';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { AdminApi } from '../admin/admin.api';
@@ -134,7 +134,10 @@ export class TraineeFormPage implements OnInit {
       applyServerErrors(this.form, problem);
       if (problem.code === ErrorCode.TraineeEmailExists && !problem.errors?.length) {
         // Say it where the person will look: under the e-mail field.
-        this.form.controls.email.setErrors({ server: problem.detail || problem.title });
+        // The web's words for the code, so they follow a language switch; the API's as a stand-in.
+        this.form.controls.email.setErrors({
+          server: { key: `errors.${problem.code}`, text: problem.detail || problem.title } satisfies ServerFieldError,
+        });
       }
       this.failure.set(problem.code);
     } finally {

@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { AbstractControl } from '@angular/forms';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslateService } from '@ngx-translate/core';
+import { LanguageService } from '../../core/i18n/language.service';
+import type { ServerFieldError } from './server-errors';
 
 interface ShownError {
-  /** The API's own words for a server-side error, already in the viewer's language. */
+  /** Words that exist in one language only: the API's text for a key the web catalog lacks. */
   text?: string;
   key?: string;
   params?: Record<string, unknown>;
@@ -25,6 +27,15 @@ const CLIENT_ERRORS: Record<string, (value: Record<string, unknown>) => ShownErr
   mismatch: () => ({ key: 'forms.errors.mismatch' }),
 };
 
+/** A control's `server` error: as applyServerErrors() puts it, or plain text from older callers. */
+function serverError(value: unknown): ShownError {
+  if (value && typeof value === 'object' && 'text' in value) {
+    const error = value as ServerFieldError;
+    return { text: error.text, key: error.key, params: error.params };
+  }
+  return { text: String(value) };
+}
+
 /**
  * The message under a form field: the client's own check, or the API's field
  * error put on the control by applyServerErrors(). Shown once the field was
@@ -32,13 +43,10 @@ const CLIENT_ERRORS: Record<string, (value: Record<string, unknown>) => ShownErr
  */
 @Component({
   selector: 'sb-field-error',
-  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (error(); as e) {
-      <p class="field-error" data-testid="field-error">
-        {{ e.text ?? (e.key! | translate: e.params) }}
-      </p>
+    @if (words(); as words) {
+      <p class="field-error" data-testid="field-error">{{ words }}</p>
     }
   `,
 })
@@ -49,6 +57,8 @@ export class FieldErrorComponent {
   readonly force = input(false);
 
   private readonly changes = signal(0);
+  private readonly translate = inject(TranslateService);
+  private readonly languages = inject(LanguageService);
 
   constructor() {
     effect((onCleanup) => {
@@ -62,7 +72,21 @@ export class FieldErrorComponent {
     const control = this.control();
     if (!control.errors || !(control.touched || this.force())) return null;
     const [name, value] = Object.entries(control.errors)[0];
-    if (name === 'server') return { text: String(value) };
+    if (name === 'server') return serverError(value);
     return CLIENT_ERRORS[name]?.(value as Record<string, unknown>) ?? { key: 'forms.errors.invalid' };
+  });
+
+  /**
+   * Said at render time in the current language (never kept as text): a language switch re-says every
+   * message, the client's and the API's, without the field being checked again.
+   */
+  protected readonly words = computed(() => {
+    this.languages.current();
+    const error = this.error();
+    if (!error) return null;
+    if (!error.key) return error.text ?? '';
+    const words: unknown = this.translate.instant(error.key, error.params);
+    // A key the catalog lacks comes back as itself: the API's own text is better than a key.
+    return typeof words === 'string' && words !== error.key ? words : (error.text ?? error.key);
   });
 }

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { TranslatePipe } from '@ngx-translate/core';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ViewerZone } from './viewer-zone';
+import { zoneName } from './zone-name';
 import { zonedRangeText } from './zoned-time';
 
 /**
  * `09:00 – 11:30 GMT+8` (`09:00–11:30（GMT+8）` in Chinese), with
- * `08:00 – 10:30 your time` under it when the viewer's clocks differ.
+ * `08:00 – 10:30 your time (Indochina Time)` under it when the viewer's clocks differ — saying where "your" is.
  */
 @Component({
   selector: 'sb-zoned-range',
@@ -15,7 +16,7 @@ import { zonedRangeText } from './zoned-time';
   template: `
     <span class="program">{{ text().program }}</span>
     @if (text().viewer; as viewer) {
-      <span class="viewer">{{ 'time.yourTime' | translate: { time: viewer } }}</span>
+      <span class="viewer">{{ 'time.yourTimeIn' | translate: { time: viewer, zone: viewerZoneName() } }}</span>
     }
   `,
   styles: `
@@ -37,6 +38,7 @@ export class ZonedRangeComponent {
   readonly endsAt = input.required<string>();
   readonly zone = input.required<string>();
 
+  protected readonly viewerZoneName = computed(() => zoneName(this.viewerZone.zone(), this.languages.current()));
   protected readonly text = computed(() =>
     zonedRangeText(this.startsAt(), this.endsAt(), this.zone(), this.viewerZone.zone(), this.languages.current()),
   );

@@ -44,13 +44,13 @@ describe('AgendaComponent', () => {
     ]);
     expect(days).toEqual(['2024年9月3日星期二']);
     expect(times).toEqual([
-      ['09:00–11:30（GMT+8）', '您当地 08:00–10:30'],
-      ['22:00 – 2024年9月4日周三 00:30（GMT+8）', '您当地 21:00–23:30'],
+      ['09:00–11:30（GMT+8）', '您当地（中南半岛时间）08:00–10:30'],
+      ['22:00 – 2024年9月4日周三 00:30（GMT+8）', '您当地（中南半岛时间）21:00–23:30'],
     ]);
   });
 
   it('says the Buddhist year to Thai readers when a session runs past midnight', async () => {
     const { times } = await render('th', [session('s1', '2024-09-03T14:00:00Z', '2024-09-03T16:30:00Z')]);
-    expect(times).toEqual([['22:00 - พุธ 4 ก.ย. 2567 00:30 GMT+8', '21:00–23:30 เวลาของคุณ']]);
+    expect(times).toEqual([['22:00 - พุธ 4 ก.ย. 2567 00:30 GMT+8', '21:00–23:30 เวลาของคุณ (เวลาอินโดจีน)']]);
   });
 });

@@ -1,35 +1,60 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { Seats } from '@skillbridge/contracts';
+import type { ProgramStatus, Seats } from '@skillbridge/contracts';
 import { seatGauge } from './seat-gauge';
 
-/** A program's seats at a glance: confirmed of capacity as a bar, then the wait-list and the applications under review. */
+/**
+ * A program's seats at a glance: taken of capacity as a bar while it takes enrolments, then the wait-list and the
+ * applications under review — the whole program's for admins, the partner's own people for partners (so they
+ * match the roster the partner sees; a partner never learns another institution's numbers).
+ */
 @Component({
   selector: 'sb-seat-gauge',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let g = gauge();
-    <div class="gauge" data-testid="seat-gauge">
+    <div class="gauge" data-testid="seat-gauge" [attr.data-scope]="g.scope">
       <p class="headline">
         <span data-testid="seat-confirmed-text">{{
-          'seats.confirmedOf' | translate: { confirmed: g.confirmed, capacity: g.capacity }
+          g.scope === 'program'
+            ? ('seats.confirmedOf' | translate: { confirmed: g.confirmed, capacity: g.capacity })
+            : g.open
+              ? ('seats.takenOf' | translate: { taken: g.taken, capacity: g.capacity })
+              : ('seats.capacity' | translate: { capacity: g.capacity })
         }}</span>
-        <span class="badge" [class.badge-full]="g.full" data-testid="seat-left">
-          {{ g.full ? ('seats.full' | translate) : ('seats.left' | translate: { left: g.left }) }}
-        </span>
+        @if (g.open) {
+          <span class="badge" [class.badge-full]="g.full" data-testid="seat-left">
+            {{ g.full ? ('seats.full' | translate) : ('seats.left' | translate: { left: g.left }) }}
+          </span>
+        }
       </p>
-      <div
-        class="bar"
-        role="progressbar"
-        aria-valuemin="0"
-        aria-valuemax="100"
-        [attr.aria-valuenow]="g.percent"
-        [attr.aria-label]="'seats.confirmedOf' | translate: { confirmed: g.confirmed, capacity: g.capacity }"
-      >
-        <span class="fill" [style.width.%]="g.percent"></span>
-      </div>
+      @if (g.open) {
+        <div
+          class="bar"
+          role="progressbar"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          [attr.aria-valuenow]="g.percent"
+          [attr.aria-label]="
+            g.scope === 'program'
+              ? ('seats.confirmedOf' | translate: { confirmed: g.confirmed, capacity: g.capacity })
+              : ('seats.takenOf' | translate: { taken: g.taken, capacity: g.capacity })
+          "
+        >
+          <span class="fill" [style.width.%]="g.percent"></span>
+        </div>
+      }
+      @if (g.scope === 'institution') {
+        <p class="own" data-testid="seat-own">{{ 'seats.own' | translate }}</p>
+      }
       <dl class="counts">
+        @if (g.scope === 'institution') {
+          <div>
+            <dt>{{ 'enrolmentStatuses.confirmed' | translate }}</dt>
+            <dd data-testid="seat-confirmed">{{ g.confirmed }}</dd>
+          </div>
+        }
         <div>
           <dt>{{ 'enrolmentStatuses.waitlisted' | translate }}</dt>
           <dd data-testid="seat-waitlisted">{{ g.waitlisted }}</dd>
@@ -65,6 +90,10 @@ import { seatGauge } from './seat-gauge';
       height: 100%;
       background: var(--sb-brand);
     }
+    .own {
+      margin: 0.5rem 0 0;
+      color: var(--sb-text-muted);
+    }
     .counts {
       display: flex;
       flex-wrap: wrap;
@@ -87,5 +116,7 @@ import { seatGauge } from './seat-gauge';
 })
 export class SeatGaugeComponent {
   readonly seats = input.required<Seats>();
-  protected readonly gauge = computed(() => seatGauge(this.seats()));
+  /** The program's status: only a published program has seats "left" (or is "full"). */
+  readonly status = input<ProgramStatus>('published');
+  protected readonly gauge = computed(() => seatGauge(this.seats(), this.status()));
 }

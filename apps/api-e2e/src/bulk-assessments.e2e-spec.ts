@@ -62,7 +62,12 @@ describe('PUT /programs/:id/assessments: scores of a whole program at once', () 
     ]);
     expect(res.status).toBe(200);
     expect(res.body.assessments).toEqual([
-      expect.objectContaining({ enrolmentId: enrolments[0], score: 86.5, remarks: 'ดีมาก', assessedBy: teacher.user.id }),
+      expect.objectContaining({
+        enrolmentId: enrolments[0],
+        score: 86.5,
+        remarks: 'ดีมาก',
+        assessedBy: teacher.user.id,
+      }),
       expect.objectContaining({ enrolmentId: enrolments[2], score: 40, assessedBy: teacher.user.id }),
     ]);
     expect(await scores(enrolments)).toEqual({
@@ -102,9 +107,10 @@ describe('PUT /programs/:id/assessments: scores of a whole program at once', () 
       { enrolmentId: enrolments[0], score: 71 },
     ]);
     expect(wrongRows.status).toBe(400);
-    expect(
-      (wrongRows.body as ProblemDocument).errors?.map((e) => `${e.field}:${e.code}`),
-    ).toEqual(['assessments[1].enrolmentId:UNKNOWN_ENROLMENT', 'assessments[2].enrolmentId:DUPLICATE']);
+    expect((wrongRows.body as ProblemDocument).errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'assessments[1].enrolmentId:UNKNOWN_ENROLMENT',
+      'assessments[2].enrolmentId:DUPLICATE',
+    ]);
 
     await t.http
       .post(api(`/enrolments/${enrolments[2]}/withdraw`))

@@ -65,7 +65,12 @@ describe('instructors and timetables', () => {
     const created = await t.http
       .post(api('/instructors'))
       .set(cast.admin.auth)
-      .send({ fullName: '黄思远', fullNameLatin: ' Huang Siyuan ', institutionId: enterprise.id, expertise: ['Live commerce'] });
+      .send({
+        fullName: '黄思远',
+        fullNameLatin: ' Huang Siyuan ',
+        institutionId: enterprise.id,
+        expertise: ['Live commerce'],
+      });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ fullName: '黄思远', fullNameLatin: 'Huang Siyuan', languages: [] });
     const byLatin = await t.http.get(api('/instructors?q=siyuan')).set(cast.admin.auth);

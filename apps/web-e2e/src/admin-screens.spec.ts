@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { AttendanceSheet, AuthUser, Enrolment, Page, RosterEntry, Session, Trainee } from '@skillbridge/contracts';
 import { Api } from './support/api';
-import { loginAs } from './support/demo';
+import { loginAs, useLanguage } from './support/demo';
 
 /** A calendar date `days` from today (UTC). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -45,6 +45,7 @@ test('an admin takes attendance and saves scores for a whole program at once, fo
   }
 
   await loginAs(page, 'admin');
+  await useLanguage(page, 'en');
   await page.goto(`/programs/${program.id}`);
   await page.getByTestId('attendance-link').click();
   await expect(page.getByTestId('program-attendance-heading')).toBeVisible();
@@ -97,6 +98,7 @@ test('an admin creates a guest expert’s instructor profile with both spellings
 }) => {
   const latin = `Huang Siyuan ${Date.now().toString(36).replace(/\d/g, '')}`;
   await loginAs(page, 'admin');
+  await useLanguage(page, 'en');
   await page.getByRole('link', { name: 'Instructors', exact: true }).click();
   await page.getByTestId('new-instructor').click();
   await page.getByTestId('instructor-full-name').fill('黄思远');
@@ -138,6 +140,7 @@ test('an admin disables an account after confirming, and it can no longer sign i
   );
 
   await loginAs(page, 'admin');
+  await useLanguage(page, 'en');
   await page.goto('/admin/users');
   await page.locator('#user-q').fill(email);
   const row = page.locator(`[data-user-id="${user.id}"]`);

@@ -38,6 +38,9 @@ export function addItem(list: readonly string[], item: string): string[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './instructor-form.page.html',
   styles: `
+    .intro {
+      margin: 0 0 1rem;
+    }
     .chips {
       list-style: none;
       display: flex;

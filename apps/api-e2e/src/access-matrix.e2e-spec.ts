@@ -444,6 +444,20 @@ const MATRIX: Record<string, Rule> = {
     },
     expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
+  'PUT /programs/:id/assessments': {
+    call: async (t, cast, fx) => {
+      const [traineeId] = await insertTrainees(t.dataSource, 1);
+      const res = await t.http
+        .post(api(`/programs/${fx.programId}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId });
+      return {
+        path: `/programs/${fx.programId}/assessments`,
+        body: { assessments: [{ enrolmentId: res.body.id, score: 80 }] },
+      };
+    },
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
+  },
   'GET /programs/:id/completion': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/completion` }),
     expect: adminOnly(200),

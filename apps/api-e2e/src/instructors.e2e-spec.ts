@@ -60,6 +60,57 @@ describe('instructors and timetables', () => {
       .expect(403);
   });
 
+  it('keeps a name in the own script and in Latin letters, found by either', async () => {
+    const enterprise = await createInstitution(t.dataSource, { kind: 'enterprise', country: 'CN' });
+    const created = await t.http
+      .post(api('/instructors'))
+      .set(cast.admin.auth)
+      .send({
+        fullName: '黄思远',
+        fullNameLatin: ' Huang Siyuan ',
+        institutionId: enterprise.id,
+        expertise: ['Live commerce'],
+      });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ fullName: '黄思远', fullNameLatin: 'Huang Siyuan', languages: [] });
+    const byLatin = await t.http.get(api('/instructors?q=siyuan')).set(cast.admin.auth);
+    expect(byLatin.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
+    const got = await t.http.get(api(`/instructors/${created.body.id}`)).set(cast.trainee.auth);
+    expect(got.body.fullNameLatin).toBe('Huang Siyuan');
+
+    const notLatin = await t.http
+      .patch(api(`/instructors/${created.body.id}`))
+      .set(cast.admin.auth)
+      .send({ fullNameLatin: '黄思远' });
+    expect(notLatin.status).toBe(400);
+    expect(notLatin.body.errors.map((e: { field: string }) => e.field)).toEqual(['fullNameLatin']);
+
+    const other = await createInstitution(t.dataSource, { kind: 'host', country: 'CN' });
+    const edited = await t.http
+      .patch(api(`/instructors/${created.body.id}`))
+      .set(cast.admin.auth)
+      .send({ fullNameLatin: null, institutionId: other.id, expertise: ['Live commerce', 'Short video'] });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toEqual({
+      id: created.body.id,
+      fullName: '黄思远',
+      institutionId: other.id,
+      expertise: ['Live commerce', 'Short video'],
+      languages: [],
+    });
+    const unknown = await t.http
+      .patch(api(`/instructors/${created.body.id}`))
+      .set(cast.admin.auth)
+      .send({ institutionId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('institutionId');
+    await t.http
+      .patch(api(`/instructors/${created.body.id}`))
+      .set(cast.instructor.auth)
+      .send({ fullNameLatin: 'X' })
+      .expect(403);
+  });
+
   describe('GET /instructors/:id/sessions', () => {
     let own: string;
     let other: { id: string };

@@ -309,6 +309,11 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/enrolments/${fx.enrolmentId}/assessment`,
     body: { score: 80, remarks: 'Good' },
   }),
+  'PUT /programs/:id/assessments': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/programs/${fx.programId}/assessments`,
+    body: { assessments: [{ enrolmentId: fx.enrolmentId, score: 80, remarks: 'Good' }] },
+  }),
   'POST /programs/:id/selections': async (t, cast, fx) => ({
     actor: 'admin',
     path: `/programs/${(await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true })).id}/selections`,

@@ -283,6 +283,36 @@ describe('notifications', () => {
       expect(issued[0].html).toContain(`href="${PUBLIC_URL}/verify/${printed}"`);
     });
 
+    it('a revoked certificate’s holder gets one e-mail over SMTP in their language, with the serial and the reason', async () => {
+      const p = await program();
+      const holder = await traineeOfA({ preferredLocale: 'th' });
+      await t.http
+        .post(api(`/programs/${p.id}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId: holder.user.traineeId })
+        .expect(201);
+      await t.http
+        .post(api(`/programs/${p.id}/complete`))
+        .set(cast.admin.auth)
+        .expect(200);
+      const [{ id, serial }] = await t.dataSource.query('SELECT id, serial FROM certificates WHERE program_id = $1', [
+        p.id,
+      ]);
+      await t.http
+        .post(api(`/certificates/${id}/revoke`))
+        .set(cast.admin.auth)
+        .send({ reason: 'บันทึกการเข้าเรียนได้รับการแก้ไข' })
+        .expect(200);
+      await settled();
+
+      const revoked = sink.to(holder.user.email).filter((m) => m.subject.startsWith('ใบรับรองถูกเพิกถอน'));
+      expect(revoked).toHaveLength(1);
+      expect(revoked[0].language).toBe('th');
+      expect(revoked[0].text).toContain(serial);
+      expect(revoked[0].text.replace(/\u200c/g, '')).toContain('บันทึกการเข้าเรียนได้รับการแก้ไข');
+      expect((await inbox(holder)).map((n) => n.kind)).toContain('certificate-revoked');
+    });
+
     it('what people typed arrives as text, never a link, in both parts; the system’s own link is a link', async () => {
       const p = await program();
       const applicant = await traineeOfA({ fullName: 'Dao www.x.co' });

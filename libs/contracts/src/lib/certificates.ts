@@ -47,6 +47,23 @@ export interface Assessment {
   assessedBy?: string;
 }
 
+/** One row of a bulk score entry: which enrolment, and its score. */
+export interface AssessmentItem extends AssessmentRequest {
+  enrolmentId: string;
+}
+
+/**
+ * `PUT /programs/:id/assessments`: several scores of one program at once, all
+ * saved or none; a problem names the row (`assessments[3].score`).
+ */
+export interface BulkAssessmentRequest {
+  assessments: AssessmentItem[];
+}
+
+export interface BulkAssessmentResult {
+  assessments: Assessment[];
+}
+
 /** Why a trainee does not complete: the rule they miss. */
 export type CompletionShortfall = 'attendance' | 'no-attended-session' | 'no-score' | 'score';
 

@@ -170,7 +170,10 @@ export interface SessionClash {
 export interface Instructor {
   id: string;
   userId?: string;
+  /** In the person's own script. */
   fullName: string;
+  /** In Latin letters (pinyin, RTGS…), when the own script is not Latin. */
+  fullNameLatin?: string;
   institutionId: string;
   expertise: string[];
   languages: string[];
@@ -178,6 +181,8 @@ export interface Instructor {
 
 export interface CreateInstructorRequest {
   fullName: string;
+  /** `null` in a PATCH removes it. */
+  fullNameLatin?: string | null;
   institutionId: string;
   expertise?: string[];
   languages?: string[];

@@ -14,6 +14,7 @@ import { AddCredentials1796580688745 } from './1796580688745-add-credentials';
 import { AddCertificateDesignsAndDocuments1796581227922 } from './1796581227922-add-certificate-designs-and-documents';
 import { AddSessionCancellationAndCalendarFeeds1796588284518 } from './1796588284518-add-session-cancellation-and-calendar-feeds';
 import { AddMailboxRaw1796589104454 } from './1796589104454-add-mailbox-raw';
+import { AddInstructorFullNameLatin1796598262189 } from './1796598262189-add-instructor-full-name-latin';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddCertificateDesignsAndDocuments1796581227922,
   AddSessionCancellationAndCalendarFeeds1796588284518,
   AddMailboxRaw1796589104454,
+  AddInstructorFullNameLatin1796598262189,
 ];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, type Assessment, type AttendanceSheet } from '@skillbridge/contracts';
+import { Role, type Assessment, type AttendanceSheet, type BulkAssessmentResult } from '@skillbridge/contracts';
 import { Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
@@ -15,6 +15,8 @@ import {
   AttendanceMarkDto,
   AttendanceMarksDto,
   AttendanceSheetDto,
+  BulkAssessmentRequestDto,
+  BulkAssessmentResultDto,
 } from './dto/attendance.dto';
 
 const pipe = createValidationPipe();
@@ -81,5 +83,21 @@ export class AttendanceController {
     @Ctx() ctx: RequestContext,
   ): Promise<Assessment> {
     return this.attendance.assess(id, dto, ctx);
+  }
+
+  @Put('programs/:id/assessments')
+  @Roles(Role.Admin, Role.Instructor)
+  @ApiOperation({
+    summary:
+      'Record the scores of several confirmed enrolments of the program at once, all or none (admins; the program’s instructors).',
+  })
+  @ApiOkResponse({ type: BulkAssessmentResultDto, description: 'The scores as saved, in the order sent' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  assessMany(
+    @UuidParam('id') id: string,
+    @Body() dto: BulkAssessmentRequestDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BulkAssessmentResult> {
+    return this.attendance.assessMany(id, dto.assessments, ctx);
   }
 }

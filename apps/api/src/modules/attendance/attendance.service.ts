@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type Assessment, type AttendanceLine, type AttendanceSheet } from '@skillbridge/contracts';
+import {
+  ErrorCode,
+  type Assessment,
+  type AttendanceLine,
+  type AttendanceSheet,
+  type BulkAssessmentResult,
+} from '@skillbridge/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
-import { ProblemException } from '../../common/problem/problem.exception';
+import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { AssessmentRequestDto, AttendanceMarkDto } from './dto/attendance.dto';
+import { AssessmentItemDto, AssessmentRequestDto, AttendanceMarkDto } from './dto/attendance.dto';
 
 interface SessionRef {
   id: string;
@@ -159,6 +165,88 @@ export class AttendanceService {
         },
       });
       return this.lines(manager, session);
+    });
+  }
+
+  /** Whether the caller may score the program's trainees: admins, and instructors of one of its sessions. */
+  private async assessesProgram(manager: EntityManager, viewer: Viewer, programId: string): Promise<boolean> {
+    if (viewer.role === 'admin') return true;
+    if (viewer.role !== 'instructor' || !viewer.instructorId) return false;
+    const rows = (await manager.query(
+      `SELECT 1 FROM sessions s JOIN session_instructors si ON si.session_id = s.id
+        WHERE s.program_id = $1 AND si.instructor_id = $2 LIMIT 1`,
+      [programId, viewer.instructorId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * Records the scores of several enrolments of one program in one
+   * transaction: every row is checked first (each problem names its row,
+   * `assessments[i].field`), and nothing is written unless all are good.
+   */
+  async assessMany(programId: string, items: AssessmentItemDto[], ctx: RequestContext): Promise<BulkAssessmentResult> {
+    const viewer = signedIn(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const [program] = (await manager.query('SELECT id, status FROM programs WHERE id = $1 FOR SHARE', [
+        programId,
+      ])) as { id: string; status: string }[];
+      if (!program || !(await this.assessesProgram(manager, viewer, programId))) throw ProblemException.notFound();
+      if (program.status !== 'published') {
+        throw ProblemException.conflict(ErrorCode.ProgramCompleted, { params: { status: program.status } });
+      }
+      const ids = items.map((item) => item.enrolmentId);
+      const statuses = new Map(
+        (
+          (await manager.query(
+            `SELECT id, status FROM enrolments WHERE program_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+            [programId, ids],
+          )) as { id: string; status: string }[]
+        ).map((row) => [row.id, row.status]),
+      );
+      const problems: FieldProblem[] = [];
+      const seen = new Map<string, number>();
+      items.forEach((item, index) => {
+        const field = `assessments[${index}].enrolmentId`;
+        const first = seen.get(item.enrolmentId);
+        if (first !== undefined) {
+          problems.push({ field, code: 'DUPLICATE', messageKey: 'validation.duplicateOf', params: { index: first } });
+          return;
+        }
+        seen.set(item.enrolmentId, index);
+        const status = statuses.get(item.enrolmentId);
+        if (status === undefined) {
+          problems.push({ field, code: 'UNKNOWN_ENROLMENT', messageKey: 'validation.unknownEnrolment' });
+        } else if (status !== 'confirmed') {
+          problems.push({ field, code: ErrorCode.NotConfirmed, messageKey: 'validation.notConfirmed' });
+        }
+      });
+      if (problems.length) throw ProblemException.validation(problems);
+
+      const assessedAt = new Date();
+      await manager.query(
+        `UPDATE enrolments e SET score = v.score, remarks = v.remarks, assessed_at = $4, assessed_by = $5, updated_at = now()
+           FROM unnest($1::uuid[], $2::numeric[], $3::text[]) AS v(id, score, remarks)
+          WHERE e.id = v.id`,
+        [ids, items.map((item) => item.score), items.map((item) => item.remarks || null), assessedAt, viewer.userId],
+      );
+      for (const item of items) {
+        await this.audit.record(manager, ctx, {
+          action: 'enrolment.assess',
+          entityType: 'enrolment',
+          entityId: item.enrolmentId,
+          details: { score: item.score },
+        });
+      }
+      return {
+        assessments: items.map((item) => ({
+          enrolmentId: item.enrolmentId,
+          score: item.score,
+          ...(item.remarks ? { remarks: item.remarks } : {}),
+          assessedAt: assessedAt.toISOString(),
+          assessedBy: viewer.userId,
+        })),
+      };
     });
   }
 

@@ -25,8 +25,13 @@ export class Instructor {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_instructors_user' })
   user?: User | null;
 
+  /** In the person's own script. */
   @Column({ type: 'text' })
   fullName: string;
+
+  /** In Latin letters, for readers of the other languages; null when the own script is Latin. */
+  @Column({ type: 'text', nullable: true })
+  fullNameLatin: string | null;
 
   @Index('IDX_instructors_institution_id')
   @Column({ type: 'uuid' })

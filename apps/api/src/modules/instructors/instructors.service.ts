@@ -23,6 +23,7 @@ export function toInstructorView(i: Instructor): InstructorView {
     id: i.id,
     ...(i.userId ? { userId: i.userId } : {}),
     fullName: i.fullName,
+    ...(i.fullNameLatin ? { fullNameLatin: i.fullNameLatin } : {}),
     institutionId: i.institutionId,
     expertise: i.expertise,
     languages: i.languages,
@@ -43,7 +44,7 @@ export class InstructorsService {
     if (query.q) {
       const pattern = containsPattern(query.q);
       qb.andWhere(
-        '(i.full_name ILIKE :pattern OR EXISTS (SELECT 1 FROM unnest(i.expertise) AS e WHERE e ILIKE :pattern))',
+        '(i.full_name ILIKE :pattern OR i.full_name_latin ILIKE :pattern OR EXISTS (SELECT 1 FROM unnest(i.expertise) AS e WHERE e ILIKE :pattern))',
         {
           pattern,
         },
@@ -79,6 +80,7 @@ export class InstructorsService {
       const instructor = await manager.save(
         manager.create(Instructor, {
           ...dto,
+          fullNameLatin: dto.fullNameLatin || null,
           expertise: dto.expertise ?? [],
           languages: dto.languages ?? [],
           userId: null,
@@ -100,6 +102,7 @@ export class InstructorsService {
       if (!instructor) throw ProblemException.notFound();
       if (dto.institutionId) await this.assertInstitution(manager, dto.institutionId);
       Object.assign(instructor, dto);
+      if (dto.fullNameLatin !== undefined) instructor.fullNameLatin = dto.fullNameLatin || null;
       const saved = await manager.save(instructor);
       await this.audit.record(manager, ctx, {
         action: 'instructor.update',

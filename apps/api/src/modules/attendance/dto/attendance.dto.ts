@@ -3,7 +3,10 @@ import {
   ASSESSMENT_REMARKS_MAX_LENGTH,
   ATTENDANCE_STATUSES,
   type Assessment,
+  type AssessmentItem,
   type AssessmentRequest,
+  type BulkAssessmentRequest,
+  type BulkAssessmentResult,
   type AttendanceLine,
   type AttendanceMark,
   type AttendanceSheet,
@@ -13,6 +16,7 @@ import {
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsNumber,
@@ -88,4 +92,25 @@ export class AssessmentDto implements Assessment {
   @ApiPropertyOptional() remarks?: string;
   @ApiProperty({ format: 'date-time' }) assessedAt: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The account that recorded it' }) assessedBy?: string;
+}
+
+export class AssessmentItemDto extends AssessmentRequestDto implements AssessmentItem {
+  @ApiProperty({ format: 'uuid', description: 'An enrolment of this program' })
+  @IsUUID()
+  enrolmentId: string;
+}
+
+/** Scores of several trainees of one program, saved together or not at all. */
+export class BulkAssessmentRequestDto implements BulkAssessmentRequest {
+  @ApiProperty({ type: [AssessmentItemDto], minItems: 1, maxItems: 1000 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AssessmentItemDto)
+  assessments: AssessmentItemDto[];
+}
+
+export class BulkAssessmentResultDto implements BulkAssessmentResult {
+  @ApiProperty({ type: [AssessmentDto] }) assessments: AssessmentDto[];
 }

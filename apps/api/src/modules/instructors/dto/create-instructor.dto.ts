@@ -11,15 +11,31 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { Nullable } from '../../../common/validation/nullable';
 import { Trim } from '../../../common/validation/validators';
+import { IsLatinName } from '../../trainees/latin-name';
 
 export class CreateInstructorDto implements CreateInstructorRequest {
-  @ApiProperty({ example: '刘洋' })
+  @ApiProperty({ example: '刘洋', description: 'The name in the person’s own script' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   fullName: string;
+
+  @ApiPropertyOptional({
+    example: 'Liu Yang',
+    description: 'The same name in Latin letters; null or empty removes it',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @Nullable()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @IsLatinName()
+  fullNameLatin?: string | null;
 
   @ApiProperty({ format: 'uuid', description: 'The college or enterprise the instructor comes from' })
   @IsUUID()

@@ -21,6 +21,7 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
     { path: '/admin/certificates', label: 'nav.certificates' },
     { path: '/admin/institutions', label: 'nav.institutions' },
     { path: '/admin/users', label: 'nav.users' },
+    { path: '/admin/instructors', label: 'nav.instructors' },
     { path: '/admin/audit', label: 'nav.audit' },
     { path: '/admin/mailbox', label: 'nav.mailbox' },
   ],

@@ -52,6 +52,11 @@ export class AdminApi {
     return this.http.patch<AuthUser>(`/api/v1/users/${id}`, body);
   }
 
+  /** Deletes an account: 409 LAST_ADMIN for the last active admin, USER_IN_USE when records depend on it. */
+  deleteUser(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/v1/users/${id}`);
+  }
+
   auditEvents(query: AuditEventListQuery): Observable<Page<AuditEvent>> {
     return this.http.get<Page<AuditEvent>>('/api/v1/audit-events', { params: params(query) });
   }

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { unsavedChangesGuard } from '../../shared/forms/unsaved-changes.guard';
 
 export const ADMIN_ROUTES: Routes = [
   { path: '', loadComponent: () => import('./admin-home.page').then((m) => m.AdminHomePage) },
@@ -21,6 +22,22 @@ export const ADMIN_ROUTES: Routes = [
   {
     path: 'programs/:id/schedule',
     loadComponent: () => import('./schedule-editor.page').then((m) => m.ScheduleEditorPage),
+  },
+  {
+    path: 'programs/:id/attendance',
+    loadComponent: () => import('./program-attendance.page').then((m) => m.ProgramAttendancePage),
+  },
+  {
+    path: 'programs/:id/scores',
+    loadComponent: () => import('../attendance/scores.page').then((m) => m.ScoresPage),
+    data: { area: 'admin' },
+    canDeactivate: [unsavedChangesGuard],
+  },
+  {
+    path: 'sessions/:id/attendance',
+    loadComponent: () => import('../attendance/take-attendance.page').then((m) => m.TakeAttendancePage),
+    data: { area: 'admin' },
+    canDeactivate: [unsavedChangesGuard],
   },
   {
     path: 'programs/:id/roster',
@@ -59,4 +76,13 @@ export const ADMIN_ROUTES: Routes = [
   { path: 'mailbox', loadComponent: () => import('./mailbox.page').then((m) => m.MailboxPage) },
   { path: 'users', loadComponent: () => import('./user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./user-form.page').then((m) => m.UserFormPage) },
+  { path: 'instructors', loadComponent: () => import('./instructor-list.page').then((m) => m.InstructorListPage) },
+  {
+    path: 'instructors/new',
+    loadComponent: () => import('./instructor-form.page').then((m) => m.InstructorFormPage),
+  },
+  {
+    path: 'instructors/:id',
+    loadComponent: () => import('./instructor-form.page').then((m) => m.InstructorFormPage),
+  },
 ];

@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Assessment, AssessmentRequest, AttendanceMark, AttendanceSheet } from '@skillbridge/contracts';
+import type {
+  Assessment,
+  AssessmentRequest,
+  AttendanceMark,
+  AttendanceSheet,
+  BulkAssessmentRequest,
+  BulkAssessmentResult,
+} from '@skillbridge/contracts';
 import { Observable } from 'rxjs';
 
 /** Typed calls for a session's register and an enrolment's assessment. */
@@ -19,5 +26,10 @@ export class AttendanceApi {
 
   assess(enrolmentId: string, body: AssessmentRequest): Observable<Assessment> {
     return this.http.put<Assessment>(`/api/v1/enrolments/${enrolmentId}/assessment`, body);
+  }
+
+  /** Several scores of one program, saved together or not at all. */
+  assessMany(programId: string, body: BulkAssessmentRequest): Observable<BulkAssessmentResult> {
+    return this.http.put<BulkAssessmentResult>(`/api/v1/programs/${programId}/assessments`, body);
   }
 }

@@ -36,7 +36,7 @@ describe('score rules', () => {
 describe('ScoresPage', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
-  it('shows the recorded scores and saves one row with feedback', async () => {
+  async function render() {
     TestBed.configureTestingModule({
       imports: [ScoresPage],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
@@ -50,9 +50,10 @@ describe('ScoresPage', () => {
       .expectOne((r) => r.url === '/api/v1/programs/p1/enrolments')
       .flush({
         items: [
-          entry('e1', 'สมศรี มีสุข', { score: 72 }),
+          entry('e1', 'สมศรี มีสุข', { score: 72, fullNameLatin: 'Somsri Meesuk' }),
           entry('e2', 'อนันต์ ใจงาม'),
           entry('e3', 'Withdrawn One', { status: 'withdrawn' }),
+          entry('e4', 'Nguyễn Văn An', { institutionCode: 'HCMUTE' }),
         ],
         nextCursor: null,
       });
@@ -63,47 +64,121 @@ describe('ScoresPage', () => {
       status: 'published',
       completionRule: { minAttendanceRate: 0.75, passingScore: 60 },
     } as Program);
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
+    await settle(fixture);
     const element = fixture.nativeElement as HTMLElement;
-    const rows = [...element.querySelectorAll<HTMLElement>('[data-testid="score-row"]')];
-    expect(rows.map((r) => r.querySelector('[data-testid="score-name"]')?.textContent?.trim())).toEqual([
-      'สมศรี มีสุข',
-      'อนันต์ ใจงาม',
-    ]);
-    const inputs = rows.map(
-      (r) => r.querySelector<HTMLInputElement>('[data-testid="score-input"]') as HTMLInputElement,
-    );
-    expect(inputs[0].value).toBe('72');
-    expect(inputs[1].value).toBe('');
+    const row = (id: string) => element.querySelector<HTMLElement>(`[data-enrolment-id="${id}"]`) as HTMLElement;
+    const type = async (id: string, testId: 'score-input' | 'remarks-input', value: string) => {
+      const input = row(id).querySelector<HTMLInputElement>(`[data-testid="${testId}"]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await settle(fixture);
+    };
+    const click = async (testId: string) => {
+      element.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)?.click();
+      await settle(fixture);
+    };
+    const text = (testId: string) => element.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
+    return { fixture, backend, element, row, type, click, text, page: fixture.componentInstance };
+  }
 
-    inputs[1].value = '88.5';
-    inputs[1].dispatchEvent(new Event('input'));
-    const remarks = rows[1].querySelector<HTMLInputElement>('[data-testid="remarks-input"]') as HTMLInputElement;
-    remarks.value = 'Excellent field work';
-    remarks.dispatchEvent(new Event('input'));
-    rows[1].querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
-    const request = backend.expectOne('/api/v1/enrolments/e2/assessment');
-    expect(request.request.method).toBe('PUT');
-    expect(request.request.body).toEqual({ score: 88.5, remarks: 'Excellent field work' });
-    request.flush({
-      enrolmentId: 'e2',
-      score: 88.5,
-      remarks: 'Excellent field work',
-      assessedAt: new Date().toISOString(),
-    });
+  async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
     await fixture.whenStable();
-    const status = rows[1].querySelector<HTMLElement>('[data-testid="score-status"]') as HTMLElement;
-    expect(status.dataset['state']).toBe('saved');
-    expect(status.textContent?.trim()).toMatch(/^Saved at \d\d:\d\d$/);
+  }
 
-    // Out of range: nothing is sent, and the field says why.
-    inputs[0].value = '120';
-    inputs[0].dispatchEvent(new Event('input'));
-    rows[0].querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
-    await fixture.whenStable();
-    backend.expectNone('/api/v1/enrolments/e1/assessment');
-    expect(rows[0].querySelector('[data-testid="field-error"]')?.textContent?.trim()).toBe('Must be at most 100.');
+  it('finds trainees by name in either script, without accents', async () => {
+    const { element, fixture, text } = await render();
+    const names = () =>
+      [...element.querySelectorAll('[data-testid="score-name"]')].map((name) => name.textContent?.trim());
+    expect(names()).toEqual(['สมศรี มีสุข', 'อนันต์ ใจงาม', 'Nguyễn Văn An']);
+    const search = element.querySelector<HTMLInputElement>('[data-testid="scores-search"]') as HTMLInputElement;
+    for (const [query, expected] of [
+      ['nguyen', ['Nguyễn Văn An']],
+      ['SOMSRI', ['สมศรี มีสุข']],
+      ['ใจงาม', ['อนันต์ ใจงาม']],
+      ['hcmute', ['Nguyễn Văn An']],
+    ] as const) {
+      search.value = query;
+      search.dispatchEvent(new Event('input'));
+      await settle(fixture);
+      expect(names()).toEqual(expected);
+    }
+    expect(text('scores-shown')).toBe('Showing 1 of 3');
+    search.value = 'nobody';
+    search.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    expect(text('scores-no-match')).toContain('Nobody matches this search.');
+  });
+
+  it('saves every changed row in one request, hidden ones included, and then has nothing unsaved', async () => {
+    const { backend, element, fixture, type, click, text, page } = await render();
+    expect(page.hasUnsavedChanges()).toBe(false);
+    await type('e2', 'score-input', '88.5');
+    await type('e2', 'remarks-input', '  Excellent field work ');
+    await type('e4', 'score-input', '64');
+    expect(page.hasUnsavedChanges()).toBe(true);
+    expect(text('scores-unsaved')).toBe('Unsaved scores: 2');
+    // A search that hides a changed row does not leave it out of the save.
+    const search = element.querySelector<HTMLInputElement>('[data-testid="scores-search"]') as HTMLInputElement;
+    search.value = 'nguyen';
+    search.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    await click('scores-save');
+    const request = backend.expectOne('/api/v1/programs/p1/assessments');
+    expect(request.request.method).toBe('PUT');
+    expect(request.request.body).toEqual({
+      assessments: [
+        { enrolmentId: 'e2', score: 88.5, remarks: 'Excellent field work' },
+        { enrolmentId: 'e4', score: 64 },
+      ],
+    });
+    const at = new Date().toISOString();
+    request.flush({
+      assessments: [
+        { enrolmentId: 'e2', score: 88.5, remarks: 'Excellent field work', assessedAt: at },
+        { enrolmentId: 'e4', score: 64, assessedAt: at },
+      ],
+    });
+    await settle(fixture);
+    expect(page.hasUnsavedChanges()).toBe(false);
+    expect(text('scores-save-status')).toMatch(/^Scores saved: 2, at \d\d:\d\d$/);
+    expect(element.querySelector('[data-testid="scores-save"]')?.hasAttribute('disabled')).toBe(true);
+  });
+
+  it('sends nothing while a changed row is invalid, and puts the API’s words on the row it names', async () => {
+    const { backend, fixture, row, type, click, text, page } = await render();
+    await type('e1', 'score-input', '120');
+    await click('scores-save');
+    backend.expectNone('/api/v1/programs/p1/assessments');
+    expect(text('scores-save-status')).toBe('Nothing was saved: rows to correct: 1.');
+    expect(row('e1').querySelector('[data-testid="field-error"]')?.textContent?.trim()).toBe('Must be at most 100.');
+
+    await type('e1', 'score-input', '90');
+    await type('e2', 'score-input', '70');
+    await click('scores-save');
+    backend.expectOne('/api/v1/programs/p1/assessments').flush(
+      {
+        type: 'urn:skillbridge:problem:validation-failed',
+        title: 'Invalid',
+        status: 400,
+        detail: 'Invalid',
+        code: 'VALIDATION_FAILED',
+        errors: [
+          {
+            field: 'assessments[1].enrolmentId',
+            code: 'NOT_CONFIRMED',
+            message: 'Is not a confirmed trainee of this program.',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle(fixture);
+    expect(text('scores-save-status')).toBe('Nothing was saved: rows to correct: 1.');
+    expect(row('e2').querySelector('[data-testid="score-row-error"]')?.textContent?.trim()).toBe(
+      'Is not a confirmed trainee of this program.',
+    );
+    expect(page.hasUnsavedChanges()).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslatePipe } from '@ngx-translate/core';
 import {
   ErrorCode,
   type AttendanceMark,
@@ -10,6 +10,7 @@ import {
 } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
 import { problemOf } from '../../core/http/problem';
+import type { HasUnsavedChanges } from '../../shared/forms/unsaved-changes.guard';
 import { i18nKey } from '../../shared/i18n/i18n-key';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
@@ -51,13 +52,14 @@ const STATUS_ICONS: Readonly<Record<AttendanceStatus | 'unmarked', string>> = {
   styleUrl: './take-attendance.page.css',
   host: { '(window:beforeunload)': 'warnBeforeUnload($event)' },
 })
-export class TakeAttendancePage implements OnInit {
+export class TakeAttendancePage implements OnInit, HasUnsavedChanges {
   private readonly api = inject(AttendanceApi);
   private readonly programs = inject(ProgramsApi);
-  private readonly translate = inject(TranslateService);
 
   /** The session's id, from the route. */
   readonly id = input.required<string>();
+  /** Whose screens this page is opened from (route data): the way back differs. */
+  readonly area = input<'instructor' | 'admin'>('instructor');
 
   protected readonly register = new AttendanceRegister();
   protected readonly labels = STATUS_LABELS;
@@ -72,6 +74,14 @@ export class TakeAttendancePage implements OnInit {
   protected readonly saveState = signal<SaveState>('idle');
   protected readonly saveFailure = signal<string | null>(null);
   protected readonly rowErrors = signal<ReadonlyMap<string, string>>(new Map());
+  protected readonly back = computed(() =>
+    this.area() === 'admin'
+      ? {
+          link: this.program() ? ['/admin/programs', this.program()?.id, 'attendance'] : ['/admin/programs'],
+          label: i18nKey('adminAttendance.back'),
+        }
+      : { link: ['/instructor'], label: i18nKey('nav.timetable') },
+  );
   /** A closed program's registers can be read, not changed. */
   protected readonly readOnly = computed(() => {
     const status = this.program()?.status;
@@ -160,8 +170,8 @@ export class TakeAttendancePage implements OnInit {
     if (this.register.dirty()) event.preventDefault();
   }
 
-  /** Leaving for another page of the app with unsaved marks asks first (route guard). */
-  canLeave(): boolean {
-    return !this.register.dirty() || confirm(this.translate.instant('attendance.take.leaveConfirm'));
+  /** Leaving for another page of the app with unsaved marks asks first (unsavedChangesGuard). */
+  hasUnsavedChanges(): boolean {
+    return this.register.dirty();
   }
 }

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import type { TakeAttendancePage } from '../attendance/take-attendance.page';
+import { unsavedChangesGuard } from '../../shared/forms/unsaved-changes.guard';
 
 /** The instructor's screens: the timetable, and from each session its register, from each program its scores. */
 export const INSTRUCTOR_ROUTES: Routes = [
@@ -7,10 +7,11 @@ export const INSTRUCTOR_ROUTES: Routes = [
   {
     path: 'sessions/:id/attendance',
     loadComponent: () => import('../attendance/take-attendance.page').then((m) => m.TakeAttendancePage),
-    canDeactivate: [(page: TakeAttendancePage) => page.canLeave()],
+    canDeactivate: [unsavedChangesGuard],
   },
   {
     path: 'programs/:id/scores',
     loadComponent: () => import('../attendance/scores.page').then((m) => m.ScoresPage),
+    canDeactivate: [unsavedChangesGuard],
   },
 ];

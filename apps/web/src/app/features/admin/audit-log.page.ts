@@ -36,7 +36,14 @@ const DETAILS_PREVIEW = 80;
  */
 @Component({
   selector: 'sb-audit-log-page',
-  imports: [ReactiveFormsModule, TranslatePipe, InstantDatePipe, InstantTimePipe, FieldErrorComponent, DateInputComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    InstantDatePipe,
+    InstantTimePipe,
+    FieldErrorComponent,
+    DateInputComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-log.page.html',
   styles: `

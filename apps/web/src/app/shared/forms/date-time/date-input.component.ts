@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  computed,
   ViewEncapsulation,
   effect,
   forwardRef,
@@ -61,8 +60,6 @@ const narrowScreen = () => globalThis.matchMedia?.('(max-width: 599px)').matches
       [id]="inputId()"
       [formControl]="picked"
       [matDatepicker]="picker"
-      [min]="min()"
-      [max]="max()"
       [attr.data-testid]="testId()"
       [attr.aria-describedby]="describedBy()"
       [attr.aria-invalid]="invalid() || null"
@@ -79,9 +76,6 @@ export class DateInputComponent implements ControlValueAccessor, Validator {
   readonly inputId = input<string>();
   readonly testId = input<string>();
   readonly describedBy = input<string>();
-  /** The earliest and latest days the calendar offers, as `YYYY-MM-DD`. */
-  readonly minDate = input<string | null>(null, { alias: 'min' });
-  readonly maxDate = input<string | null>(null, { alias: 'max' });
   /** The day as `YYYY-MM-DD`, or '' — for use without a form control. */
   readonly value = model<string>('');
 
@@ -89,8 +83,6 @@ export class DateInputComponent implements ControlValueAccessor, Validator {
   protected readonly invalid = signal(false);
   /** What Material's input holds: a local-midnight Date, null, or null with its parse error. */
   protected readonly picked = new FormControl<Date | null>(null);
-  protected readonly min = computed(() => this.toDate(this.minDate()));
-  protected readonly max = computed(() => this.toDate(this.maxDate()));
 
   private onChange: (value: string) => void = () => undefined;
   private onTouched: () => void = () => undefined;
@@ -140,7 +132,7 @@ export class DateInputComponent implements ControlValueAccessor, Validator {
     else this.picked.enable({ emitEvent: false });
   }
 
-  /** `date` while the text is no day (or outside min/max); the page's own validators say the rest. */
+  /** `date` while the text is no day; the page's own validators say the rest (`required`). */
   validate(_control: AbstractControl): ValidationErrors | null {
     return this.picked.errors ? { date: true } : null;
   }

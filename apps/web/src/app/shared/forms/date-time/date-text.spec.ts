@@ -37,7 +37,17 @@ describe('parseDateText', () => {
   });
 
   it('gives null for text that is no day, never a guess', () => {
-    for (const text of ['', 'tomorrow', '3/1', '32/1/2027', '29/2/2027', '3/13/2027', '3 Foo 2027', '1/2/3/4', '3/1/202']) {
+    for (const text of [
+      '',
+      'tomorrow',
+      '3/1',
+      '32/1/2027',
+      '29/2/2027',
+      '3/13/2027',
+      '3 Foo 2027',
+      '1/2/3/4',
+      '3/1/202',
+    ]) {
       expect(parseDateText(text, 'en')).toBeNull();
     }
     expect(parseDateText('29/2/2028', 'en')).toEqual({ year: 2028, month: 2, day: 29 });

@@ -67,13 +67,12 @@ function validDay(year: number, month: number, day: number): CalendarDay | null 
 }
 
 const THAI_ZERO = 0x0e50;
-const FULL_WIDTH_ZERO = 0xff10;
 
-/** Thai (๐–๙) and full-width (０–９) digits as ASCII ones, lower case, trimmed. */
+/** Full-width digits and signs (`２０２７／１／３`, from Chinese input methods) and Thai digits as ASCII, lower case. */
 function normalize(text: string): string {
   return text
+    .normalize('NFKC')
     .replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO))
-    .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - FULL_WIDTH_ZERO))
     .trim()
     .toLowerCase();
 }
@@ -96,7 +95,7 @@ function monthNames(locale: Locale): Map<string, number> {
       for (const month of ['short', 'long'] as const) {
         const format = new Intl.DateTimeFormat(intl, { month, timeZone: 'UTC' });
         for (let m = 1; m <= 12; m++) {
-          const name = letters(format.format(new Date(Date.UTC(2021, m - 1, 1))));
+          const name = letters(normalize(format.format(new Date(Date.UTC(2021, m - 1, 1)))));
           if (name && !names.has(name)) names.set(name, m);
         }
       }

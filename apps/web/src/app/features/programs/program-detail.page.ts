@@ -8,6 +8,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
+import { ZonedRangeComponent } from '../../shared/time/zoned-range.component';
 import { ZonedTimePipe } from '../../shared/time/zoned-time.pipe';
 import { AgendaComponent } from '../../shared/ui/agenda.component';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
@@ -29,6 +30,7 @@ import { ProgramsApi } from './programs.api';
     LocalizedPipe,
     CalendarDatePipe,
     ZonedTimePipe,
+    ZonedRangeComponent,
     AgendaComponent,
     ConfirmDialogComponent,
     EnrolmentStatusComponent,

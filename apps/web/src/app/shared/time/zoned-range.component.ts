@@ -36,8 +36,17 @@ export class ZonedRangeComponent {
   readonly startsAt = input.required<string>();
   readonly endsAt = input.required<string>();
   readonly zone = input.required<string>();
+  /** The days too (with their year), for spans such as an enrolment window. */
+  readonly withDate = input(false);
 
   protected readonly text = computed(() =>
-    zonedRangeText(this.startsAt(), this.endsAt(), this.zone(), this.viewerZone.zone(), this.languages.current()),
+    zonedRangeText(
+      this.startsAt(),
+      this.endsAt(),
+      this.zone(),
+      this.viewerZone.zone(),
+      this.languages.current(),
+      this.withDate(),
+    ),
   );
 }

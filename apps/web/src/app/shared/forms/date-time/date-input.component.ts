@@ -35,7 +35,8 @@ const narrowScreen = () => globalThis.matchMedia?.('(max-width: 599px)').matches
  * The one date input of the app: text in the viewer's language (`3 Jan 2027`,
  * `3 ม.ค. 2570`, `2027年1月3日`) with Material's calendar beside it, while
  * the form keeps the `YYYY-MM-DD` it always had. Use it with a form control
- * (`formControlName`) or with `[value]`/`(valueChange)`. Typed text that is no
+ * (`formControlName`) or with `[value]`/`(valueChange)` (said once the day is
+ * committed — picked, or typed and left — not at each keystroke). Typed text that is no
  * day leaves the value empty and sets the `date` error.
  *
  * `inputId`, `testId` and `describedBy` go to the text field itself, so a
@@ -64,6 +65,7 @@ const narrowScreen = () => globalThis.matchMedia?.('(max-width: 599px)').matches
       [attr.aria-describedby]="describedBy()"
       [attr.aria-invalid]="invalid() || null"
       (blur)="touched()"
+      (dateChange)="committed()"
     />
     <mat-datepicker-toggle [for]="picker" />
     <mat-datepicker #picker [touchUi]="touchUi" (closed)="touched()" />
@@ -91,10 +93,8 @@ export class DateInputComponent implements ControlValueAccessor, Validator {
   constructor() {
     const destroyed = inject(DestroyRef);
     this.picked.valueChanges.pipe(takeUntilDestroyed(destroyed)).subscribe((date) => {
-      const value = this.toIso(date);
       this.invalid.set(this.picked.invalid);
-      this.value.set(value);
-      this.onChange(value);
+      this.onChange(this.toIso(date));
     });
     this.picked.statusChanges.pipe(takeUntilDestroyed(destroyed)).subscribe(() => {
       this.invalid.set(this.picked.invalid);
@@ -135,6 +135,10 @@ export class DateInputComponent implements ControlValueAccessor, Validator {
   /** `date` while the text is no day; the page's own validators say the rest (`required`). */
   validate(_control: AbstractControl): ValidationErrors | null {
     return this.picked.errors ? { date: true } : null;
+  }
+
+  protected committed(): void {
+    this.value.set(this.toIso(this.picked.value));
   }
 
   protected touched(): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { provideTestTranslations } from '../../../../testing/translations';
@@ -29,6 +29,17 @@ class HostForm {
     from: new FormControl('09:00', { nonNullable: true, validators: Validators.required }),
     opens: new FormControl('', { nonNullable: true }),
   });
+}
+
+/** The dashboard's way: a value in, the committed day out, no form control. */
+@Component({
+  imports: [DateInputComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<sb-date-input #from testId="from" [value]="day()" (valueChange)="said.push(from.value())" />`,
+})
+class HostValue {
+  readonly day = signal('2027-01-03');
+  readonly said: string[] = [];
 }
 
 async function render(locale: 'en' | 'zh' | 'th' | 'ms') {
@@ -105,5 +116,25 @@ describe('the date and time inputs in a form', () => {
     await type('opens-time', '');
     expect(form.controls.opens.value).toBe('');
     expect(errorOf('opens')).toBe('请按 24 小时制输入时间，例如 14:30。');
+  });
+
+  it('without a form control, take the page’s value and say the day once it is committed', async () => {
+    TestBed.configureTestingModule({ imports: [HostValue], providers: [provideTestTranslations()] });
+    await TestBed.inject(LanguageService).use('en');
+    const fixture = TestBed.createComponent(HostValue);
+    await fixture.whenStable();
+    const field = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="from"]') as HTMLInputElement;
+    expect(field.value).toBe('3 Jan 2027');
+    fixture.componentInstance.day.set('2027-02-01');
+    await fixture.whenStable();
+    expect(field.value).toBe('1 Feb 2027');
+    field.value = '4/1/20';
+    field.dispatchEvent(new Event('input'));
+    field.value = '4/1/2027';
+    field.dispatchEvent(new Event('input'));
+    expect(fixture.componentInstance.said).toEqual([]);
+    field.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(fixture.componentInstance.said).toEqual(['2027-01-04']);
   });
 });

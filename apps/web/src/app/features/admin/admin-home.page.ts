@@ -7,6 +7,7 @@ import { catchError, map, of, startWith, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOfDownload, problemOf } from '../../core/http/problem';
 import { LanguageService } from '../../core/i18n/language.service';
+import { DateInputComponent } from '../../shared/forms/date-time/date-input.component';
 import { LocalNumberPipe } from '../../shared/i18n/local-number.pipe';
 import { ViewerZone } from '../../shared/time/viewer-zone';
 import { ChartPanelComponent } from '../reports/chart-panel.component';
@@ -30,7 +31,7 @@ type OverviewState =
  */
 @Component({
   selector: 'sb-admin-home-page',
-  imports: [TranslatePipe, RouterLink, LocalNumberPipe, ChartPanelComponent],
+  imports: [TranslatePipe, RouterLink, LocalNumberPipe, ChartPanelComponent, DateInputComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-home.page.html',
   styleUrl: '../reports/reports.css',

@@ -4,6 +4,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { addDays, startOfZonedDay, type AuditEvent, type AuditEventListQuery } from '@skillbridge/contracts';
 import { debounceTime } from 'rxjs';
 import { PagedList } from '../../shared/data/paged-list';
+import { DateInputComponent } from '../../shared/forms/date-time/date-input.component';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
 import { InstantTimePipe } from '../../shared/time/instant-time.pipe';
@@ -35,7 +36,14 @@ const DETAILS_PREVIEW = 80;
  */
 @Component({
   selector: 'sb-audit-log-page',
-  imports: [ReactiveFormsModule, TranslatePipe, InstantDatePipe, InstantTimePipe, FieldErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    InstantDatePipe,
+    InstantTimePipe,
+    FieldErrorComponent,
+    DateInputComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-log.page.html',
   styles: `

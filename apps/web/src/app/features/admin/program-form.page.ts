@@ -25,6 +25,8 @@ import {
 } from '@skillbridge/contracts';
 import { firstValueFrom, map } from 'rxjs';
 import { problemOf } from '../../core/http/problem';
+import { DateInputComponent } from '../../shared/forms/date-time/date-input.component';
+import { DateTimeInputComponent } from '../../shared/forms/date-time/date-time-input.component';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import {
   LocalizedTextInputComponent,
@@ -61,6 +63,8 @@ function toLocal(instant: string | undefined, zone: string): string {
     FieldErrorComponent,
     LocalizedTextInputComponent,
     LocalizedPipe,
+    DateInputComponent,
+    DateTimeInputComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-form.page.html',

@@ -13,12 +13,13 @@ import {
 import { debounceTime } from 'rxjs';
 import { PagedList } from '../../shared/data/paged-list';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { DateInputComponent } from '../../shared/forms/date-time/date-input.component';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { ProgramsApi } from '../programs/programs.api';
 
 @Component({
   selector: 'sb-program-list-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, LocalizedPipe, CalendarDatePipe],
+  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, LocalizedPipe, CalendarDatePipe, DateInputComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-list.page.html',
 })

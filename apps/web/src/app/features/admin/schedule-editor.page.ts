@@ -15,6 +15,7 @@ import {
 } from '@skillbridge/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { problemOf } from '../../core/http/problem';
+import { TimeInputComponent } from '../../shared/forms/date-time/time-input.component';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import {
   LocalizedTextInputComponent,
@@ -39,6 +40,7 @@ import { ProgramsApi } from '../programs/programs.api';
     LocalizedPipe,
     CalendarDatePipe,
     AgendaComponent,
+    TimeInputComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-editor.page.html',

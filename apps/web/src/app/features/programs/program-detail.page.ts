@@ -17,6 +17,7 @@ import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { ViewerZone } from '../../shared/time/viewer-zone';
 import { ZoneNamePipe } from '../../shared/time/zone-name.pipe';
+import { ZonedRangeComponent } from '../../shared/time/zoned-range.component';
 import { ZonedTimePipe } from '../../shared/time/zoned-time.pipe';
 import { AgendaComponent } from '../../shared/ui/agenda.component';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
@@ -40,6 +41,7 @@ import { ProgramsApi } from './programs.api';
     CalendarDatePipe,
     ZonedTimePipe,
     ZoneNamePipe,
+    ZonedRangeComponent,
     AgendaComponent,
     ConfirmDialogComponent,
     EnrolmentStatusComponent,

@@ -25,6 +25,8 @@ const CLIENT_ERRORS: Record<string, (value: Record<string, unknown>) => ShownErr
   integer: () => ({ key: 'forms.errors.integer' }),
   totpCode: () => ({ key: 'forms.errors.totpCode' }),
   mismatch: () => ({ key: 'forms.errors.mismatch' }),
+  date: () => ({ key: 'dateInput.errors.date' }),
+  time: () => ({ key: 'dateInput.errors.time' }),
 };
 
 /** A control's `server` error: as applyServerErrors() puts it, or plain text from older callers. */
@@ -35,6 +37,8 @@ function serverError(value: unknown): ShownError {
   }
   return { text: String(value) };
 }
+/** Said before the others: text typed into a date or time input that is no date also leaves it "empty". */
+const FIRST = ['date', 'time'];
 
 /**
  * The message under a form field: the client's own check, or the API's field
@@ -71,7 +75,8 @@ export class FieldErrorComponent {
     this.changes();
     const control = this.control();
     if (!control.errors || !(control.touched || this.force())) return null;
-    const [name, value] = Object.entries(control.errors)[0];
+    const errors = Object.entries(control.errors);
+    const [name, value] = errors.find(([key]) => FIRST.includes(key)) ?? errors[0];
     if (name === 'server') return serverError(value);
     return CLIENT_ERRORS[name]?.(value as Record<string, unknown>) ?? { key: 'forms.errors.invalid' };
   });

@@ -37,9 +37,18 @@ export class ZonedRangeComponent {
   readonly startsAt = input.required<string>();
   readonly endsAt = input.required<string>();
   readonly zone = input.required<string>();
+  /** The days too (with their year), for spans such as an enrolment window. */
+  readonly withDate = input(false);
 
   protected readonly viewerZoneName = computed(() => zoneName(this.viewerZone.zone(), this.languages.current()));
   protected readonly text = computed(() =>
-    zonedRangeText(this.startsAt(), this.endsAt(), this.zone(), this.viewerZone.zone(), this.languages.current()),
+    zonedRangeText(
+      this.startsAt(),
+      this.endsAt(),
+      this.zone(),
+      this.viewerZone.zone(),
+      this.languages.current(),
+      this.withDate(),
+    ),
   );
 }

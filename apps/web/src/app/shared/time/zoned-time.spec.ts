@@ -66,6 +66,18 @@ describe('zonedRangeText', () => {
     });
   });
 
+  it('says the zone once for a span of days with their dates, such as an enrolment window', () => {
+    const [opens, closes] = ['2027-03-01T01:00:00Z', '2027-03-12T09:00:00Z'];
+    expect(zonedRangeText(opens, closes, 'Asia/Shanghai', 'Asia/Bangkok', 'zh', true)).toEqual({
+      program: '2027年3月1日周一 09:00 – 2027年3月12日周五 17:00（GMT+8）',
+      viewer: '2027年3月1日周一 08:00 – 2027年3月12日周五 16:00',
+    });
+    expect(zonedRangeText(opens, closes, 'Asia/Shanghai', 'Asia/Shanghai', 'th', true)).toEqual({
+      program: 'จันทร์ 1 มี.ค. 2570 09:00 - ศุกร์ 12 มี.ค. 2570 17:00 GMT+8',
+      viewer: null,
+    });
+  });
+
   it('names the day a span ends on when it crosses midnight, in either zone', () => {
     // 23:00–01:00 in Bangkok; in Shanghai it is all on the next day.
     expect(

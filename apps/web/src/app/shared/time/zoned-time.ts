@@ -36,7 +36,8 @@ export function zonedTimeText(
 /**
  * A session's span: `09:00 – 11:30 GMT+8` (`09:00–11:30（GMT+8）` in Chinese),
  * and `08:00 – 10:30` in the viewer's zone when it differs. A span past
- * midnight names the day it ends on.
+ * midnight names the day it ends on; `withDate` names the day it starts on
+ * too (an enrolment window: `Mon, Mar 1, 2027, 09:00 – Fri, Mar 12, 2027, 17:00 GMT+8`).
  */
 export function zonedRangeText(
   startsAt: string,
@@ -44,11 +45,12 @@ export function zonedRangeText(
   programZone: string,
   viewerZone: string,
   locale: Locale,
+  withDate = false,
 ): ZonedTimeText {
   return {
-    program: formatZonedRange(startsAt, endsAt, programZone, locale),
+    program: formatZonedRange(startsAt, endsAt, programZone, locale, { withDate }),
     viewer: clocksDiffer([startsAt, endsAt], programZone, viewerZone)
-      ? formatZonedRange(startsAt, endsAt, viewerZone, locale, { zoneName: false })
+      ? formatZonedRange(startsAt, endsAt, viewerZone, locale, { withDate, zoneName: false })
       : null,
   };
 }

@@ -63,6 +63,11 @@ export class FieldErrorComponent {
     if (!control.errors || !(control.touched || this.force())) return null;
     const [name, value] = Object.entries(control.errors)[0];
     if (name === 'server') return { text: String(value) };
+    // A validator of one form may name its own message: `{ name: { key, params? } }`.
+    const own = value as { key?: unknown; params?: Record<string, unknown> } | null;
+    if (!CLIENT_ERRORS[name] && own && typeof own === 'object' && typeof own.key === 'string') {
+      return { key: own.key, params: own.params };
+    }
     return CLIENT_ERRORS[name]?.(value as Record<string, unknown>) ?? { key: 'forms.errors.invalid' };
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { Instructor, Page, Program, Session } from '@skillbridge/contracts';
+import type { AuthUser, Instructor, Page, Program, Session } from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, useLanguage } from './support/demo';
 
@@ -157,11 +157,35 @@ test('a program is closed only once it is over, after a warning about sessions w
   await expect(result).toBeInViewport();
 });
 
-test('an instructor reads next month’s register but cannot take it yet', async ({ page }) => {
+test('an instructor reads a coming session’s register but cannot take it yet', async ({ page }, testInfo) => {
+  const admin = await Api.open(testInfo, 'admin');
+  const instructor = await Api.open(testInfo, 'instructor');
+  const me = await instructor.call<AuthUser>('GET', '/auth/me');
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Seven weeks ahead: no other spec puts the demo instructor there.
+  const program = await admin.publishedProgram({ startDate: day(50), endDate: day(52) });
+  const session = await admin.call<Session>(
+    'POST',
+    `/programs/${program.id}/sessions`,
+    {
+      title: { en: 'Tea ceremony practice' },
+      type: 'practice',
+      startsAt: `${day(51)}T10:00:00+08:00`,
+      endsAt: `${day(51)}T12:00:00+08:00`,
+      instructorIds: [me.instructorId as string],
+    },
+    201,
+  );
+  const [trainee] = (await admin.call<Page<{ id: string }>>('GET', '/trainees?limit=1')).items;
+  await admin.call('POST', `/programs/${program.id}/enrolments`, { traineeId: trainee.id }, 201);
+  await admin.dispose();
+  await instructor.dispose();
+
   await loginAs(page, 'instructor');
   await useLanguage(page, 'en');
-  await page.getByTestId('take-attendance').first().click();
+  await page.goto(`/instructor/sessions/${session.id}/attendance`);
   await expect(page.getByTestId('attendance-not-open')).toContainText('This session has not started yet');
+  await expect(page.getByTestId('attendance-row')).toHaveCount(1);
   await expect(page.getByTestId('attendance-savebar')).toHaveCount(0);
   await expect(page.getByTestId('all-present')).toHaveCount(0);
 });

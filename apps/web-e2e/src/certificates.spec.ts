@@ -11,7 +11,7 @@ import type {
   Session,
   Trainee,
 } from '@skillbridge/contracts';
-import { Api } from './support/api';
+import { Api, login } from './support/api';
 import { loginAs, signIn, useLanguage } from './support/demo';
 
 const TRAINEE_PASSWORD = 'Mekong-delta-sunrise-2025';
@@ -168,10 +168,19 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
 test('an instructor takes attendance on a phone, and the marks persist', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
-  const instructorApi = await Api.open(testInfo, 'instructor');
-  const me = await instructorApi.call<AuthUser>('GET', '/auth/me');
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
-  // A register opens shortly before its session: one of the demo instructor's, starting in 20 minutes.
+  // An instructor of this test's own: the session below is today, and the demo instructor's timetable is another
+  // spec's to read.
+  const teacher = { email: `teacher.${stamp}@trpc.test`, password: 'Tongren-campus-2026' };
+  const host = await admin.institution('TRPC');
+  await admin.call<AuthUser>(
+    'POST',
+    '/users',
+    { ...teacher, fullName: '赵磊', role: 'instructor', institutionId: host.id, preferredLocale: 'en' },
+    201,
+  );
+  const me = (await login(admin.http, teacher.email, teacher.password)).user;
+  // A register opens shortly before its session: this one starts in 20 minutes.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const program = await admin.publishedProgram({ startDate: day(-1), endDate: day(2) });
   const session = await admin.call<Session>(
@@ -196,7 +205,7 @@ test('an instructor takes attendance on a phone, and the marks persist', async (
   const rowOf = (trainee: Trainee) => page.locator(`[data-testid="attendance-row"][data-trainee-id="${trainee.id}"]`);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await loginAs(page, 'instructor');
+  await signIn(page, teacher.email, teacher.password);
   await useLanguage(page, 'en');
   const entry = page.locator(`[data-testid="timetable-entry"][data-session-id="${session.id}"]`);
   await entry.getByTestId('take-attendance').click();
@@ -252,7 +261,6 @@ test('an instructor takes attendance on a phone, and the marks persist', async (
   await expect(page.getByTestId('all-present')).toHaveText('มาเรียนทุกคน');
   await expect(rowOf(trainees[1]).getByTestId('attendance-status')).toHaveText('ขาดเรียน');
   await admin.dispose();
-  await instructorApi.dispose();
 });
 
 test('an admin closes a program from its preview and chooses a completer for a follow-on program', async ({

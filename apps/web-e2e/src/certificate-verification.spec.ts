@@ -92,7 +92,8 @@ test('an admin reissues a certificate with a corrected name; the old code says w
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
 
   // A closed program with one 2-hour session the trainee attended, and her certificate, valid for two years.
-  const program = await admin.publishedProgram({
+  // Over already: closing and attendance wait for a program's time.
+  const program = await admin.finishedProgram({
     title: { en: 'Cross-border e-commerce camp', zh: '跨境电商训练营', th: 'ค่ายอีคอมเมิร์ซข้ามพรมแดน' },
     completionRule: { minAttendanceRate: 0.75, certificateValidityMonths: 24 },
   });

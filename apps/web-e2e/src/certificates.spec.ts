@@ -11,7 +11,7 @@ import type {
   Session,
   Trainee,
 } from '@skillbridge/contracts';
-import { Api } from './support/api';
+import { Api, login } from './support/api';
 import { loginAs, signIn, useLanguage } from './support/demo';
 
 const TRAINEE_PASSWORD = 'Mekong-delta-sunrise-2025';
@@ -65,7 +65,7 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
 
   // Set-up through the API: a published program with one session, a confirmed trainee, present, program closed.
-  const program = await admin.publishedProgram({
+  const program = await admin.finishedProgram({
     title: { en: 'Smart agriculture camp', zh: '智慧农业训练营', th: 'ค่ายเกษตรอัจฉริยะ' },
   });
   const session = await addSession(admin, program);
@@ -168,12 +168,33 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
 test('an instructor takes attendance on a phone, and the marks persist', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
-  const instructorApi = await Api.open(testInfo, 'instructor');
-  const me = await instructorApi.call<AuthUser>('GET', '/auth/me');
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
-  const program = await admin.publishedProgram();
-  // A different hour per worker, so parallel runs never put the demo instructor in two places at once.
-  const session = await addSession(admin, program, [me.instructorId as string], 8 + (testInfo.workerIndex % 8));
+  // An instructor of this test's own: the session below is today, and the demo instructor's timetable is another
+  // spec's to read.
+  const teacher = { email: `teacher.${stamp}@trpc.test`, password: 'Tongren-campus-2026' };
+  const host = await admin.institution('TRPC');
+  await admin.call<AuthUser>(
+    'POST',
+    '/users',
+    { ...teacher, fullName: '赵磊', role: 'instructor', institutionId: host.id, preferredLocale: 'en' },
+    201,
+  );
+  const me = (await login(admin.http, teacher.email, teacher.password)).user;
+  // A register opens shortly before its session: this one starts in 20 minutes.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const program = await admin.publishedProgram({ startDate: day(-1), endDate: day(2) });
+  const session = await admin.call<Session>(
+    'POST',
+    `/programs/${program.id}/sessions`,
+    {
+      title: { en: 'Drip irrigation workshop', zh: '滴灌实训', th: 'เวิร์กช็อประบบน้ำหยด' },
+      type: 'workshop',
+      startsAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 140 * 60_000).toISOString(),
+      instructorIds: [me.instructorId as string],
+    },
+    201,
+  );
   const people = [
     { fullName: 'สมศรี มีสุข', fullNameLatin: 'Somsri Meesuk', email: `somsri.${stamp}@e2e.test` },
     { fullName: 'อนันต์ ใจงาม', fullNameLatin: 'Anan Jaingam', email: `anan.${stamp}@e2e.test` },
@@ -184,7 +205,7 @@ test('an instructor takes attendance on a phone, and the marks persist', async (
   const rowOf = (trainee: Trainee) => page.locator(`[data-testid="attendance-row"][data-trainee-id="${trainee.id}"]`);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await loginAs(page, 'instructor');
+  await signIn(page, teacher.email, teacher.password);
   await useLanguage(page, 'en');
   const entry = page.locator(`[data-testid="timetable-entry"][data-session-id="${session.id}"]`);
   await entry.getByTestId('take-attendance').click();
@@ -240,7 +261,6 @@ test('an instructor takes attendance on a phone, and the marks persist', async (
   await expect(page.getByTestId('all-present')).toHaveText('มาเรียนทุกคน');
   await expect(rowOf(trainees[1]).getByTestId('attendance-status')).toHaveText('ขาดเรียน');
   await admin.dispose();
-  await instructorApi.dispose();
 });
 
 test('an admin closes a program from its preview and chooses a completer for a follow-on program', async ({
@@ -250,7 +270,8 @@ test('an admin closes a program from its preview and chooses a completer for a f
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
-  const program = await admin.publishedProgram({ completionRule: { minAttendanceRate: 0.5 } });
+  // Over already: a program is closed once its last session has ended.
+  const program = await admin.finishedProgram({ completionRule: { minAttendanceRate: 0.5 } });
   const followOn = await admin.publishedProgram({ title: { en: 'Study visit to Guiyang', zh: '贵阳研学' } });
   const session = await addSession(admin, program);
   const rmutt = await admin.institution('RMUTT');

@@ -132,7 +132,8 @@ test('after an admin revokes a certificate, its credential file says revoked', a
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
 
   // A closed program with one session the trainee attended, and her certificate.
-  const program = await admin.publishedProgram({
+  // Over already: closing and attendance wait for a program's time.
+  const program = await admin.finishedProgram({
     title: { en: 'Durian orchard management', zh: '榴莲果园管理', th: 'การจัดการสวนทุเรียน' },
     completionRule: { minAttendanceRate: 0.75 },
   });

@@ -281,6 +281,17 @@ export class EnvSchema {
   LOGIN_WINDOW_MINUTES = 15;
 
   @EnvVar({
+    description:
+      'How many minutes before a session starts its attendance may be taken; earlier writes get 409 `SESSION_NOT_STARTED`.',
+    default: '30',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  ATTENDANCE_OPENS_MINUTES_BEFORE = 30;
+
+  @EnvVar({
     description: 'Self-registrations from one client IP per hour before further ones get 429.',
     default: '20',
   })

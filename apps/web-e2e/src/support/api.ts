@@ -80,6 +80,15 @@ export class Api {
   }
 
   /**
+   * A published program that ran last month (its sessions over): one that
+   * may be closed and whose registers are open (issue 19).
+   */
+  async finishedProgram(overrides: Partial<CreateProgramRequest> = {}): Promise<Program> {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    return this.publishedProgram({ startDate: day(-40), endDate: day(-36), ...overrides });
+  }
+
+  /**
    * Self-registers a trainee account (as the register page does), follows the
    * link of its verification e-mail from the development mailbox (as its
    * owner would; an unverified account cannot enrol) and returns a session

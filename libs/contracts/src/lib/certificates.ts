@@ -30,6 +30,8 @@ export interface AttendanceSheet {
   programId: string;
   /** When the sheet was last saved, if ever. */
   updatedAt?: string;
+  /** From when marks may be written: shortly before the session starts (earlier → 409 `SESSION_NOT_STARTED`). */
+  opensAt: string;
   lines: AttendanceLine[];
 }
 
@@ -85,11 +87,27 @@ export interface CompletionLine {
   shortfalls: CompletionShortfall[];
 }
 
+/** A session of a program in which no attendance was taken (no trainee has a mark). */
+export interface UnmarkedSession {
+  sessionId: string;
+  title: LocalizedText;
+  startsAt: string;
+  endsAt: string;
+}
+
 export interface CompletionPreview {
   programId: string;
   sessions: number;
   minAttendanceRate: number;
   passingScore?: number;
+  /**
+   * When the program may be closed: the end of its last session that is not
+   * cancelled (the end of its last day when it has none). Closing earlier →
+   * 409 `PROGRAM_NOT_ENDED`.
+   */
+  endsAt: string;
+  /** Sessions (not cancelled) without any attendance taken, by start: the close asks about them first. */
+  sessionsWithoutAttendance: UnmarkedSession[];
   lines: CompletionLine[];
 }
 

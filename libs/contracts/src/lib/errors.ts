@@ -48,6 +48,10 @@ export const ErrorCode = {
   MfaAlreadyEnabled: 'MFA_ALREADY_ENABLED',
   MfaNotEnabled: 'MFA_NOT_ENABLED',
   NotAHostInstitution: 'NOT_A_HOST_INSTITUTION',
+  /** Closing a program before its last session has ended (the problem carries `endsAt`). */
+  ProgramNotEnded: 'PROGRAM_NOT_ENDED',
+  /** Attendance for a session earlier than shortly before it starts (the problem carries `opensAt`). */
+  SessionNotStarted: 'SESSION_NOT_STARTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -38,21 +38,32 @@ export interface ProgramOutcome {
   certificates: number;
 }
 
+/** Certificates of the period's programs issued in one month (UTC), by their status now. */
 export interface MonthCount {
   /** `YYYY-MM`. */
   month: string;
+  /** Issued that month and still valid. */
   issued: number;
+  /** Issued that month and revoked since. */
   revoked: number;
 }
 
+/**
+ * The office's figures for a period. One rule for all of them: a program
+ * belongs to the period when its dates overlap it, and every figure counts
+ * the records of those programs (their enrolments, trainees, certificates).
+ */
 export interface ReportOverview {
   from?: string;
   to?: string;
   totals: {
+    /** Programs whose dates overlap the period. */
     programs: number;
     /** Distinct trainees enrolled in the period's programs. */
     trainees: number;
+    /** Enrolments in the period's programs, whatever their status. */
     enrolments: number;
+    /** Valid (not revoked) certificates of the period's programs, whenever issued. */
     certificates: number;
     /** Over the closed programs of the period. */
     completionRate?: number;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
+  formatZonedTime,
   type Assessment,
   type AttendanceLine,
   type AttendanceSheet,
@@ -10,6 +11,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
+import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { AssessmentItemDto, AssessmentRequestDto, AttendanceMarkDto } from './dto/attendance.dto';
@@ -19,6 +21,8 @@ interface SessionRef {
   programId: string;
   programStatus: string;
   status: string;
+  startsAt: Date;
+  timezone: string;
 }
 
 /** Who may keep a session's register: admins, and the instructors of that session. */
@@ -37,12 +41,19 @@ export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** From when a session's marks may be written: ATTENDANCE_OPENS_MINUTES_BEFORE its start. */
+  private opensAt(session: SessionRef): Date {
+    return new Date(session.startsAt.getTime() - this.config.ATTENDANCE_OPENS_MINUTES_BEFORE * 60_000);
+  }
 
   /** The session if the caller keeps its register, else 404 (an instructor of another session does not see it). */
   private async session(manager: EntityManager, id: string, viewer: Viewer, lock = false): Promise<SessionRef> {
     const rows = (await manager.query(
-      `SELECT s.id, s.program_id AS "programId", p.status AS "programStatus", s.status
+      `SELECT s.id, s.program_id AS "programId", p.status AS "programStatus", s.status,
+              s.starts_at AS "startsAt", p.timezone
          FROM sessions s JOIN programs p ON p.id = s.program_id WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [id],
     )) as SessionRef[];
@@ -74,6 +85,7 @@ export class AttendanceService {
       sessionId: session.id,
       programId: session.programId,
       ...(updated ? { updatedAt: updated.toISOString() } : {}),
+      opensAt: this.opensAt(session).toISOString(),
       lines: rows.map((r) => ({
         traineeId: r.traineeId,
         enrolmentId: r.enrolmentId,
@@ -93,8 +105,9 @@ export class AttendanceService {
 
   /**
    * Replaces the session's register with these marks (trainees left out have
-   * none). Only confirmed trainees of the program may be marked, and a
-   * completed program's registers are closed.
+   * none). Only confirmed trainees of the program may be marked, a
+   * completed program's registers are closed, and a session's register opens
+   * ATTENDANCE_OPENS_MINUTES_BEFORE its start.
    */
   async put(sessionId: string, marks: AttendanceMarkDto[], ctx: RequestContext): Promise<AttendanceSheet> {
     const viewer = signedIn(ctx);
@@ -105,6 +118,14 @@ export class AttendanceService {
       }
       // A cancelled session has no register: it is left out of attendance rates.
       if (session.status === 'cancelled') throw ProblemException.conflict(ErrorCode.SessionCancelled);
+      // Marks for a session weeks ahead are guesses, not a register: it opens shortly before the start.
+      const opensAt = this.opensAt(session);
+      if (Date.now() < opensAt.getTime()) {
+        throw ProblemException.conflict(ErrorCode.SessionNotStarted, {
+          params: { opensAt: formatZonedTime(opensAt, session.timezone, ctx.locale, { withDate: true }) },
+          extensions: { opensAt: opensAt.toISOString() },
+        });
+      }
       const seen = new Map<string, number>();
       const problems: { field: string; code: string; messageKey: string; params?: Record<string, string | number> }[] =
         [];

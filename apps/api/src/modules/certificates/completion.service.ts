@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
+  formatZonedTime,
   type CompletionBasis,
   type CompletionLine,
   type CompletionPreview,
   type CompletionResult,
   type SelectionResult,
+  type UnmarkedSession,
 } from '@skillbridge/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { signedIn, type RequestContext } from '../../common/auth/viewer';
@@ -15,6 +17,7 @@ import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { lockProgram } from '../enrolments/seats';
 import { Notifier } from '../notifications/notifier';
 import { Program } from '../programs/program.entity';
+import { programSpan } from '../programs/programs.service';
 import { CertificatesService } from './certificates.service';
 import { applyCompletionRule } from './completion';
 import { SelectionDto } from './dto/certificate.dto';
@@ -112,23 +115,61 @@ export class CompletionService {
     };
   }
 
+  /**
+   * When the program is over and may be closed: the end of its last session
+   * that is not cancelled, or — with none — the end of its last day in its zone.
+   */
+  private async endsAt(manager: EntityManager, program: Program): Promise<Date> {
+    const [{ last }] = (await manager.query(
+      `SELECT max(ends_at) AS last FROM sessions WHERE program_id = $1 AND status <> 'cancelled'`,
+      [program.id],
+    )) as { last: Date | null }[];
+    return last ? new Date(last) : programSpan(program).until;
+  }
+
+  /** The program's sessions (not cancelled) in which nobody's attendance was taken. */
+  private async sessionsWithoutAttendance(manager: EntityManager, programId: string): Promise<UnmarkedSession[]> {
+    const rows = (await manager.query(
+      `SELECT s.id AS "sessionId", s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt"
+         FROM sessions s
+        WHERE s.program_id = $1 AND s.status <> 'cancelled'
+          AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)
+        ORDER BY s.starts_at, s.id`,
+      [programId],
+    )) as { sessionId: string; title: UnmarkedSession['title']; startsAt: Date; endsAt: Date }[];
+    return rows.map((r) => ({
+      sessionId: r.sessionId,
+      title: r.title,
+      startsAt: new Date(r.startsAt).toISOString(),
+      endsAt: new Date(r.endsAt).toISOString(),
+    }));
+  }
+
   /** Who would complete and who would not, and why — before the admin closes the program. */
   async preview(programId: string): Promise<CompletionPreview> {
     const program = await this.dataSource.getRepository(Program).findOneBy({ id: programId });
     if (!program) throw ProblemException.notFound();
     const statuses = program.status === 'completed' ? ['completed', 'not-completed'] : ['confirmed'];
-    const { sessions, lines } = await this.completionLines(this.dataSource.manager, program, statuses);
+    const manager = this.dataSource.manager;
+    const [{ sessions, lines }, endsAt, unmarked] = await Promise.all([
+      this.completionLines(manager, program, statuses),
+      this.endsAt(manager, program),
+      this.sessionsWithoutAttendance(manager, programId),
+    ]);
     return {
       programId,
       sessions,
       minAttendanceRate: program.minAttendanceRate,
       ...(program.passingScore !== null ? { passingScore: program.passingScore } : {}),
+      endsAt: endsAt.toISOString(),
+      sessionsWithoutAttendance: unmarked,
       lines,
     };
   }
 
   /**
-   * Closes the program: each confirmed enrolment becomes completed or
+   * Closes the program once its last session has ended (409
+   * PROGRAM_NOT_ENDED before): each confirmed enrolment becomes completed or
    * not-completed by the rule, and each completed one gets its certificate —
    * in one transaction under the program's row lock. A second run (or a
    * concurrent one, which waits for the lock) finds the program completed and
@@ -151,6 +192,14 @@ export class CompletionService {
       if (program.status !== 'published') {
         throw ProblemException.conflict(ErrorCode.InvalidTransition, {
           params: { from: program.status, to: 'completed' },
+        });
+      }
+      // Closing decides everyone's outcome for good: not while a session is still to come or under way.
+      const endsAt = await this.endsAt(manager, program);
+      if (Date.now() < endsAt.getTime()) {
+        throw ProblemException.conflict(ErrorCode.ProgramNotEnded, {
+          params: { endsAt: formatZonedTime(endsAt, program.timezone, ctx.locale, { withDate: true }) },
+          extensions: { endsAt: endsAt.toISOString() },
         });
       }
       const { lines } = await this.completionLines(manager, program, ['confirmed']);

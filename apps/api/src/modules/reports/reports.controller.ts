@@ -23,7 +23,7 @@ export class ReportsController {
   @Roles(Role.Admin)
   @ApiOperation({
     summary:
-      'Programs by kind and status, trainees by nationality and institution, enrolments by status, completion and certificates per program, certificates per month (admin). Optional ?from&to.',
+      'Programs by kind and status, trainees by nationality and institution, enrolments by status, completion and certificates per program, certificates per month (admin). Optional ?from&to: every figure counts the programs whose dates overlap the period and their records.',
   })
   @ApiOkResponse({ type: ReportOverviewDto })
   @ApiProblems(400, 401, 403)

@@ -18,10 +18,14 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { ProgramsService } from '../programs/programs.service';
 import { ReportPeriodQueryDto } from './dto/report-query.dto';
 
-/** Programs that overlap the period ($1 from, $2 to; either may be null). */
+/**
+ * The one rule of the overview: a program belongs to the period when its dates
+ * overlap it ($1 from, $2 to; either may be null), and every figure — programs,
+ * trainees, enrolments, certificates, completion — counts the records of those
+ * programs. (Certificates used to be counted by their issue date, so a period
+ * showed certificates of programs it did not contain.)
+ */
 const PERIOD_PROGRAMS = `SELECT * FROM programs WHERE ($1::date IS NULL OR end_date >= $1::date) AND ($2::date IS NULL OR start_date <= $2::date)`;
-/** Certificates issued within the period, by calendar day in UTC. */
-const PERIOD_CERTIFICATES = `($1::date IS NULL OR c.issued_at >= $1::date) AND ($2::date IS NULL OR c.issued_at < $2::date + 1)`;
 
 const SEATED = `('confirmed', 'completed', 'not-completed')`;
 
@@ -123,6 +127,9 @@ export class ReportsService {
     const periodEnrolments = allTime
       ? `enrolments e WHERE $1::date IS NULL AND $2::date IS NULL`
       : `enrolments e JOIN (${PERIOD_PROGRAMS}) p ON p.id = e.program_id WHERE TRUE`;
+    const periodCertificates = allTime
+      ? `certificates c WHERE $1::date IS NULL AND $2::date IS NULL`
+      : `certificates c JOIN (${PERIOD_PROGRAMS}) p ON p.id = c.program_id WHERE TRUE`;
     // Each trainee counts once however many programs they took; EXISTS (a semi-join) is far cheaper here than
     // count(DISTINCT …) over the enrolments, and one trainee has one nationality and one institution, so both
     // breakdowns (and the total) come from the same rows.
@@ -156,11 +163,13 @@ export class ReportsService {
                                 WHERE program_id = p.id AND status = 'issued') c
           ORDER BY p.start_date DESC, p.id`,
       ),
+      // The period's programs' certificates by the month they were issued: valid ones and revoked ones apart.
       q<{ month: string; issued: number; revoked: number }>(
         `SELECT to_char(m, 'YYYY-MM') AS month, issued, revoked
-           FROM (SELECT date_trunc('month', c.issued_at AT TIME ZONE 'UTC') AS m, count(*)::int AS issued,
+           FROM (SELECT date_trunc('month', c.issued_at AT TIME ZONE 'UTC') AS m,
+                        count(*) FILTER (WHERE c.status = 'issued')::int AS issued,
                         count(*) FILTER (WHERE c.status = 'revoked')::int AS revoked
-                   FROM certificates c WHERE ${PERIOD_CERTIFICATES} GROUP BY 1) x
+                   FROM ${periodCertificates} GROUP BY 1) x
           ORDER BY m`,
       ),
     ]);
@@ -184,6 +193,7 @@ export class ReportsService {
       programs: sum(kinds, (row) => row.count),
       trainees: sum(people, (row) => row.count),
       enrolments: sum(statuses, (row) => row.count),
+      // Valid (not revoked) certificates: the same as the programs' own `certificates`, added up.
       certificates: sum(months, (row) => row.issued),
     };
     const nationalities = byKey((row) => row.nationality).map(([key, count]) => ({ key: key as CountryCode, count }));

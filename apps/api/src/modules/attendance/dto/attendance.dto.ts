@@ -83,6 +83,12 @@ export class AttendanceSheetDto implements AttendanceSheet {
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'When the register was last saved, if ever' })
   updatedAt?: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'From when marks may be written (shortly before the session starts); earlier → 409 SESSION_NOT_STARTED',
+  })
+  opensAt: string;
   @ApiProperty({ type: [AttendanceLineDto] }) lines: AttendanceLineDto[];
 }
 

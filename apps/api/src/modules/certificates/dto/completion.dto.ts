@@ -4,8 +4,11 @@ import type {
   CompletionPreview,
   CompletionResult,
   CompletionShortfall,
+  LocalizedText,
   SelectionResult,
+  UnmarkedSession,
 } from '@skillbridge/contracts';
+import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 
 /** Every CompletionShortfall, checked against the type (a new one must be added here). */
 const SHORTFALLS = Object.keys({
@@ -31,11 +34,29 @@ export class CompletionLineDto implements CompletionLine {
   shortfalls: CompletionShortfall[];
 }
 
+export class UnmarkedSessionDto implements UnmarkedSession {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedText;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+}
+
 export class CompletionPreviewDto implements CompletionPreview {
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty({ description: 'Sessions of the program' }) sessions: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) minAttendanceRate: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) passingScore?: number;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'When the program may be closed: the end of its last session not cancelled (of its last day without sessions); earlier → 409 PROGRAM_NOT_ENDED',
+  })
+  endsAt: string;
+  @ApiProperty({
+    type: [UnmarkedSessionDto],
+    description: 'Sessions not cancelled in which no attendance was taken, by start',
+  })
+  sessionsWithoutAttendance: UnmarkedSessionDto[];
   @ApiProperty({ type: [CompletionLineDto] }) lines: CompletionLineDto[];
 }
 

@@ -22,10 +22,11 @@ import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 
 class ReportTotalsDto {
-  @ApiProperty() programs: number;
+  @ApiProperty({ description: 'Programs whose dates overlap the period' }) programs: number;
   @ApiProperty({ description: 'Distinct trainees enrolled in the period’s programs' }) trainees: number;
-  @ApiProperty() enrolments: number;
-  @ApiProperty() certificates: number;
+  @ApiProperty({ description: 'Enrolments in the period’s programs, whatever their status' }) enrolments: number;
+  @ApiProperty({ description: 'Valid (not revoked) certificates of the period’s programs, whenever issued' })
+  certificates: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Over the closed programs of the period' })
   completionRate?: number;
 }
@@ -72,8 +73,9 @@ class ProgramOutcomeDto implements ProgramOutcome {
 
 class MonthCountDto implements MonthCount {
   @ApiProperty({ example: '2024-09', pattern: '^\\d{4}-\\d{2}$' }) month: string;
-  @ApiProperty() issued: number;
-  @ApiProperty() revoked: number;
+  @ApiProperty({ description: 'Certificates of the period’s programs issued that month (UTC) and still valid' })
+  issued: number;
+  @ApiProperty({ description: 'Issued that month and revoked since' }) revoked: number;
 }
 
 export class ReportOverviewDto implements ReportOverview {

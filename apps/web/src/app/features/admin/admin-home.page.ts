@@ -18,7 +18,13 @@ import {
   traineesByCountryChart,
   type ChartContext,
 } from '../reports/report-charts';
-import { matchingPreset, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../reports/report-period';
+import {
+  DEFAULT_PERIOD_PRESET,
+  matchingPreset,
+  PERIOD_PRESETS,
+  presetPeriod,
+  type PeriodPreset,
+} from '../reports/report-period';
 import { ReportsApi } from '../reports/reports.api';
 
 type OverviewState =
@@ -45,8 +51,11 @@ export class AdminHomePage {
 
   protected readonly presets = PERIOD_PRESETS;
   private readonly today = zonedDate(new Date(), this.viewer.zone());
-  /** The last twelve months by default: recent enough to act on, long enough to show a trend. */
-  protected readonly period = signal<ReportPeriodQuery>(presetPeriod('last12Months', this.today));
+  /**
+   * By default the last twelve months and everything planned: programs that ended within a year, run now or
+   * are coming. A period that ended today left out the programs being prepared — most of an office's work.
+   */
+  protected readonly period = signal<ReportPeriodQuery>(presetPeriod(DEFAULT_PERIOD_PRESET, this.today));
   protected readonly activePreset = computed(() => matchingPreset(this.period(), this.today));
   protected readonly periodInvalid = signal(false);
   protected readonly exporting = signal(false);

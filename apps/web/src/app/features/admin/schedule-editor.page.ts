@@ -1,5 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -22,11 +30,23 @@ import {
   localizedTextForm,
   localizedTextValue,
 } from '../../shared/forms/localized-text-input.component';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { applyServerErrors, clearServerErrors } from '../../shared/forms/server-errors';
+import { i18nKey } from '../../shared/i18n/i18n-key';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { AgendaComponent } from '../../shared/ui/agenda.component';
 import { ProgramsApi } from '../programs/programs.api';
+
+/**
+ * A session ends after it starts (both times are on the form's one date):
+ * said beside the end time before anything is sent. The error carries its
+ * own message key for sb-field-error.
+ */
+export function endsAfterStart(control: AbstractControl): ValidationErrors | null {
+  const from = control.parent?.get('from')?.value as string | undefined;
+  const to = control.value as string;
+  return from && to && to <= from ? { endsBeforeStart: { key: i18nKey('admin.schedule.endsBeforeStart') } } : null;
+}
 
 /** The agenda of one program, day by day, with a form to add, change and remove sessions. */
 @Component({
@@ -82,11 +102,22 @@ export class ScheduleEditorPage implements OnInit {
     type: new FormControl<SessionType>('lecture', { nonNullable: true }),
     date: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     from: new FormControl('09:00', { nonNullable: true, validators: [Validators.required] }),
-    to: new FormControl('11:00', { nonNullable: true, validators: [Validators.required] }),
+    to: new FormControl('11:00', { nonNullable: true, validators: [Validators.required, endsAfterStart] }),
     instructorIds: new FormControl<string[]>([], { nonNullable: true }),
     venue: new FormControl('', { nonNullable: true }),
     meetingUrl: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^https?:\/\/\S+$/)] }),
   });
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    // The end is checked against the start: a new start checks it again.
+    this.form.controls.from.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe(() => this.form.controls.to.updateValueAndValidity());
+    // The API's words about the last attempt (a clash, a time outside the program) no longer hold once the
+    // session changes; left on their controls they would keep the form invalid and Save would do nothing.
+    this.form.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => clearServerErrors(this.form));
+  }
 
   async ngOnInit(): Promise<void> {
     const [program, sessions, instructors] = await firstValueFrom(
@@ -148,6 +179,7 @@ export class ScheduleEditorPage implements OnInit {
   protected async save(): Promise<void> {
     this.submitted.set(true);
     this.failure.set(null);
+    clearServerErrors(this.form);
     this.form.markAllAsTouched();
     const program = this.program();
     if (this.form.invalid || !program) return;

@@ -8,7 +8,12 @@ const line = (traineeId: string, status: AttendanceLine['status'] = null): Atten
   nationality: 'TH',
   status,
 });
-const sheet = (...lines: AttendanceLine[]): AttendanceSheet => ({ sessionId: 's1', programId: 'p1', lines });
+const sheet = (...lines: AttendanceLine[]): AttendanceSheet => ({
+  sessionId: 's1',
+  programId: 'p1',
+  opensAt: '2025-03-04T00:30:00.000Z',
+  lines,
+});
 
 describe('nextStatus', () => {
   it('moves present → late → absent → excused → present, and an unmarked trainee to present', () => {

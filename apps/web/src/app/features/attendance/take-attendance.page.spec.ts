@@ -10,6 +10,7 @@ import { TakeAttendancePage } from './take-attendance.page';
 const SHEET: AttendanceSheet = {
   sessionId: 's1',
   programId: 'p1',
+  opensAt: '2025-03-04T00:30:00.000Z',
   lines: [
     {
       traineeId: 't1',
@@ -44,7 +45,7 @@ async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void
   await fixture.whenStable();
 }
 
-async function render(locale: 'en' | 'th' = 'en') {
+async function render(locale: 'en' | 'th' = 'en', sheet: AttendanceSheet = SHEET) {
   TestBed.configureTestingModule({
     imports: [TakeAttendancePage],
     providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
@@ -54,7 +55,7 @@ async function render(locale: 'en' | 'th' = 'en') {
   const fixture = TestBed.createComponent(TakeAttendancePage);
   fixture.componentRef.setInput('id', 's1');
   fixture.detectChanges();
-  backend.expectOne('/api/v1/sessions/s1/attendance').flush(SHEET);
+  backend.expectOne('/api/v1/sessions/s1/attendance').flush(sheet);
   await new Promise((resolve) => setTimeout(resolve));
   backend.expectOne('/api/v1/programs/p1').flush(PROGRAM);
   backend.expectOne('/api/v1/programs/p1/sessions').flush([SESSION]);
@@ -167,6 +168,20 @@ describe('TakeAttendancePage', () => {
     all('attendance-row')[0].click();
     await fixture.whenStable();
     expect(statuses()[0]).toBe('present');
+  });
+
+  it('shows a session whose register is not open yet read-only, saying from when it opens', async () => {
+    const opensAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const { fixture, backend, all, one, statuses } = await render('en', { ...SHEET, opensAt });
+    expect(one('attendance-not-open').textContent).toMatch(
+      /This session has not started yet: attendance can be taken from/,
+    );
+    expect(one('all-present')).toBeNull();
+    expect(one('attendance-savebar')).toBeNull();
+    all('attendance-row')[1].click();
+    await fixture.whenStable();
+    expect(statuses()).toEqual(['present', 'unmarked', 'absent']);
+    backend.expectNone('/api/v1/sessions/s1/attendance');
   });
 
   it('speaks Thai', async () => {

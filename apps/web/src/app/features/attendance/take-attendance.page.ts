@@ -82,10 +82,17 @@ export class TakeAttendancePage implements OnInit, HasUnsavedChanges {
         }
       : { link: ['/instructor'], label: i18nKey('nav.timetable') },
   );
-  /** A closed program's registers can be read, not changed. */
+  /** From when marks may be written (shortly before the session starts), as the API says. */
+  protected readonly opensAt = signal<string | null>(null);
+  /** A session still weeks ahead has no register yet: it opens shortly before the start. */
+  protected readonly notOpenYet = computed(() => {
+    const opensAt = this.opensAt();
+    return opensAt !== null && Date.parse(opensAt) > Date.now();
+  });
+  /** A closed program's registers, and those of sessions not yet open, can be read, not changed. */
   protected readonly readOnly = computed(() => {
     const status = this.program()?.status;
-    return status !== undefined && status !== 'published';
+    return (status !== undefined && status !== 'published') || this.notOpenYet();
   });
 
   async ngOnInit(): Promise<void> {
@@ -93,6 +100,7 @@ export class TakeAttendancePage implements OnInit, HasUnsavedChanges {
       const sheet = await firstValueFrom(this.api.sheet(this.id()));
       this.register.load(sheet);
       this.savedAt.set(sheet.updatedAt ?? null);
+      this.opensAt.set(sheet.opensAt ?? null);
       const [program, sessions] = await Promise.all([
         firstValueFrom(this.programs.get(sheet.programId)),
         firstValueFrom(this.programs.sessions(sheet.programId)),

@@ -22,6 +22,8 @@ const PREVIEW: CompletionPreview = {
   sessions: 5,
   minAttendanceRate: 0.8,
   passingScore: 60,
+  endsAt: '2025-03-08T08:00:00.000Z',
+  sessionsWithoutAttendance: [],
   lines: [
     {
       enrolmentId: 'e1',
@@ -74,7 +76,7 @@ async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void
   await fixture.whenStable();
 }
 
-async function render(locale: 'en' | 'zh' = 'en') {
+async function render(locale: 'en' | 'zh' = 'en', preview: CompletionPreview = PREVIEW) {
   TestBed.configureTestingModule({
     imports: [CompletionPage],
     providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
@@ -85,7 +87,7 @@ async function render(locale: 'en' | 'zh' = 'en') {
   fixture.componentRef.setInput('id', 'p1');
   fixture.detectChanges();
   backend.expectOne('/api/v1/programs/p1').flush(PROGRAM);
-  backend.expectOne('/api/v1/programs/p1/completion').flush(PREVIEW);
+  backend.expectOne('/api/v1/programs/p1/completion').flush(preview);
   await settle(fixture);
   const element = fixture.nativeElement as HTMLElement;
   const all = (id: string) => [...element.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
@@ -147,8 +149,38 @@ describe('CompletionPage', () => {
     expect(text('result-completed')).toBe('Completed: 1');
     expect(text('result-not-completed')).toBe('Not completed: 2');
     expect(text('result-issued')).toBe('Certificates issued: 1');
+    // The result is at the top, the button was at the bottom: the result takes the focus (and the view).
+    expect(document.activeElement).toBe(one('completion-result'));
     expect(text('completion-heading')).toBe('Program outcome');
     expect(one('close-program')).toBeNull();
     expect(one('completer-selection')).not.toBeNull();
+  });
+
+  it('does not offer to close a program before its last session has ended, and says when it can', async () => {
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const { one, text } = await render('en', { ...PREVIEW, endsAt: later });
+    expect(one('close-program')).toBeNull();
+    expect(text('completion-not-ended')).toMatch(/^This program can be closed once its last session has ended \(/);
+  });
+
+  it('lists the sessions without any attendance in the confirmation before closing', async () => {
+    const { fixture, backend, one, all } = await render('en', {
+      ...PREVIEW,
+      sessionsWithoutAttendance: [
+        {
+          sessionId: 's4',
+          title: { en: 'Soil improvement', zh: '土壤改良' },
+          startsAt: '2025-03-07T01:00:00.000Z',
+          endsAt: '2025-03-07T03:00:00.000Z',
+        },
+      ],
+    });
+    one('close-program').click();
+    await settle(fixture);
+    expect(one('confirm-unmarked').textContent).toContain('No attendance was taken in these sessions');
+    expect(all('confirm-unmarked-session').map((e) => e.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^Soil improvement · Mar 7, 2025/),
+    ]);
+    backend.expectNone('/api/v1/programs/p1/complete');
   });
 });

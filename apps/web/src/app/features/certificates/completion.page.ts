@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CompletionPreview, CompletionResult, CompletionShortfall, Program } from '@skillbridge/contracts';
@@ -7,6 +17,8 @@ import { problemOf } from '../../core/http/problem';
 import { LocalNumberPipe } from '../../shared/i18n/local-number.pipe';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
+import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
+import { InstantTimePipe } from '../../shared/time/instant-time.pipe';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
 import { ProgramsApi } from '../programs/programs.api';
 import { CertificatesApi } from './certificates.api';
@@ -25,6 +37,8 @@ import { completionTotals, shortfallLabel, type ShortfallLabel } from './complet
     TranslatePipe,
     LocalizedPipe,
     CalendarDatePipe,
+    InstantDatePipe,
+    InstantTimePipe,
     LocalNumberPipe,
     ConfirmDialogComponent,
     CompleterSelectionComponent,
@@ -48,10 +62,16 @@ export class CompletionPage implements OnInit {
   protected readonly result = signal<CompletionResult | null>(null);
   protected readonly asking = signal(false);
   private readonly dialog = viewChild<ConfirmDialogComponent>('confirm');
+  private readonly resultBox = viewChild<ElementRef<HTMLElement>>('resultBox');
 
   protected readonly totals = computed(() => completionTotals(this.preview()?.lines ?? []));
   protected readonly completed = computed(() => this.program()?.status === 'completed');
   protected readonly closable = computed(() => this.program()?.status === 'published');
+  /** Before its last session has ended a program is not closed (the API refuses it too). */
+  protected readonly ended = computed(() => {
+    const endsAt = this.preview()?.endsAt;
+    return endsAt === undefined || Date.parse(endsAt) <= Date.now();
+  });
   protected readonly completers = computed(() => (this.preview()?.lines ?? []).filter((line) => line.completes));
   protected readonly shortfallKinds: readonly CompletionShortfall[] = [
     'attendance',
@@ -96,6 +116,13 @@ export class CompletionPage implements OnInit {
     try {
       this.result.set(await firstValueFrom(this.api.complete(this.id())));
       await this.load();
+      // The result shows at the top of the page, the button was at the bottom: take the person (and a
+      // screen reader) to it.
+      setTimeout(() => {
+        const box = this.resultBox()?.nativeElement;
+        box?.focus();
+        box?.scrollIntoView?.({ block: 'start' });
+      });
     } catch (error) {
       this.failure.set(problemOf(error).code);
     } finally {

@@ -12,6 +12,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
+import { resolveColor } from './status-colors';
 
 // Only what the report charts use, so the rest of Chart.js stays out of the bundle.
 Chart.register(
@@ -38,6 +39,13 @@ export class ChartRenderer {
     const style = getComputedStyle(canvas);
     if (style.fontFamily) Chart.defaults.font.family = style.fontFamily;
     if (style.color) Chart.defaults.color = style.color;
+    // Series carry semantic colours as CSS variables (status-colors.css); the canvas needs their values.
+    for (const dataset of config.data.datasets) {
+      for (const key of ['backgroundColor', 'borderColor'] as const) {
+        const color = dataset[key];
+        if (typeof color === 'string') dataset[key] = resolveColor(color, style);
+      }
+    }
     const chart = new Chart(canvas, config);
     let destroyed = false;
     // The font slices a label needs may still be loading: draw again once they are in.

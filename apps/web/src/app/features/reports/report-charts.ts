@@ -1,4 +1,5 @@
 import { i18nKey } from '../../shared/i18n/i18n-key';
+import { CERTIFICATE_STATUS_TONES, ENROLMENT_STATUS_TONES, toneColor } from './status-colors';
 import {
   ENROLMENT_STATUSES,
   INTL_LOCALES,
@@ -13,6 +14,7 @@ import {
 export interface ChartSeries {
   label: string;
   data: (number | null)[];
+  /** A semantic colour (`var(--sb-status-…)`, see status-colors.ts), resolved against the page's styles when drawn. */
   color: string;
 }
 
@@ -40,9 +42,6 @@ export interface ChartContext {
   locale: Locale;
   t: (key: string) => string;
 }
-
-/** Colours that keep 3:1 contrast against white and stay apart for common colour-vision deficiencies. */
-export const PALETTE = ['#0b6e8a', '#e07a1f', '#5b3fa3', '#2f8a3d', '#b42318', '#6b7785', '#c2185b', '#8a6d0b'];
 
 /** A number (or a 0..1 rate as a percentage) as the viewer's language writes it. */
 export function formatChartValue(value: number | null | undefined, locale: Locale, percent = false): string {
@@ -75,7 +74,9 @@ export function traineesByCountryChart(overview: ReportOverview, ctx: ChartConte
     locale: ctx.locale,
     categoryLabel: ctx.t(i18nKey('reports.charts.country')),
     labels: rows.map((row) => countryLabel(row.key, ctx.locale)),
-    series: [{ label: ctx.t(i18nKey('reports.kpi.trainees')), data: rows.map((row) => row.count), color: PALETTE[0] }],
+    series: [
+      { label: ctx.t(i18nKey('reports.kpi.trainees')), data: rows.map((row) => row.count), color: toneColor('info') },
+    ],
   };
 }
 
@@ -90,10 +91,11 @@ export function enrolmentsByStatusChart(overview: ReportOverview, ctx: ChartCont
     locale: ctx.locale,
     categoryLabel: ctx.t(i18nKey('reports.charts.period')),
     labels: [ctx.t(i18nKey('reports.kpi.enrolments'))],
-    series: statuses.map((status, index) => ({
+    // Each status in the colour of what it means, not of its place in the list (completed was once red).
+    series: statuses.map((status) => ({
       label: ctx.t(`enrolmentStatuses.${status}`),
       data: [counts.get(status) ?? 0],
-      color: PALETTE[index % PALETTE.length],
+      color: toneColor(ENROLMENT_STATUS_TONES[status]),
     })),
   };
 }
@@ -111,7 +113,7 @@ export function completionRateChart(overview: ReportOverview, ctx: ChartContext)
       {
         label: ctx.t(i18nKey('reports.kpi.completionRate')),
         data: rows.map((program) => program.completionRate ?? null),
-        color: PALETTE[3],
+        color: toneColor('success'),
       },
     ],
   };
@@ -119,17 +121,23 @@ export function completionRateChart(overview: ReportOverview, ctx: ChartContext)
 
 export function certificatesByMonthChart(overview: ReportOverview, ctx: ChartContext): ChartSpec {
   const rows = [...overview.certificatesByMonth].sort((a, b) => a.month.localeCompare(b.month));
+  // Valid and revoked certificates of the same month stack: the bar is all that month issued.
   return {
     kind: 'bar',
+    stacked: true,
     locale: ctx.locale,
     categoryLabel: ctx.t(i18nKey('reports.charts.month')),
     labels: rows.map((row) => monthLabel(row.month, ctx.locale)),
     series: [
-      { label: ctx.t(i18nKey('certificates.statuses.issued')), data: rows.map((row) => row.issued), color: PALETTE[0] },
+      {
+        label: ctx.t(i18nKey('certificates.statuses.issued')),
+        data: rows.map((row) => row.issued),
+        color: toneColor(CERTIFICATE_STATUS_TONES.issued),
+      },
       {
         label: ctx.t(i18nKey('certificates.statuses.revoked')),
         data: rows.map((row) => row.revoked),
-        color: PALETTE[4],
+        color: toneColor(CERTIFICATE_STATUS_TONES.revoked),
       },
     ],
   };
@@ -148,7 +156,7 @@ export function funnelChart(report: ProgramReport, ctx: ChartContext): ChartSpec
       {
         label: ctx.t(i18nKey('reports.funnel.people')),
         data: FUNNEL_STEPS.map((step) => report.funnel[step]),
-        color: PALETTE[0],
+        color: toneColor('info'),
       },
     ],
   };
@@ -165,7 +173,7 @@ export function attendanceRateChart(report: ProgramReport, ctx: ChartContext): C
       {
         label: ctx.t(i18nKey('reports.program.rate')),
         data: report.attendanceBySession.map((session) => session.rate ?? null),
-        color: PALETTE[3],
+        color: toneColor('info'),
       },
     ],
   };
@@ -181,12 +189,12 @@ export function seatsOverTimeChart(report: ProgramReport, ctx: ChartContext): Ch
       {
         label: ctx.t(i18nKey('reports.funnel.applied')),
         data: report.seatsOverTime.map((day) => day.applied),
-        color: PALETTE[1],
+        color: toneColor('warning'),
       },
       {
         label: ctx.t(i18nKey('reports.funnel.confirmed')),
         data: report.seatsOverTime.map((day) => day.confirmed),
-        color: PALETTE[0],
+        color: toneColor('success-alt'),
       },
     ],
   };

@@ -12,6 +12,11 @@ describe('period presets', () => {
     expect(presetPeriod('last12Months', '2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
   });
 
+  it('the default, the last 12 months and upcoming, has no end: planned programs count', () => {
+    expect(presetPeriod('recentAndUpcoming', '2025-06-15')).toEqual({ from: '2024-06-16' });
+    expect(matchingPreset({ from: '2024-06-16' }, '2025-06-15')).toBe('recentAndUpcoming');
+  });
+
   it('all time has no limits', () => {
     expect(presetPeriod('all', '2025-06-15')).toEqual({});
   });

@@ -1,9 +1,13 @@
 import { addDays, type ReportPeriodQuery } from '@skillbridge/contracts';
 import { i18nKey } from '../../shared/i18n/i18n-key';
 
-export type PeriodPreset = 'thisYear' | 'last12Months' | 'all';
+export type PeriodPreset = 'recentAndUpcoming' | 'thisYear' | 'last12Months' | 'all';
+
+/** The dashboard opens on this one: what the office has just done and what it is preparing. */
+export const DEFAULT_PERIOD_PRESET: PeriodPreset = 'recentAndUpcoming';
 
 export const PERIOD_PRESETS: readonly { id: PeriodPreset; label: string }[] = [
+  { id: 'recentAndUpcoming', label: i18nKey('reports.period.recentAndUpcoming') },
   { id: 'thisYear', label: i18nKey('reports.period.thisYear') },
   { id: 'last12Months', label: i18nKey('reports.period.last12Months') },
   { id: 'all', label: i18nKey('reports.period.all') },
@@ -11,12 +15,16 @@ export const PERIOD_PRESETS: readonly { id: PeriodPreset; label: string }[] = [
 
 /**
  * The dates a preset stands for, counted from `today` (`YYYY-MM-DD` in the
- * viewer's zone): this calendar year so far, the twelve months up to and
+ * viewer's zone): the last twelve months and everything after (programs that
+ * ended within a year, run now or are planned: an office's work is mostly
+ * ahead of it), this calendar year so far, the twelve months up to and
  * including today, or no limits at all.
  */
 export function presetPeriod(preset: PeriodPreset, today: string): ReportPeriodQuery {
   const [year, month, day] = today.split('-').map(Number);
   switch (preset) {
+    case 'recentAndUpcoming':
+      return { from: presetPeriod('last12Months', today).from };
     case 'thisYear':
       return { from: `${year}-01-01`, to: today };
     case 'last12Months': {

@@ -78,6 +78,11 @@ export class FieldErrorComponent {
     const errors = Object.entries(control.errors);
     const [name, value] = errors.find(([key]) => FIRST.includes(key)) ?? errors[0];
     if (name === 'server') return serverError(value);
+    // A validator of one form may name its own message: `{ name: { key, params? } }`.
+    const own = value as { key?: unknown; params?: Record<string, unknown> } | null;
+    if (!CLIENT_ERRORS[name] && own && typeof own === 'object' && typeof own.key === 'string') {
+      return { key: own.key, params: own.params };
+    }
     return CLIENT_ERRORS[name]?.(value as Record<string, unknown>) ?? { key: 'forms.errors.invalid' };
   });
 

@@ -3,7 +3,9 @@ import { TranslatePipe } from '@ngx-translate/core';
 
 /**
  * A modal question with confirm and cancel, on the native <dialog> (focus
- * trapping and Escape come with it). Open it with `open()`.
+ * trapping and Escape come with it). Open it with `open()`. Content put
+ * inside the element shows under the message (what the person should know
+ * before confirming).
  */
 @Component({
   selector: 'sb-confirm-dialog',
@@ -13,6 +15,7 @@ import { TranslatePipe } from '@ngx-translate/core';
     <dialog #dialog class="dialog" [attr.aria-labelledby]="id() + '-title'" (close)="closed.emit()">
       <h2 [id]="id() + '-title'">{{ title() }}</h2>
       <p>{{ message() }}</p>
+      <ng-content />
       <div class="actions">
         <button
           type="button"

@@ -31,10 +31,21 @@ export class AuditRecordDto implements AuditRecord {
   @ApiPropertyOptional({ type: LocalizedTextDto }) title?: LocalizedText;
 }
 
+/** A value as an event stored it: any JSON (null included, through the object branch). */
+const JSON_VALUE = {
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true, nullable: true },
+  ],
+} as const;
+
 export class AuditChangeDto implements AuditChange {
   @ApiProperty({ example: 'preferredLocale' }) field: string;
-  @ApiPropertyOptional({ description: 'Absent when the event did not record it' }) before?: unknown;
-  @ApiPropertyOptional() after?: unknown;
+  @ApiPropertyOptional({ ...JSON_VALUE, description: 'Absent when the event did not record it' }) before?: unknown;
+  @ApiPropertyOptional(JSON_VALUE) after?: unknown;
 }
 
 export class AuditEventDto implements AuditEvent {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   AUDIT_ACTIONS,
   AUDIT_CATEGORIES,
@@ -32,7 +32,7 @@ export class AuditRecordDto implements AuditRecord {
 }
 
 /** A value as an event stored it: any JSON (null included, through the object branch). */
-const JSON_VALUE = {
+const JSON_VALUE: ApiPropertyOptions = {
   oneOf: [
     { type: 'string' },
     { type: 'number' },
@@ -40,7 +40,7 @@ const JSON_VALUE = {
     { type: 'array', items: {} },
     { type: 'object', additionalProperties: true, nullable: true },
   ],
-} as const;
+};
 
 export class AuditChangeDto implements AuditChange {
   @ApiProperty({ example: 'preferredLocale' }) field: string;

@@ -159,7 +159,13 @@ describe('audit trail for people', () => {
       changes: [{ field: 'status', before: 'draft', after: 'published' }],
     });
     expect(create.action).toBe('program.create');
-    expect(create.changes).toEqual(expect.arrayContaining([{ field: 'code', after: program.code }]));
+    expect(create.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'code', after: program.code },
+        // An id in the details keeps its stored value and gains the label of the record it names.
+        { field: 'hostInstitutionId', after: host.id, afterLabel: host.code },
+      ]),
+    );
   });
 
   it('reads a stored { from, to } pair as the field before and after', async () => {

@@ -128,6 +128,9 @@ export interface AuditChange {
   field: string;
   before?: unknown;
   after?: unknown;
+  /** When a value is the id of a record (`programId`, `institutionId`): that record's label, read now. */
+  beforeLabel?: string;
+  afterLabel?: string;
 }
 
 /** One recorded change or security event: who did what to which record, when. */

@@ -8,6 +8,7 @@ import {
   type AuditAction,
   type AuditActionOption,
   type AuditCategory,
+  type AuditChange,
   type AuditEvent as AuditEventView,
   type AuditRecord,
   type LocalizedText,
@@ -97,7 +98,12 @@ export class AuditService {
       limit: query.limit,
       cursor: query.cursor,
     });
-    const [actors, records] = await Promise.all([this.actors(page.items), this.records(page.items)]);
+    const changesOf = new Map(page.items.map((e) => [e.id, auditChangesOf(e.details)]));
+    const wanted = [
+      ...page.items.filter((e) => e.entityId !== null).map((e) => ({ type: e.entityType, id: e.entityId as string })),
+      ...[...changesOf.values()].flat().flatMap(referencesOf),
+    ];
+    const [actors, records] = await Promise.all([this.actors(page.items), this.records(wanted)]);
     return {
       items: page.items.map((e) => ({
         id: e.id,
@@ -117,7 +123,7 @@ export class AuditService {
         requestId: e.requestId,
         ip: e.ip,
         details: { ...(e.subject ? { subject: e.subject } : {}), ...e.details },
-        changes: auditChangesOf(e.details),
+        changes: (changesOf.get(e.id) ?? []).map((change) => withLabels(change, records)),
       })),
       nextCursor: page.nextCursor,
     };
@@ -149,13 +155,9 @@ export class AuditService {
   }
 
   /** A label for each record the events are about (code, serial, name), read now for display only. */
-  private async records(events: AuditEvent[]): Promise<Map<string, AuditRecord>> {
+  private async records(wanted: { type: string; id: string }[]): Promise<Map<string, AuditRecord>> {
     const idsOf = (type: string) => [
-      ...new Set(
-        events
-          .filter((e) => e.entityType === type && e.entityId !== null && isUUID(e.entityId))
-          .map((e) => e.entityId as string),
-      ),
+      ...new Set(wanted.filter((w) => w.type === type && isUUID(w.id)).map((w) => w.id)),
     ];
     const parts = RECORD_LABELS.filter(([type]) => idsOf(type).length > 0);
     if (!parts.length) return new Map();
@@ -173,6 +175,44 @@ export class AuditService {
       ]),
     );
   }
+}
+
+/** Fields of stored details that name another record by id, and that record's type. */
+const REFERENCES: Record<string, string> = {
+  programId: 'program',
+  fromProgramId: 'program',
+  traineeId: 'trainee',
+  institutionId: 'institution',
+  hostInstitutionId: 'institution',
+  partnerInstitutionIds: 'institution',
+  enrolmentId: 'enrolment',
+  userId: 'user',
+};
+
+function idsIn(value: unknown): string[] {
+  if (typeof value === 'string') return isUUID(value) ? [value] : [];
+  return Array.isArray(value) ? value.flatMap(idsIn) : [];
+}
+
+/** The records a change names by id (a program's id, an institution's), to be labelled. */
+function referencesOf(change: AuditChange): { type: string; id: string }[] {
+  const type = REFERENCES[change.field];
+  if (!type) return [];
+  return [...idsIn(change.before), ...idsIn(change.after)].map((id) => ({ type, id }));
+}
+
+/** A change whose values are ids, with the labels of the records they name (the values stay as stored). */
+function withLabels(change: AuditChange, records: Map<string, AuditRecord>): AuditChange {
+  const type = REFERENCES[change.field];
+  if (!type) return change;
+  const label = (value: unknown): string | undefined => {
+    const ids = idsIn(value);
+    const labels = ids.map((id) => records.get(`${type}:${id}`)?.label).filter((l): l is string => !!l);
+    return ids.length > 0 && labels.length === ids.length ? labels.join(', ') : undefined;
+  };
+  const beforeLabel = 'before' in change ? label(change.before) : undefined;
+  const afterLabel = label(change.after);
+  return { ...change, ...(beforeLabel ? { beforeLabel } : {}), ...(afterLabel ? { afterLabel } : {}) };
 }
 
 /** Per record type: a query of `id, label, title` for the ids in $1. */

@@ -46,6 +46,10 @@ export class AuditChangeDto implements AuditChange {
   @ApiProperty({ example: 'preferredLocale' }) field: string;
   @ApiPropertyOptional({ ...JSON_VALUE, description: 'Absent when the event did not record it' }) before?: unknown;
   @ApiPropertyOptional(JSON_VALUE) after?: unknown;
+  @ApiPropertyOptional({ description: 'When before is the id of a record: its label, read now', example: 'CBEC-2025' })
+  beforeLabel?: string;
+  @ApiPropertyOptional({ description: 'When after is the id of a record: its label, read now', example: 'CBEC-2025' })
+  afterLabel?: string;
 }
 
 export class AuditEventDto implements AuditEvent {

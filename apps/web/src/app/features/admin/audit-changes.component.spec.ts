@@ -78,6 +78,17 @@ describe('AuditChangesComponent', () => {
     expect(element.textContent).not.toContain('{');
   });
 
+  it('names a record given by id by the label the API read, and shows the id when there is none', async () => {
+    const changes: AuditChange[] = [
+      { field: 'institutionId', before: 'i-1', after: 'i-2', beforeLabel: 'RMUTT', afterLabel: 'SUT' },
+      { field: 'programId', after: 'p-gone' },
+    ];
+    expect((await render(changes, 'user', 'en')).rows).toEqual([
+      { field: 'institutionId', label: 'Institution', before: 'RMUTT', after: 'SUT' },
+      { field: 'programId', label: 'Program', before: null, after: 'p-gone' },
+    ]);
+  });
+
   it('shows nothing for an event that changed nothing', async () => {
     const { element } = await render([], 'user', 'en');
     expect(element.querySelector('[data-testid="audit-changes"]')).toBeNull();

@@ -84,8 +84,9 @@ export class AuditChangesComponent {
     return this.changes().map((change) => ({
       field: change.field,
       label: auditFieldLabel(change.field, ctx),
-      before: 'before' in change ? formatAuditValue(change.field, change.before, ctx) : null,
-      after: formatAuditValue(change.field, change.after, ctx),
+      // A record named by id shows by its label (the API reads it), the id itself only when the record is gone.
+      before: 'before' in change ? (change.beforeLabel ?? formatAuditValue(change.field, change.before, ctx)) : null,
+      after: change.afterLabel ?? formatAuditValue(change.field, change.after, ctx),
     }));
   });
 }

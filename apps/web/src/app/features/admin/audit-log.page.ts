@@ -97,6 +97,11 @@ interface PickedPerson {
       overflow-wrap: normal;
       word-break: normal;
     }
+    .who .btn,
+    .action .btn {
+      text-align: start;
+      padding-inline: 0;
+    }
     .sub {
       display: block;
       font-size: 0.85em;

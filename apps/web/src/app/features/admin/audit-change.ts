@@ -76,6 +76,8 @@ export interface AuditFormatContext {
   zone: string;
   /** A catalog word, or null when the catalog has none for the key. */
   word: (key: string) => string | null;
+  /** A country's name for its ISO code. */
+  country: (code: string) => string;
 }
 
 function isLocalizedText(value: object): value is LocalizedText {
@@ -104,6 +106,7 @@ export function formatAuditValue(field: string, value: unknown, ctx: AuditFormat
     const section = VALUE_SECTIONS[field]?.(ctx.entityType);
     if (section) return ctx.word(`${section}.${value}`) ?? value;
     if (field === 'preferredLocale' && isLocale(value)) return LOCALE_NATIVE_NAMES[value];
+    if ((field === 'country' || field === 'nationality') && /^[A-Z]{2}$/.test(value)) return ctx.country(value);
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
       return formatZonedTime(value, ctx.zone, ctx.locale, { withDate: true });
     }

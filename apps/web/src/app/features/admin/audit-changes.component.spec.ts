@@ -64,7 +64,9 @@ describe('AuditChangesComponent', () => {
       { field: 'startsAt', after: '2027-01-03T02:00:00.000Z' },
       { field: 'languages', after: ['zh', 'th'] },
       { field: 'venue', before: null, after: 'Hall A' },
+      { field: 'country', before: 'TH', after: 'MY' },
     ];
+    const region = new Intl.DisplayNames(['ms'], { type: 'region' });
     const { rows, element } = await render(changes, 'institution', 'ms');
     expect(rows).toEqual([
       { field: 'name', label: 'Nama', before: 'Old college', after: 'Kolej baharu' },
@@ -73,7 +75,9 @@ describe('AuditChangesComponent', () => {
       { field: 'startsAt', label: 'Bermula', before: null, after: expect.stringContaining('09:00') },
       { field: 'languages', label: 'languages', before: null, after: 'zh, th' },
       { field: 'venue', label: 'Tempat', before: '—', after: 'Hall A' },
+      { field: 'country', label: 'Negara', before: region.of('TH'), after: region.of('MY') },
     ]);
+    expect(rows[6].before).not.toBe('TH');
     expect(rows[3].after).toContain('2027');
     expect(element.textContent).not.toContain('{');
   });

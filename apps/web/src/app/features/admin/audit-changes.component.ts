@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { AuditChange } from '@skillbridge/contracts';
 import { LanguageService } from '../../core/i18n/language.service';
+import { CountryNames } from '../../shared/i18n/countries';
 import { ViewerZone } from '../../shared/time/viewer-zone';
 import { auditFieldLabel, formatAuditValue, type AuditFormatContext } from './audit-change';
 
@@ -67,6 +68,7 @@ export class AuditChangesComponent {
   private readonly translate = inject(TranslateService);
   private readonly languages = inject(LanguageService);
   private readonly viewer = inject(ViewerZone);
+  private readonly countries = inject(CountryNames);
 
   readonly changes = input.required<AuditChange[]>();
   readonly entityType = input.required<string>();
@@ -76,6 +78,7 @@ export class AuditChangesComponent {
       entityType: this.entityType(),
       locale: this.languages.current(),
       zone: this.viewer.zone(),
+      country: (code) => this.countries.name(code),
       word: (key) => {
         const word: unknown = this.translate.instant(key);
         return typeof word === 'string' && word !== key ? word : null;

@@ -278,6 +278,7 @@ const MATRIX: Record<string, Rule> = {
     expect: adminOnly(200),
   },
   'GET /audit-events': { call: () => ({ path: '/audit-events' }), expect: adminOnly(200) },
+  'GET /audit-events/actions': { call: () => ({ path: '/audit-events/actions' }), expect: adminOnly(200) },
   'GET /programs': { call: () => ({ path: '/programs' }), expect: signedIn(200) },
   'POST /programs': {
     call: (_t, cast) => ({ path: '/programs', body: programBody(cast.host, { code: uniqueCode() }) }),

@@ -245,12 +245,16 @@ export class AuthService {
         changes['timeZone'] = { from: user.timeZone, to: dto.timeZone };
         await manager.update(User, { id: user.id }, { timeZone: dto.timeZone });
       }
-      await this.audit.record(manager, ctx, {
-        action: 'user.update',
-        entityType: 'user',
-        entityId: viewer.userId,
-        details: { ...changes, self: true },
-      });
+      // A person's own language, zone or name is a profile event, not a change to records, and only when
+      // something changed: switching the language back and forth is not a trail of user updates.
+      if (Object.keys(changes).length) {
+        await this.audit.record(manager, ctx, {
+          action: 'user.profile_update',
+          entityType: 'user',
+          entityId: viewer.userId,
+          details: changes,
+        });
+      }
       return this.users.get(viewer.userId, manager);
     });
   }

@@ -1,18 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditEventListQuery } from '@skillbridge/contracts';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { AUDIT_ACTIONS, AUDIT_CATEGORIES, type AuditCategory, type AuditEventListQuery } from '@skillbridge/contracts';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
 export class AuditEventListQueryDto extends ListQueryDto implements AuditEventListQuery {
+  @ApiPropertyOptional({
+    enum: AUDIT_CATEGORIES,
+    description: 'data: changes to records; access: sign-in, two-factor, passwords, sign-ins; profile: own preferences',
+  })
+  @IsOptional()
+  @IsIn(AUDIT_CATEGORIES)
+  category?: AuditCategory;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted' })
   @IsOptional()
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ example: 'institution.update' })
+  @ApiPropertyOptional({ enum: Object.keys(AUDIT_ACTIONS), description: 'One of GET /audit-events/actions' })
   @IsOptional()
-  @IsString()
-  @Matches(/^[a-z_]+\.[a-z_]+$/)
+  @IsIn(Object.keys(AUDIT_ACTIONS))
   action?: string;
 
   @ApiPropertyOptional({ example: 'institution' })

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AuditActionOption,
   AuditEvent,
   AuditEventListQuery,
   AuthUser,
@@ -59,6 +60,11 @@ export class AdminApi {
 
   auditEvents(query: AuditEventListQuery): Observable<Page<AuditEvent>> {
     return this.http.get<Page<AuditEvent>>('/api/v1/audit-events', { params: params(query) });
+  }
+
+  /** The actions the audit trail can be filtered by, each with its category. */
+  auditActions(): Observable<AuditActionOption[]> {
+    return this.http.get<AuditActionOption[]>('/api/v1/audit-events/actions');
   }
 
   /** The development mailbox: e-mail the API kept instead of sending, newest first. */

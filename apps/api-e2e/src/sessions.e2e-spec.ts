@@ -47,10 +47,18 @@ describe('sessions', () => {
     });
     expect([...first.body.instructorIds].sort()).toEqual([instructorId, guest.id].sort());
     expect(first.body.instructors.map((i: { fullName: string }) => i.fullName)).toContain('周静');
+    // The name in Latin letters travels with the session, for trainees who do not read Chinese.
+    await t.http
+      .patch(api(`/instructors/${guest.id}`))
+      .set(cast.admin.auth)
+      .send({ fullNameLatin: 'Zhou Jing' })
+      .expect(200);
+    const named = await t.http.get(api(`/sessions/${first.body.id}`)).set(cast.admin.auth);
+    expect(named.body.instructors).toContainEqual({ id: guest.id, fullName: '周静', fullNameLatin: 'Zhou Jing' });
     const list = await t.http.get(api(`/programs/${program.id}/sessions`)).set(cast.admin.auth);
     expect(list.body.map((s: Session) => s.id)).toEqual([first.body.id, later.body.id]);
     const one = await t.http.get(api(`/sessions/${first.body.id}`)).set(cast.admin.auth);
-    expect(one.body).toEqual(first.body);
+    expect(one.body).toEqual(named.body);
   });
 
   it.each([

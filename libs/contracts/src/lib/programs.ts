@@ -112,6 +112,8 @@ export const SESSION_CANCEL_REASON_MAX_LENGTH = 500;
 export interface SessionInstructorRef {
   id: string;
   fullName: string;
+  /** The name in Latin letters, when the profile has one. */
+  fullNameLatin?: string;
 }
 
 export interface Session {

@@ -3,6 +3,8 @@ import type { CreateProgramRequest, LocalizedText, ProgramStatus, SessionType } 
 export interface DemoInstructor {
   key: string;
   fullName: string;
+  /** The name in Latin letters (pinyin), for the trainees who do not read Chinese. */
+  fullNameLatin: string;
   institutionCode: string;
   expertise: string[];
   languages: string[];
@@ -38,6 +40,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'wang-fang',
     fullName: '王芳',
+    fullNameLatin: 'Wang Fang',
     institutionCode: 'TRPC',
     expertise: ['Chinese characters', 'Chinese culture', 'International Chinese education'],
     languages: ['zh', 'en'],
@@ -46,6 +49,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'yang-jianguo',
     fullName: '杨建国',
+    fullNameLatin: 'Yang Jianguo',
     institutionCode: 'TRPC',
     expertise: ['Tea culture', 'Tea cultivation'],
     languages: ['zh'],
@@ -53,6 +57,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'li-xiaomei',
     fullName: '李晓梅',
+    fullNameLatin: 'Li Xiaomei',
     institutionCode: 'TRPC',
     expertise: ['Guizhou tourism culture'],
     languages: ['zh', 'en'],
@@ -60,6 +65,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'chen-siyuan',
     fullName: '陈思远',
+    fullNameLatin: 'Chen Siyuan',
     institutionCode: 'TRPC',
     expertise: ['Guizhou tourism culture', 'Ethnic culture'],
     languages: ['zh'],
@@ -67,6 +73,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'huang-lei',
     fullName: '黄磊',
+    fullNameLatin: 'Huang Lei',
     institutionCode: 'TRPC',
     expertise: ['Cross-border e-commerce', 'Digital marketing'],
     languages: ['zh', 'en'],
@@ -74,6 +81,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'liu-yang',
     fullName: '刘洋',
+    fullNameLatin: 'Liu Yang',
     institutionCode: 'XBEC',
     expertise: ['Independent web shops', 'Overseas traffic'],
     languages: ['zh', 'en'],
@@ -81,6 +89,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'lin-jing',
     fullName: '林静',
+    fullNameLatin: 'Lin Jing',
     institutionCode: 'LMVU',
     expertise: ['E-commerce case studies', 'Live-stream selling'],
     languages: ['zh', 'en', 'ms'],
@@ -88,6 +97,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'zhou-ming',
     fullName: '周明',
+    fullNameLatin: 'Zhou Ming',
     institutionCode: 'TRPC',
     expertise: ['Qualification frameworks', 'Skills certification'],
     languages: ['zh', 'en'],
@@ -95,6 +105,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'zheng-hong',
     fullName: '郑红',
+    fullNameLatin: 'Zheng Hong',
     institutionCode: 'TRPC',
     expertise: ['Competency-based assessment'],
     languages: ['zh', 'en'],
@@ -102,6 +113,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'tan-guoqiang',
     fullName: '谭国强',
+    fullNameLatin: 'Tan Guoqiang',
     institutionCode: 'LPHT',
     expertise: ['Hybrid rice breeding', 'Seed production'],
     languages: ['zh', 'en'],
@@ -109,6 +121,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'deng-hui',
     fullName: '邓慧',
+    fullNameLatin: 'Deng Hui',
     institutionCode: 'LPHT',
     expertise: ['Pest and disease control'],
     languages: ['zh', 'en'],
@@ -116,6 +129,7 @@ export const DEMO_INSTRUCTORS: DemoInstructor[] = [
   {
     key: 'xiao-wen',
     fullName: '肖文',
+    fullNameLatin: 'Xiao Wen',
     institutionCode: 'HUNAU',
     expertise: ['Soil improvement', 'Fertilization'],
     languages: ['zh', 'en'],

@@ -106,9 +106,11 @@ export async function loadDemoSchedule(dataSource: DataSource, services: Schedul
         .where('u.email = :email', { email: demo.accountEmail })
         .getOne();
       if (profile) {
-        await dataSource
-          .getRepository(Instructor)
-          .update(profile.id, { expertise: demo.expertise, languages: demo.languages });
+        await dataSource.getRepository(Instructor).update(profile.id, {
+          fullNameLatin: demo.fullNameLatin,
+          expertise: demo.expertise,
+          languages: demo.languages,
+        });
         instructors.set(demo.key, profile.id);
         continue;
       }
@@ -116,6 +118,7 @@ export async function loadDemoSchedule(dataSource: DataSource, services: Schedul
     const created = await services.instructors.create(
       {
         fullName: demo.fullName,
+        fullNameLatin: demo.fullNameLatin,
         institutionId: institutions.get(demo.institutionCode) as string,
         expertise: demo.expertise,
         languages: demo.languages,

@@ -52,7 +52,8 @@ export const SESSION_ROWS_SQL = (where: string, meetingUrl: string) => `
   SELECT s.id, s.program_id, s.title, s.type, s.starts_at, s.ends_at, s.venue, ${meetingUrl} AS meeting_url,
          s.sequence, s.updated_at, s.status, s.cancelled_reason,
          p.code AS program_code, p.title AS program_title, p.timezone AS program_timezone,
-         coalesce(json_agg(json_build_object('id', i.id, 'fullName', i.full_name) ORDER BY i.full_name)
+         coalesce(json_agg(json_strip_nulls(json_build_object('id', i.id, 'fullName', i.full_name,
+                                                            'fullNameLatin', i.full_name_latin)) ORDER BY i.full_name)
                   FILTER (WHERE i.id IS NOT NULL), '[]') AS instructors
     FROM sessions s
     JOIN programs p ON p.id = s.program_id

@@ -12,6 +12,7 @@ import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 export class SessionInstructorRefDto implements SessionInstructorRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
+  @ApiPropertyOptional({ description: 'The name in Latin letters, when the profile has one.' }) fullNameLatin?: string;
 }
 
 export class SessionDto implements Session {

@@ -30,6 +30,7 @@ async function render(locale: Locale, sessions: Session[]) {
   const element = fixture.nativeElement as HTMLElement;
   return {
     days: [...element.querySelectorAll('h3')].map((h) => h.textContent?.trim()),
+    taughtBy: [...element.querySelectorAll('p.muted')].map((p) => p.textContent?.trim()),
     times: [...element.querySelectorAll('[data-testid="session-time"]')].map((el) =>
       [...el.querySelectorAll('span')].map((span) => span.textContent?.trim()),
     ),
@@ -52,5 +53,21 @@ describe('AgendaComponent', () => {
   it('says the Buddhist year to Thai readers when a session runs past midnight', async () => {
     const { times } = await render('th', [session('s1', '2024-09-03T14:00:00Z', '2024-09-03T16:30:00Z')]);
     expect(times).toEqual([['22:00 - พุธ 4 ก.ย. 2567 00:30 GMT+8', '21:00–23:30 เวลาของคุณ (เวลาอินโดจีน)']]);
+  });
+
+  it("adds the Latin spelling of instructors' names for readers who do not read Chinese, not for Chinese readers", async () => {
+    const taught: Session = {
+      ...session('s1', '2024-09-03T01:00:00Z', '2024-09-03T03:30:00Z'),
+      instructors: [
+        { id: 'i1', fullName: '王芳', fullNameLatin: 'Wang Fang' },
+        { id: 'i2', fullName: 'Somchai Dee' },
+      ],
+    };
+    const en = await render('en', [taught]);
+    expect(en.taughtBy.join(' ')).toContain('王芳 (Wang Fang), Somchai Dee');
+    TestBed.resetTestingModule();
+    const zh = await render('zh', [taught]);
+    expect(zh.taughtBy.join(' ')).toContain('王芳, Somchai Dee');
+    expect(zh.taughtBy.join(' ')).not.toContain('Wang Fang');
   });
 });

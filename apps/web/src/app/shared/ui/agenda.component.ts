@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { zonedDate, type Session } from '@skillbridge/contracts';
+import { LanguageService } from '../../core/i18n/language.service';
 import { LocalizedPipe } from '../i18n/localized.pipe';
 import { CalendarDatePipe } from '../time/calendar-date.pipe';
 import { ZonedRangeComponent } from '../time/zoned-range.component';
@@ -145,7 +146,15 @@ export class AgendaComponent {
     return [...byDay].map(([date, sessions]) => ({ date, sessions }));
   });
 
+  private readonly languages = inject(LanguageService);
+
+  /** Names as written, with the Latin spelling beside them for viewers who do not read Chinese. */
   protected instructorNames(session: Session): string {
-    return session.instructors.map((i) => i.fullName).join(', ');
+    const latin = this.languages.current() !== 'zh';
+    return session.instructors
+      .map((i) =>
+        latin && i.fullNameLatin && i.fullNameLatin !== i.fullName ? `${i.fullName} (${i.fullNameLatin})` : i.fullName,
+      )
+      .join(', ');
   }
 }

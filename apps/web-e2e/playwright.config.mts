@@ -41,7 +41,7 @@ export default defineConfig({
     /*
      * A phone: the flows of the roles who work from one (trainee, partner,
      * instructor), the accessibility sweep and the screenshots — every test
-     * tagged @phone — again at 390×844 with touch.
+     * whose title ends in @phone — again at 390×844 with touch.
      */
     {
       name: 'phone',

@@ -115,7 +115,7 @@ async function visit(page: BrowserPage, path: string): Promise<void> {
 }
 
 for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as const) {
-  test(`every ${who} page passes axe and fits a phone`, { tag: '@phone' }, async ({ page }, testInfo) => {
+  test(`every ${who} page passes axe and fits a phone @phone`, async ({ page }, testInfo) => {
     test.setTimeout(180_000);
     const phone = testInfo.project.name === 'phone';
     if (phone) await page.setViewportSize({ width: 360, height: 780 });

@@ -27,7 +27,7 @@ async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
-test('a new trainee confirms her e-mail from the mailbox before she can enrol, then applies', { tag: '@phone' }, async ({
+test('a new trainee confirms her e-mail from the mailbox before she can enrol, then applies @phone', async ({
   page,
   browser,
 }, testInfo) => {
@@ -112,7 +112,7 @@ test('a new trainee confirms her e-mail from the mailbox before she can enrol, t
   await admin.dispose();
 });
 
-test('a partner sets up two-factor sign-in on the profile page and signs in with a code, then a recovery code', { tag: '@phone' }, async ({
+test('a partner sets up two-factor sign-in on the profile page and signs in with a code, then a recovery code @phone', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -196,7 +196,7 @@ test('a partner sets up two-factor sign-in on the profile page and signs in with
   await admin.dispose();
 });
 
-test('forgot password: the e-mailed link sets a new one, the old one stops working, the link works once', { tag: '@phone' }, async ({
+test('forgot password: the e-mailed link sets a new one, the old one stops working, the link works once @phone', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);

@@ -9,7 +9,7 @@ const HOMES = [
 ] as const;
 
 for (const home of HOMES) {
-  test(`the demo ${home.role} lands on their own home and sees only their navigation`, { tag: '@phone' }, async ({ page }) => {
+  test(`the demo ${home.role} lands on their own home and sees only their navigation @phone`, async ({ page }) => {
     await loginAs(page, home.role);
     await expect(page).toHaveURL(new RegExp(`${home.path}$`));
     await expect(page.getByTestId('home-heading')).toBeVisible();
@@ -18,7 +18,7 @@ for (const home of HOMES) {
   });
 }
 
-test('the session survives a reload, and signing out ends it', { tag: '@phone' }, async ({ page }) => {
+test('the session survives a reload, and signing out ends it @phone', async ({ page }) => {
   await loginAs(page, 'partner');
   await page.reload();
   await expect(page.getByTestId('account-name')).toBeAttached();
@@ -29,13 +29,13 @@ test('the session survives a reload, and signing out ends it', { tag: '@phone' }
   await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Fpartner$/);
 });
 
-test('a trainee cannot open the admin screens', { tag: '@phone' }, async ({ page }) => {
+test('a trainee cannot open the admin screens @phone', async ({ page }) => {
   await loginAs(page, 'trainee');
   await page.goto('/admin/users');
   await expect(page).toHaveURL(/\/trainee$/);
 });
 
-test('a wrong password shows a localized error', { tag: '@phone' }, async ({ page }) => {
+test('a wrong password shows a localized error @phone', async ({ page }) => {
   await openIn(page, 'th', '/sign-in');
   await page.getByTestId('email').fill(DEMO.partner);
   await page.getByTestId('password').fill('not-the-password');
@@ -48,7 +48,7 @@ test('a wrong password shows a localized error', { tag: '@phone' }, async ({ pag
   await expect(page).toHaveURL(/\/partner$/);
 });
 
-test('a new trainee registers in Thai and lands on their home', { tag: '@phone' }, async ({ page }, testInfo) => {
+test('a new trainee registers in Thai and lands on their home @phone', async ({ page }, testInfo) => {
   await openIn(page, 'th', '/register');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('สร้างบัญชีผู้เข้าอบรม');
   await page.getByTestId('full-name').fill('กมลชนก แสงทอง');

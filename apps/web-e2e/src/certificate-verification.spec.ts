@@ -34,7 +34,7 @@ async function expectStated(page: BrowserPage, certificate: CertificateListEntry
   await expect(page.getByTestId('verify-time-zone')).toHaveText(certificate.timeZone);
 }
 
-test('an employer checks a demo certificate by the serial printed on it, or by its code typed in lower case', { tag: '@phone' }, async ({
+test('an employer checks a demo certificate by the serial printed on it, or by its code typed in lower case @phone', async ({
   browser,
 }, testInfo) => {
   // The demo trainee's certificate of the closed Thai online course.

@@ -56,7 +56,7 @@ async function confirmedTrainee(
   return trainee;
 }
 
-test('a trainee downloads their certificate, anyone can verify it, and a revocation shows at once', { tag: '@phone' }, async ({
+test('a trainee downloads their certificate, anyone can verify it, and a revocation shows at once @phone', async ({
   page,
   browser,
 }, testInfo) => {
@@ -165,7 +165,7 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
   await admin.dispose();
 });
 
-test('an instructor takes attendance on a phone, and the marks persist', { tag: '@phone' }, async ({ page }, testInfo) => {
+test('an instructor takes attendance on a phone, and the marks persist @phone', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
   const instructorApi = await Api.open(testInfo, 'instructor');

@@ -39,7 +39,7 @@ async function employerChecks(browser: Browser, file: string | { name: string; m
   return { context, page };
 }
 
-test('a trainee downloads the demo certificate’s credential; an employer checks the file; a tampered copy fails', { tag: '@phone' }, async ({
+test('a trainee downloads the demo certificate’s credential; an employer checks the file; a tampered copy fails @phone', async ({
   page,
   browser,
 }, testInfo) => {
@@ -126,7 +126,10 @@ test('a trainee downloads the demo certificate’s credential; an employer check
   await employer.context.close();
 });
 
-test('after an admin revokes a certificate, its credential file says revoked', { tag: '@phone' }, async ({ page, browser }, testInfo) => {
+test('after an admin revokes a certificate, its credential file says revoked @phone', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const admin = await Api.open(testInfo, 'admin');
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;

@@ -13,7 +13,10 @@ async function expectBell(bell: Locator, unread: number): Promise<void> {
   else await expect(badge).toHaveCount(0);
 }
 
-test('a trainee sees the bell count rise after her partner approves her', { tag: '@phone' }, async ({ page, browser }, testInfo) => {
+test('a trainee sees the bell count rise after her partner approves her @phone', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(60_000);
   const admin = await Api.open(testInfo, 'admin');
   const rmutt = await admin.institution('RMUTT');

@@ -11,7 +11,7 @@ import { loginAs, useLanguage, type DemoRole } from './support/demo';
 const LANGUAGES = ['zh', 'th', 'ms', 'en'] as const;
 
 for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as const) {
-  test(`screenshots of the ${who} home in four languages`, { tag: '@phone' }, async ({ page }, testInfo) => {
+  test(`screenshots of the ${who} home in four languages @phone`, async ({ page }, testInfo) => {
     const folder = join(testInfo.project.testDir, '../../../dist/web-e2e/screenshots', testInfo.project.name);
     if (who === 'public') await page.goto('/');
     else await loginAs(page, who as DemoRole);

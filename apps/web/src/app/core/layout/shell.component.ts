@@ -104,9 +104,9 @@ export class ShellComponent {
   }
 
   private focusables(): HTMLElement[] {
-    return [
-      ...this.menu().nativeElement.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), select, input'),
-    ];
+    return Array.from(
+      this.menu().nativeElement.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), select, input'),
+    );
   }
 
   protected signOut(): void {

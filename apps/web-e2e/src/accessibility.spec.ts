@@ -111,7 +111,7 @@ async function visit(page: BrowserPage, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
   }, path);
   await expect(page.locator('main h1').first()).toBeVisible();
-  await expect(page.locator('main .loading, main [aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('main .loading, main [aria-busy="true"]').filter({ visible: true })).toHaveCount(0);
 }
 
 for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as const) {

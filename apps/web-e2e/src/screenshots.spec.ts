@@ -18,7 +18,7 @@ for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as con
     for (const language of LANGUAGES) {
       await useLanguage(page, language);
       await expect(page.locator('main h1').first()).toBeVisible();
-      await expect(page.locator('main .loading, main [aria-busy="true"]')).toHaveCount(0);
+      await expect(page.locator('main .loading, main [aria-busy="true"]').filter({ visible: true })).toHaveCount(0);
       await page.screenshot({ path: join(folder, `${who}-${language}.png`), fullPage: true });
     }
   });

@@ -150,6 +150,7 @@ test('a partner sets up two-factor sign-in on the profile page and signs in with
   await section.getByTestId('totp-confirm').click();
 
   // Ten recovery codes, shown once; going on needs the "saved" tick.
+  await expect(section.getByTestId('recovery-code')).toHaveCount(10);
   const codes = await section.getByTestId('recovery-code').allTextContents();
   expect(codes).toHaveLength(10);
   await expect(section.getByTestId('recovery-codes-done')).toBeDisabled();

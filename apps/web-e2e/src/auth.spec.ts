@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, loginAs, openIn, signOut } from './support/demo';
+import { DEMO, DEMO_PASSWORD, loginAs, openIn, openMenu, signOut } from './support/demo';
 
 const HOMES = [
   { role: 'admin', path: '/admin', nav: ['工作台', '项目', '证书', '机构', '用户', '审计日志', '邮箱'] },
@@ -14,6 +14,7 @@ for (const home of HOMES) {
     await expect(page).toHaveURL(new RegExp(`${home.path}$`));
     await expect(page.getByTestId('home-heading')).toBeVisible();
     await page.getByTestId('language-switcher').selectOption('zh');
+    await openMenu(page);
     await expect(page.getByTestId('main-nav').getByRole('link')).toHaveText([...home.nav]);
   });
 }

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { Router, provideRouter } from '@angular/router';
 import { TranslateLoader, provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
@@ -18,7 +18,7 @@ class CatalogLoader implements TranslateLoader {
   }
 }
 
-@Component({ selector: 'sb-blank', template: '' })
+@Component({ selector: 'sb-blank', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankPage {}
 
 describe('ShellComponent', () => {

@@ -32,6 +32,8 @@ import { NotificationBellComponent } from './notification-bell.component';
     EmailVerificationBannerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Escape and Tab while the phone drawer is open (the drawer and its button are in the header).
+  host: { '(keydown)': 'trapFocus($event)' },
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })

@@ -36,7 +36,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    /*
+     * A phone: the flows of the roles who work from one (trainee, partner,
+     * instructor), the accessibility sweep and the screenshots — every test
+     * whose title ends in @phone — again at 390×844 with touch.
+     */
+    {
+      name: 'phone',
+      grep: /@phone/,
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+  ],
   webServer: {
     command: 'node apps/web-e2e/src/support/serve-app.mjs',
     cwd: '../..',

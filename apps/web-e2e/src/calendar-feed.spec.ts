@@ -18,7 +18,7 @@ async function addressIn(dialog: Locator): Promise<string> {
   return field.inputValue();
 }
 
-test('a trainee subscribes from My programs: the dialog copies her feed’s address, which answers without a header', async ({
+test('a trainee subscribes from My programs: the dialog copies her feed’s address, which answers without a header @phone', async ({
   browser,
 }) => {
   // The page may write to and read from the clipboard, as a person's browser asks them to allow.
@@ -71,7 +71,7 @@ test('a trainee subscribes from My programs: the dialog copies her feed’s addr
   await context.close();
 });
 
-test('an instructor finds the same subscription on the timetable, in their language', async ({ page }) => {
+test('an instructor finds the same subscription on the timetable, in their language @phone', async ({ page }) => {
   await loginAs(page, 'instructor');
   await useLanguage(page, 'th');
   await page.getByTestId('subscribe-calendar').click();

@@ -12,7 +12,7 @@ import type {
   Trainee,
 } from '@skillbridge/contracts';
 import { Api, login } from './support/api';
-import { loginAs, signIn, useLanguage } from './support/demo';
+import { loginAs, navigateTo, signIn, useLanguage } from './support/demo';
 
 const TRAINEE_PASSWORD = 'Mekong-delta-sunrise-2025';
 
@@ -56,7 +56,7 @@ async function confirmedTrainee(
   return trainee;
 }
 
-test('a trainee downloads their certificate, anyone can verify it, and a revocation shows at once', async ({
+test('a trainee downloads their certificate, anyone can verify it, and a revocation shows at once @phone', async ({
   page,
   browser,
 }, testInfo) => {
@@ -93,7 +93,7 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
   // The trainee opens "My certificates" from the navigation: her account speaks Thai, so the PDF offers Chinese
   // beside Thai first.
   await signIn(page, email, TRAINEE_PASSWORD);
-  await page.getByTestId('main-nav').getByRole('link', { name: 'ใบประกาศนียบัตรของฉัน' }).click();
+  await navigateTo(page, 'ใบประกาศนียบัตรของฉัน');
   await expect(page).toHaveURL(/\/my\/certificates$/);
   const card = page.locator(`[data-testid="my-certificate"][data-serial="${certificate.serial}"]`);
   await expect(card.getByTestId('pdf-language')).toHaveValue('th'); // the holder's language
@@ -132,7 +132,7 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
   const adminPage = await adminContext.newPage();
   await loginAs(adminPage, 'admin');
   await useLanguage(adminPage, 'en');
-  await adminPage.getByTestId('main-nav').getByRole('link', { name: 'Certificates' }).click();
+  await navigateTo(adminPage, 'Certificates');
   await expect(adminPage).toHaveURL(/\/admin\/certificates$/);
   await adminPage.getByTestId('certificates-program').selectOption(program.id);
   const row = adminPage.locator(`[data-testid="certificate-row"][data-serial="${certificate.serial}"]`);
@@ -165,7 +165,7 @@ test('a trainee downloads their certificate, anyone can verify it, and a revocat
   await admin.dispose();
 });
 
-test('an instructor takes attendance on a phone, and the marks persist', async ({ page }, testInfo) => {
+test('an instructor takes attendance on a phone, and the marks persist @phone', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;

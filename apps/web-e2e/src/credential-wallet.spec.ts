@@ -9,7 +9,7 @@ import type {
   Session,
 } from '@skillbridge/contracts';
 import { Api } from './support/api';
-import { loginAs, signIn, useLanguage } from './support/demo';
+import { loginAs, signIn, useLanguage, navigateTo } from './support/demo';
 
 const TRAINEE_PASSWORD = 'Mekong-lantern-evening-2026';
 
@@ -39,7 +39,7 @@ async function employerChecks(browser: Browser, file: string | { name: string; m
   return { context, page };
 }
 
-test('a trainee downloads the demo certificate’s credential; an employer checks the file; a tampered copy fails', async ({
+test('a trainee downloads the demo certificate’s credential; an employer checks the file; a tampered copy fails @phone', async ({
   page,
   browser,
 }, testInfo) => {
@@ -126,7 +126,10 @@ test('a trainee downloads the demo certificate’s credential; an employer check
   await employer.context.close();
 });
 
-test('after an admin revokes a certificate, its credential file says revoked', async ({ page, browser }, testInfo) => {
+test('after an admin revokes a certificate, its credential file says revoked @phone', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const admin = await Api.open(testInfo, 'admin');
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
@@ -181,7 +184,7 @@ test('after an admin revokes a certificate, its credential file says revoked', a
   const adminPage = await adminContext.newPage();
   await loginAs(adminPage, 'admin');
   await useLanguage(adminPage, 'en');
-  await adminPage.getByTestId('main-nav').getByRole('link', { name: 'Certificates' }).click();
+  await navigateTo(adminPage, 'Certificates');
   await adminPage.getByTestId('certificates-program').selectOption(program.id);
   const row = adminPage.locator(`[data-testid="certificate-row"][data-serial="${certificate.serial}"]`);
   await row.getByTestId('revoke').click();

@@ -21,7 +21,9 @@ function csv(rows: { fullName: string; fullNameLatin: string; email: string; nat
   return ['fullName,fullNameLatin,email,nationality,institutionCode,preferredLocale', ...lines].join('\r\n') + '\r\n';
 }
 
-test('a partner imports a roster, fixes the bad row, and approves the new applicants', async ({ page }, testInfo) => {
+test('a partner imports a roster, fixes the bad row, and approves the new applicants @phone', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
   const rmutt = await admin.institution('RMUTT');
@@ -132,7 +134,7 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
   await admin.dispose();
 });
 
-test('a partner-less trainee applies to a full program, the organisers approve: wait-listed, then moved up', async ({
+test('a partner-less trainee applies to a full program, the organisers approve: wait-listed, then moved up @phone', async ({
   page,
   browser,
 }, testInfo) => {

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import type { UnreadCount } from '@skillbridge/contracts';
 import { Api } from './support/api';
-import { loginAs, signIn, useLanguage } from './support/demo';
+import { loginAs, signIn, useLanguage, navigateTo } from './support/demo';
 
 const TRAINEE_PASSWORD = 'Khlong-Luang-campus-2025';
 
@@ -13,7 +13,10 @@ async function expectBell(bell: Locator, unread: number): Promise<void> {
   else await expect(badge).toHaveCount(0);
 }
 
-test('a trainee sees the bell count rise after her partner approves her', async ({ page, browser }, testInfo) => {
+test('a trainee sees the bell count rise after her partner approves her @phone', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(60_000);
   const admin = await Api.open(testInfo, 'admin');
   const rmutt = await admin.institution('RMUTT');
@@ -68,7 +71,7 @@ test('a trainee sees the bell count rise after her partner approves her', async 
   await partnerContext.close();
 
   // She moves on in the app: the bell has one more.
-  await page.getByTestId('main-nav').getByRole('link', { name: 'My programs' }).click();
+  await navigateTo(page, 'My programs');
   await expect(page).toHaveURL(/\/trainee$/);
   await expectBell(bell, before + 1);
   await page.screenshot({ path: testInfo.outputPath('bell.png') });

@@ -74,7 +74,7 @@ test('an admin creates scenario A’s online course with its four lectures, and 
   await expect(page.getByTestId('program-status')).toHaveText('Published');
 });
 
-test('a Thai-speaking trainee reads the course in Thai with Bangkok times beside China’s', async ({
+test('a Thai-speaking trainee reads the course in Thai with Bangkok times beside China’s @phone', async ({
   page,
 }, testInfo) => {
   await loginAs(page, 'trainee'); // the demo trainee lives in Asia/Bangkok
@@ -104,14 +104,14 @@ test('a Thai-speaking trainee reads the course in Thai with Bangkok times beside
   expect((await download).suggestedFilename()).toMatch(/\.ics$/);
 });
 
-test('the demo instructor sees the coming weeks of their timetable', async ({ page }) => {
+test('the demo instructor sees the coming weeks of their timetable @phone', async ({ page }) => {
   await loginAs(page, 'instructor');
   await page.getByTestId('language-switcher').selectOption('zh');
   await expect(page.getByTestId('timetable-entry').first()).toBeVisible();
   await expect(page.getByTestId('timetable-entry').first()).toContainText('汉字与中华文化');
 });
 
-test('partners only see programs open to them', async ({ page }) => {
+test('partners only see programs open to them @phone', async ({ page }) => {
   await loginAs(page, 'partner');
   await page.goto('/programs');
   await page.getByTestId('language-switcher').selectOption('en');

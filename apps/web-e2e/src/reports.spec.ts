@@ -79,7 +79,7 @@ test('a program report shows the funnel from application to certificate', async 
   await page.screenshot({ path: testInfo.outputPath('program-report.png'), fullPage: true });
 });
 
-test('a partner sees the report of its own people only', async ({ page }, testInfo) => {
+test('a partner sees the report of its own people only @phone', async ({ page }, testInfo) => {
   const api = await Api.open(testInfo, 'admin');
   const program = await completedProgram(api);
   await api.dispose();

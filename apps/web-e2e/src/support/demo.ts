@@ -39,5 +39,26 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('email').fill(email);
   await page.getByTestId('password').fill(password);
   await page.getByTestId('sign-in-submit').click();
-  await expect(page.getByTestId('account-name')).toBeVisible();
+  // Attached, not visible: on a phone the account's name sits in the closed menu drawer.
+  await expect(page.getByTestId('account-name')).toBeAttached();
+}
+
+/** On a phone, opens the menu drawer (the navigation and the account are in it); at a desk, does nothing. */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.getByTestId('menu-button');
+  if (!(await button.isVisible())) return;
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(page.getByTestId('main-nav')).toBeVisible();
+}
+
+/** Follows a link of the main navigation by its name, through the menu drawer on a phone. */
+export async function navigateTo(page: Page, name: string): Promise<void> {
+  await openMenu(page);
+  await page.getByTestId('main-nav').getByRole('link', { name }).click();
+}
+
+/** Signs out with the button in the top bar (in the menu drawer on a phone). */
+export async function signOut(page: Page): Promise<void> {
+  await openMenu(page);
+  await page.getByTestId('sign-out').click();
 }

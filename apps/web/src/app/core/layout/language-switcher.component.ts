@@ -47,6 +47,14 @@ import { LanguageService } from '../i18n/language.service';
       border-radius: var(--sb-radius-sm);
       padding: 0.3rem 0.5rem;
       min-height: 2.25rem;
+      /* As wide as the longest language name, not the whole bar (the page's selects fill their field). */
+      width: auto;
+    }
+    /* On a phone the bar holds the brand, this, the bell and the menu in one row. */
+    @media (max-width: 25rem) {
+      svg {
+        display: none;
+      }
     }
   `,
 })

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { Router, provideRouter } from '@angular/router';
 import { TranslateLoader, provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import en from '../../../../public/i18n/en.json';
@@ -17,11 +18,17 @@ class CatalogLoader implements TranslateLoader {
   }
 }
 
+@Component({ selector: 'sb-blank', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class BlankPage {}
+
 describe('ShellComponent', () => {
   async function render(locale: 'en' | 'zh' | 'th' | 'ms') {
     TestBed.configureTestingModule({
       imports: [ShellComponent],
-      providers: [provideRouter([]), provideTranslateService({ loader: provideTranslateLoader(CatalogLoader) })],
+      providers: [
+        provideRouter([{ path: 'elsewhere', component: BlankPage }]),
+        provideTranslateService({ loader: provideTranslateLoader(CatalogLoader) }),
+      ],
     });
     await TestBed.inject(LanguageService).use(locale);
     const fixture = TestBed.createComponent(ShellComponent);
@@ -57,5 +64,62 @@ describe('ShellComponent', () => {
     select.dispatchEvent(new Event('change'));
     await new Promise((resolve) => setTimeout(resolve));
     expect(TestBed.inject(LanguageService).current()).toBe('th');
+  });
+
+  describe('the phone menu', () => {
+    async function openMenu() {
+      const element = await render('en');
+      document.body.appendChild(element);
+      const button = element.querySelector('[data-testid="menu-button"]') as HTMLButtonElement;
+      button.click();
+      await new Promise((resolve) => setTimeout(resolve));
+      TestBed.tick();
+      return { element, button, menu: element.querySelector('#site-menu') as HTMLElement };
+    }
+
+    afterEach(() => document.body.replaceChildren());
+
+    it('is a button that says whether its drawer is open, and names the drawer it controls', async () => {
+      const element = await render('en');
+      const button = element.querySelector('[data-testid="menu-button"]') as HTMLButtonElement;
+      expect(button.getAttribute('aria-expanded')).toBe('false');
+      expect(button.getAttribute('aria-controls')).toBe('site-menu');
+      expect(button.textContent?.trim()).toBe('Menu');
+      button.click();
+      TestBed.tick();
+      expect(button.getAttribute('aria-expanded')).toBe('true');
+      expect(element.querySelector('#site-menu')?.classList).toContain('open');
+    });
+
+    it('moves the keyboard into the drawer when it opens', async () => {
+      const { menu } = await openMenu();
+      expect(menu.contains(document.activeElement)).toBe(true);
+    });
+
+    it('closes on Escape and gives the keyboard back to the menu button', async () => {
+      const { element, button } = await openMenu();
+      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      TestBed.tick();
+      expect(button.getAttribute('aria-expanded')).toBe('false');
+      expect(element.querySelector('#site-menu')?.classList).not.toContain('open');
+      expect(document.activeElement).toBe(button);
+    });
+
+    it('keeps Tab inside the drawer and its button while open', async () => {
+      const { button, menu } = await openMenu();
+      const links = [...menu.querySelectorAll<HTMLElement>('a[href]')];
+      links[links.length - 1].focus();
+      links[links.length - 1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      expect(document.activeElement).toBe(button);
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
+      expect(document.activeElement).toBe(links[links.length - 1]);
+    });
+
+    it('closes when a navigation ends', async () => {
+      const { button } = await openMenu();
+      await TestBed.inject(Router).navigateByUrl('/elsewhere');
+      TestBed.tick();
+      expect(button.getAttribute('aria-expanded')).toBe('false');
+    });
   });
 });

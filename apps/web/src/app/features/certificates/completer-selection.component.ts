@@ -71,7 +71,7 @@ const ROW_ERROR_KEYS: Readonly<Record<string, string>> = {
           </div>
         }
 
-        <div class="table-wrap">
+        <div class="table-wrap" role="group" tabindex="0" aria-labelledby="selection-title">
           <table class="table" data-testid="selection-table">
             <thead>
               <tr>

@@ -134,6 +134,8 @@ describe('NotificationsPage', () => {
   it('shows only unread ones when asked, and says so when there are none', async () => {
     const { fixture, backend, one } = await render([]);
     expect(one('notifications-empty')?.textContent?.trim()).toBe('You have no notifications yet.');
+    // An empty list offers the next step: back to the person's own home.
+    expect(one('notifications-empty-next')?.getAttribute('href')).toBe('/');
     const toggle = one('notifications-unread-only') as HTMLInputElement;
     toggle.checked = true;
     toggle.dispatchEvent(new Event('change'));

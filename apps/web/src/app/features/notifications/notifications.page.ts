@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Notification, NotificationListQuery } from '@skillbridge/contracts';
 import { problemOf } from '../../core/http/problem';
@@ -20,7 +20,7 @@ const APP_PATH = /^\/(?!\/)/;
  */
 @Component({
   selector: 'sb-notifications-page',
-  imports: [TranslatePipe, InstantDatePipe, InstantTimePipe],
+  imports: [RouterLink, TranslatePipe, InstantDatePipe, InstantTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notifications.page.html',
   styleUrl: './notifications.page.css',

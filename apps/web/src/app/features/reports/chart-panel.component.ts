@@ -47,7 +47,7 @@ let nextId = 0;
       @if (!drawable()) {
         <p class="empty-state" data-testid="chart-empty">{{ 'reports.charts.empty' | translate }}</p>
       } @else if (asTable()) {
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" [attr.aria-label]="heading()">
           <table class="table" data-testid="chart-table">
             <caption class="visually-hidden">
               {{

@@ -1,0 +1,149 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page as BrowserPage } from '@playwright/test';
+import type { CertificateListEntry, Page, Program } from '@skillbridge/contracts';
+import { Api } from './support/api';
+import { loginAs, useLanguage, type DemoRole } from './support/demo';
+
+/*
+ * Every page of every role, at a desk and on a phone (the phone project runs
+ * these at 360 px, the narrowest phone we serve): axe finds no violation of
+ * any rule, and no page scrolls sideways on the phone. One test per role, the
+ * pages visited in turn inside the app, so the sweep stays quick.
+ */
+
+type Who = DemoRole | 'public';
+
+/** The pages each role can reach; ids come from the demo data. */
+async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
+  const common = ['/programs', `/programs/${ids.programId}`, '/profile', '/notifications'];
+  switch (who) {
+    case 'public':
+      return [
+        '/',
+        '/sign-in',
+        '/register',
+        '/forgot-password',
+        '/verify',
+        `/verify/${ids.verificationCode}`,
+        '/programs',
+        `/programs/${ids.programId}`,
+        '/no-such-page',
+      ];
+    case 'trainee':
+      return ['/trainee', '/my/certificates', ...common];
+    case 'instructor':
+      return [
+        '/instructor',
+        ...(ids.sessionPath ? [ids.sessionPath] : []),
+        `/instructor/programs/${ids.programId}/scores`,
+        ...common,
+      ];
+    case 'partner':
+      return [
+        '/partner',
+        '/partner/applications',
+        '/partner/rosters',
+        `/partner/rosters/${ids.programId}`,
+        `/partner/reports/${ids.programId}`,
+        '/partner/certificates',
+        '/partner/trainees',
+        '/partner/trainees/new',
+        '/partner/trainees/import',
+        ...common,
+      ];
+    case 'admin':
+      return [
+        '/admin',
+        '/admin/programs',
+        '/admin/programs/new',
+        `/admin/programs/${ids.programId}/edit`,
+        `/admin/programs/${ids.programId}/schedule`,
+        `/admin/programs/${ids.programId}/roster`,
+        `/admin/programs/${ids.programId}/report`,
+        `/admin/programs/${ids.programId}/complete`,
+        '/admin/applications',
+        '/admin/certificates',
+        '/admin/institutions',
+        '/admin/institutions/new',
+        `/admin/institutions/${ids.institutionId}`,
+        `/admin/institutions/${ids.institutionId}/certificate-design`,
+        '/admin/trainees',
+        '/admin/trainees/new',
+        '/admin/trainees/import',
+        '/admin/users',
+        '/admin/users/new',
+        '/admin/audit',
+        '/admin/mailbox',
+        ...common,
+      ];
+  }
+}
+
+interface DemoIds {
+  /** A demo program the instructor teaches, with trainees of the demo partner. */
+  programId: string;
+  institutionId: string;
+  verificationCode: string;
+  /** The instructor's attendance page of one session, when the timetable shows one. */
+  sessionPath?: string;
+}
+
+async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Promise<DemoIds> {
+  const admin = await Api.open(testInfo, 'admin');
+  const trainee = await Api.open(testInfo, 'trainee');
+  const programs = await admin.call<Page<Program>>('GET', '/programs?limit=100');
+  const program = programs.items.find((p) => p.status === 'published') ?? programs.items[0];
+  const institution = await admin.institution('TRPC');
+  const certificates = await trainee.call<Page<CertificateListEntry>>('GET', '/me/certificates');
+  await admin.dispose();
+  await trainee.dispose();
+  return {
+    programId: program.id,
+    institutionId: institution.id,
+    verificationCode: certificates.items[0].verificationCode,
+  };
+}
+
+/** Moves inside the app (no reload) and waits until the page has drawn its heading and loaded its data. */
+async function visit(page: BrowserPage, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, path);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.locator('main .loading, main [aria-busy="true"]').filter({ visible: true })).toHaveCount(0);
+}
+
+for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as const) {
+  test(`every ${who} page passes axe and fits a phone @phone`, async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const phone = testInfo.project.name === 'phone';
+    if (phone) await page.setViewportSize({ width: 360, height: 780 });
+    const ids = await demoIds(testInfo);
+
+    if (who === 'public') await page.goto('/');
+    else await loginAs(page, who);
+    await useLanguage(page, 'en');
+    if (who === 'instructor') {
+      const take = page.getByTestId('take-attendance').first();
+      if (await take.count()) ids.sessionPath = (await take.getAttribute('href')) ?? undefined;
+    }
+
+    const problems: string[] = [];
+    for (const path of await pagesOf(who, ids)) {
+      await visit(page, path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      for (const violation of violations) {
+        const where = violation.nodes.map((node) => node.target.join(' ')).slice(0, 3);
+        problems.push(`${path}: ${violation.id} (${violation.impact}) at ${where.join(' | ')}`);
+      }
+      if (phone) {
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (overflow > 0) problems.push(`${path}: the page scrolls sideways by ${overflow} px at 360 px`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+}

@@ -42,10 +42,10 @@ test('a new trainee confirms her e-mail from the mailbox before she can enrol, t
   // She registers on the page, without a partner institution (the list offers partner institutions only).
   await openIn(page, 'en', '/register');
   const institutions = await admin.call<{ items: { id: string; kind: string }[] }>('GET', '/institutions?limit=200');
-  const offered = await page
-    .getByTestId('institution')
-    .locator('option[value]:not([value=""])')
-    .evaluateAll((o) => o.map((option) => (option as HTMLOptionElement).value));
+  // The options arrive with the institutions' list: wait for the first before reading them all.
+  const options = page.getByTestId('institution').locator('option[value]:not([value=""])');
+  await expect(options.first()).toBeAttached();
+  const offered = await options.evaluateAll((o) => o.map((option) => (option as HTMLOptionElement).value));
   expect(offered.length).toBeGreaterThan(0);
   for (const id of offered) expect(institutions.items.find((i) => i.id === id)?.kind).toBe('partner');
   await page.getByTestId('full-name').fill('Siti Nurhaliza binti Ahmad');

@@ -89,4 +89,12 @@ test('sign-in failures are found under sign-in and security, by picking the acti
   await expect(rows.first()).toHaveAttribute('data-action', 'auth.login_failed');
   await expect(page.locator('[data-testid="audit-row"]:not([data-action="auth.login_failed"])')).toHaveCount(0);
   await expect(rows.first().getByTestId('audit-row-record')).toContainText(email);
+
+  // Filters that match nothing: the empty list offers to clear them, and the events come back.
+  await page.getByTestId('audit-entity-type').selectOption('certificate');
+  await expect(page.getByTestId('audit-empty')).toBeVisible();
+  await page.getByTestId('audit-clear-filters').click();
+  await expect(page.getByTestId('audit-action')).toHaveValue('');
+  await expect(page.getByTestId('audit-entity-type')).toHaveValue('');
+  await expect(rows.first()).toBeVisible();
 });

@@ -53,6 +53,14 @@ test('the catalog shows what is still ahead, with Ended and Full badges, and pas
   await expect(card(full).getByTestId('program-badge')).toHaveText('Full');
   await expect(card(full).getByTestId('program-seats')).toHaveText('0 of 1 seats left');
 
+  // Only the past one searched for: the empty list says so and offers the next step, everything past included.
+  await page.getByTestId('program-search').fill(code('PAST'));
+  await expect(page.getByTestId('catalog-empty')).toBeVisible();
+  await page.getByTestId('catalog-show-all').click();
+  await expect(page.getByTestId('include-past')).toBeChecked();
+  await expect(page.getByTestId('program-search')).toHaveValue('');
+  await page.getByTestId('program-search').fill(stamp);
+
   // Past programs on request: Ended, and no seats offered.
   await page.getByTestId('include-past').check();
   await expect(page.getByTestId('program-card')).toHaveCount(3);

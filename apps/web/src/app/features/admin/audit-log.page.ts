@@ -224,6 +224,14 @@ export class AuditLogPage implements OnInit {
     void this.reload();
   }
 
+  /** The empty list's next step: every filter off (the category tab stays). */
+  protected clearFilters(): void {
+    this.person.set(null);
+    this.record.set(null);
+    this.filters.reset({}, { emitEvent: false });
+    void this.reload();
+  }
+
   protected clearRecord(): void {
     this.record.set(null);
     void this.reload();

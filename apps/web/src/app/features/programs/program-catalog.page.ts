@@ -60,6 +60,17 @@ export class ProgramCatalogPage implements OnInit {
     };
   }
 
+  /** Whether a filter (search, kind, upcoming only) hides programs: the empty list's next step lifts them. */
+  protected filtered(): boolean {
+    const { q, kind, includePast } = this.filters.getRawValue();
+    return Boolean(q || kind) || !includePast;
+  }
+
+  /** Every program the viewer may see, past ones too: the empty list's next step. */
+  protected showAll(): void {
+    this.filters.setValue({ q: '', kind: '', includePast: true });
+  }
+
   protected badges(program: Program): ProgramBadge[] {
     return programBadges(program, this.today());
   }

@@ -135,6 +135,8 @@ async function programs(limit) {
       status: p.status,
       seats: {
         capacity: p.capacity,
+        available: p.status === 'published' ? Math.max(p.capacity - p.confirmed_count, 0) : 0,
+        scope: 'program',
         confirmed: p.confirmed_count,
         waitlisted: p.waitlisted_count,
         pending: p.pending_count,

@@ -41,14 +41,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('sign-in-submit').click();
   // Attached, not visible: on a phone the account's name sits in the closed menu drawer.
   await expect(page.getByTestId('account-name')).toBeAttached();
+  // The app then leaves the sign-in page; a menu opened before that navigation ends would close with it.
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 /** On a phone, opens the menu drawer (the navigation and the account are in it); at a desk, does nothing. */
 export async function openMenu(page: Page): Promise<void> {
   const button = page.getByTestId('menu-button');
   if (!(await button.isVisible())) return;
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  await expect(page.getByTestId('main-nav')).toBeVisible();
+  // The drawer closes whenever a navigation ends (as it should after following a link); one still under way when
+  // the button was tapped closes it again, so tap again as a person would.
+  await expect(async () => {
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(page.getByTestId('main-nav')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 /** Follows a link of the main navigation by its name, through the menu drawer on a phone. */

@@ -17,3 +17,4 @@ export * from './lib/certificates';
 export * from './lib/reports';
 export * from './lib/notifications';
 export * from './lib/certificate-design';
+export * from './lib/logistics';

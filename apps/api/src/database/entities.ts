@@ -15,6 +15,11 @@ import { IssuerKey } from '../modules/credentials/issuer-key.entity';
 import { StatusList } from '../modules/credentials/status-list.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { Institution } from '../modules/institutions/institution.entity';
+import { EnrolmentLogisticsRecord } from '../modules/logistics/enrolment-logistics.entity';
+import { LogisticsConsentRecord } from '../modules/logistics/logistics-consent.entity';
+import { ProgramLogisticsSettings } from '../modules/logistics/logistics-settings.entity';
+import { RoomAssignment } from '../modules/logistics/room-assignment.entity';
+import { Room } from '../modules/logistics/room.entity';
 import { Instructor } from '../modules/instructors/instructor.entity';
 import { MailboxMessage } from '../modules/notifications/mailbox-message.entity';
 import { Notification } from '../modules/notifications/notification.entity';
@@ -55,4 +60,9 @@ export const ENTITIES = [
   Notification,
   MailboxMessage,
   CalendarFeed,
+  ProgramLogisticsSettings,
+  EnrolmentLogisticsRecord,
+  LogisticsConsentRecord,
+  Room,
+  RoomAssignment,
 ];

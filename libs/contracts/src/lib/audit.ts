@@ -71,6 +71,16 @@ export const AUDIT_ACTIONS = {
   'certificate.issue': 'data',
   'certificate.reissue': 'data',
   'certificate.revoke': 'data',
+  'logistics.settings': 'data',
+  'logistics.update': 'data',
+  'logistics.consent': 'data',
+  'logistics.passport_read': 'data',
+  'logistics.passport_delete': 'data',
+  'room.create': 'data',
+  'room.update': 'data',
+  'room.delete': 'data',
+  'room.assign': 'data',
+  'invitation-letter.issue': 'data',
 } as const satisfies Record<string, AuditCategory>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

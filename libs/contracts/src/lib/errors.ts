@@ -52,6 +52,10 @@ export const ErrorCode = {
   ProgramNotEnded: 'PROGRAM_NOT_ENDED',
   /** Attendance for a session earlier than shortly before it starts (the problem carries `opensAt`). */
   SessionNotStarted: 'SESSION_NOT_STARTED',
+  /** Assigning a trainee to a room that is full (issue 20). */
+  RoomFull: 'ROOM_FULL',
+  /** Assigning a trainee to a female or male room whose logistics do not say so. */
+  RoomGender: 'ROOM_GENDER',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -15,6 +15,7 @@ import { AddCertificateDesignsAndDocuments1796581227922 } from './1796581227922-
 import { AddSessionCancellationAndCalendarFeeds1796588284518 } from './1796588284518-add-session-cancellation-and-calendar-feeds';
 import { AddMailboxRaw1796589104454 } from './1796589104454-add-mailbox-raw';
 import { AddInstructorFullNameLatin1796598262189 } from './1796598262189-add-instructor-full-name-latin';
+import { AddCampLogistics1796607577692 } from './1796607577692-add-camp-logistics';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddSessionCancellationAndCalendarFeeds1796588284518,
   AddMailboxRaw1796589104454,
   AddInstructorFullNameLatin1796598262189,
+  AddCampLogistics1796607577692,
 ];

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { guestGuard, landingMatch, mfaSetupGuard, rolesGuard, signedInGuard } from './core/auth/auth.guards';
 import { HomePage } from './features/home/home.page';
+import { unsavedChangesGuard } from './shared/forms/unsaved-changes.guard';
 
 export const appRoutes: Route[] = [
   {
@@ -103,6 +104,18 @@ export const appRoutes: Route[] = [
     path: 'notifications',
     canActivate: [signedInGuard],
     loadComponent: () => import('./features/notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'my/logistics/:id',
+    canActivate: [rolesGuard('trainee')],
+    canDeactivate: [unsavedChangesGuard],
+    data: { area: 'trainee' },
+    loadComponent: () => import('./features/logistics/enrolment-logistics.page').then((m) => m.EnrolmentLogisticsPage),
+  },
+  {
+    // Public: the QR code and reference printed on a visa invitation letter point here.
+    path: 'verify/letters/:reference',
+    loadComponent: () => import('./features/logistics/letter-verification.page').then((m) => m.LetterVerificationPage),
   },
   {
     path: '**',

@@ -52,6 +52,18 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('../certificates/completion.page').then((m) => m.CompletionPage),
   },
   {
+    path: 'programs/:id/logistics',
+    loadComponent: () => import('../logistics/program-logistics.page').then((m) => m.ProgramLogisticsPage),
+    data: { area: 'admin' },
+    canDeactivate: [unsavedChangesGuard],
+  },
+  {
+    path: 'enrolments/:id/logistics',
+    loadComponent: () => import('../logistics/enrolment-logistics.page').then((m) => m.EnrolmentLogisticsPage),
+    data: { area: 'admin' },
+    canDeactivate: [unsavedChangesGuard],
+  },
+  {
     path: 'certificates',
     loadComponent: () => import('../certificates/certificate-list.page').then((m) => m.CertificateListPage),
   },

@@ -11,6 +11,8 @@ import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { InstantDatePipe } from '../../shared/time/instant-date.pipe';
 import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component';
 import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.component';
+import { LogisticsNeedsComponent } from '../logistics/logistics-needs.component';
+import { MyLogisticsStore } from '../logistics/my-logistics.store';
 import { ACTIVE_ENROLMENT_STATUSES } from './enrol-availability';
 import { EnrolmentsApi } from './enrolments.api';
 import { ProgramHosts } from './program-hosts';
@@ -26,7 +28,9 @@ import { ProgramHosts } from './program-hosts';
     InstantDatePipe,
     ConfirmDialogComponent,
     EnrolmentStatusComponent,
+    LogisticsNeedsComponent,
   ],
+  providers: [MyLogisticsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-enrolments.component.html',
   styleUrl: './my-enrolments.component.css',

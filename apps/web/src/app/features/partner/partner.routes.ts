@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { unsavedChangesGuard } from '../../shared/forms/unsaved-changes.guard';
 
 /** The partner portal: its own institution's applications, rosters, trainees and their certificates. */
 export const PARTNER_ROUTES: Routes = [
@@ -16,6 +17,17 @@ export const PARTNER_ROUTES: Routes = [
       {
         path: 'reports/:id',
         loadComponent: () => import('../reports/program-report.page').then((m) => m.ProgramReportPage),
+      },
+      {
+        path: 'programs/:id/logistics',
+        loadComponent: () => import('../logistics/program-logistics.page').then((m) => m.ProgramLogisticsPage),
+        data: { area: 'partner' },
+      },
+      {
+        path: 'enrolments/:id/logistics',
+        loadComponent: () => import('../logistics/enrolment-logistics.page').then((m) => m.EnrolmentLogisticsPage),
+        data: { area: 'partner' },
+        canDeactivate: [unsavedChangesGuard],
       },
       {
         path: 'certificates',

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page as BrowserPage } from '@playwright/test';
-import type { CertificateListEntry, Page, Program } from '@skillbridge/contracts';
+import type { CertificateListEntry, MyEnrolment, Page, Program } from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, useLanguage, type DemoRole } from './support/demo';
 
@@ -25,12 +25,13 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/forgot-password',
         '/verify',
         `/verify/${ids.verificationCode}`,
+        '/verify/letters/NO-SUCH-LETTER',
         '/programs',
         `/programs/${ids.programId}`,
         '/no-such-page',
       ];
     case 'trainee':
-      return ['/trainee', '/my/certificates', ...common];
+      return ['/trainee', '/my/certificates', '/my/programs', `/my/logistics/${ids.logistics.enrolmentId}`, ...common];
     case 'instructor':
       return [
         '/instructor',
@@ -45,6 +46,8 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/partner/rosters',
         `/partner/rosters/${ids.programId}`,
         `/partner/reports/${ids.programId}`,
+        `/partner/programs/${ids.logistics.programId}/logistics`,
+        `/partner/enrolments/${ids.logistics.enrolmentId}/logistics`,
         '/partner/certificates',
         '/partner/trainees',
         '/partner/trainees/new',
@@ -61,6 +64,8 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         `/admin/programs/${ids.programId}/roster`,
         `/admin/programs/${ids.programId}/report`,
         `/admin/programs/${ids.programId}/complete`,
+        `/admin/programs/${ids.logistics.programId}/logistics`,
+        `/admin/enrolments/${ids.logistics.enrolmentId}/logistics`,
         '/admin/applications',
         '/admin/certificates',
         '/admin/institutions',
@@ -84,6 +89,8 @@ interface DemoIds {
   programId: string;
   institutionId: string;
   verificationCode: string;
+  /** The demo trainee's enrolment in a program that collects logistics (the demo camp), for its pages. */
+  logistics: { enrolmentId: string; programId: string };
   /** The instructor's attendance page of one session, when the timetable shows one. */
   sessionPath?: string;
 }
@@ -95,12 +102,16 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
   const program = programs.items.find((p) => p.status === 'published') ?? programs.items[0];
   const institution = await admin.institution('TRPC');
   const certificates = await trainee.call<Page<CertificateListEntry>>('GET', '/me/certificates');
+  const needs = await trainee.call<{ enrolmentId: string; programId: string }[]>('GET', '/me/logistics');
+  const enrolments = await trainee.call<Page<MyEnrolment>>('GET', '/me/enrolments?limit=50');
+  const enrolment = enrolments.items.find((e) => e.status === 'confirmed') ?? enrolments.items[0];
   await admin.dispose();
   await trainee.dispose();
   return {
     programId: program.id,
     institutionId: institution.id,
     verificationCode: certificates.items[0].verificationCode,
+    logistics: needs[0] ?? { enrolmentId: enrolment.id, programId: enrolment.program.id },
   };
 }
 

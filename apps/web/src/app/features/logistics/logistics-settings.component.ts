@@ -90,7 +90,7 @@ export class LogisticsSettingsComponent {
   private readonly api = inject(LogisticsApi);
   readonly programId = input.required<string>();
   readonly settings = input.required<LogisticsSettings>();
-  readonly saved$ = output<LogisticsSettings>({ alias: 'saved' });
+  readonly settingsSaved = output<LogisticsSettings>();
 
   protected readonly items = LOGISTICS_ITEMS;
   protected readonly pointsMax = ARRIVAL_POINTS_MAX;
@@ -157,7 +157,7 @@ export class LogisticsSettingsComponent {
       this.form.markAsPristine();
       this.show(settings);
       this.saved.set(true);
-      this.saved$.emit(settings);
+      this.settingsSaved.emit(settings);
     } catch (error) {
       const problem = problemOf(error);
       const unmatched = applyServerErrors(this.form, problem);

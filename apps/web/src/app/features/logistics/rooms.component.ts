@@ -67,7 +67,7 @@ export class RoomsComponent {
   protected readonly removing = signal<Room | null>(null);
   protected readonly dropTarget = signal<string | null>(null);
   /** The room chosen in each unassigned person's list, by enrolment. */
-  protected readonly chosen = signal<Readonly<Record<string, string>>>({});
+  protected readonly chosen = signal<Readonly<Partial<Record<string, string>>>>({});
   private readonly confirm = viewChild<ConfirmDialogComponent>('confirm');
 
   protected readonly unassigned = computed(() => {

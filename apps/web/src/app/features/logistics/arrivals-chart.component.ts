@@ -55,7 +55,7 @@ import { arrivalsPerDay } from './logistics-form';
       <ul class="bars" data-testid="arrivals-chart" aria-describedby="arrivals-chart-desc">
         @for (day of days(); track day.date) {
           <li class="bar-row" data-testid="arrivals-day" [attr.data-date]="day.date">
-            <span class="bar-label">{{ day.date | calendarDate }}</span>
+            <span class="bar-label">{{ day.date | calendarDate }} </span>
             <span class="bar-track" aria-hidden="true">
               <span class="bar" [style.width.%]="(day.count / max()) * 100"></span>
             </span>

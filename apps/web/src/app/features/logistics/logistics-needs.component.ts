@@ -20,7 +20,9 @@ import { MyLogisticsStore } from './my-logistics.store';
               'logistics.needs.badge' | translate: { count: missing().length }
             }}</span>
             @if (need.dueDate) {
-              <span class="hint"> {{ 'logistics.needs.due' | translate: { date: (need.dueDate | calendarDate) } }}</span>
+              <span class="hint">
+                {{ 'logistics.needs.due' | translate: { date: (need.dueDate | calendarDate) } }}</span
+              >
             }
           </p>
           <ul class="needs-list">

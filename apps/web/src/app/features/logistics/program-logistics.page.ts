@@ -46,7 +46,6 @@ import { RoomsComponent } from './rooms.component';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-logistics.page.html',
-  styleUrl: './program-logistics.page.css',
   host: { '(window:beforeunload)': 'warnBeforeUnload($event)' },
 })
 export class ProgramLogisticsPage implements HasUnsavedChanges {

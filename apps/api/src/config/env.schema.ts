@@ -155,6 +155,17 @@ export class EnvSchema {
   OUTBOX_WORKER = true;
 
   @EnvVar({
+    description:
+      'Days after a program’s end after which its trainees’ passport data is deleted (camp logistics; each deletion is audited, the rest of their details is kept).',
+    default: '90',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  SENSITIVE_DATA_RETENTION_DAYS = 90;
+
+  @EnvVar({
     description: 'How often the outbox worker looks for e-mail to send when idle, in milliseconds.',
     default: '1000',
   })

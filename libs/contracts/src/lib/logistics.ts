@@ -205,3 +205,17 @@ export interface InvitationLetterVerification {
   endDate: string;
   hostInstitution: LocalizedText;
 }
+
+/**
+ * `GET /me/logistics`: for each of the trainee's own applications (pending or
+ * confirmed) to a program that collects logistics and has not ended, what is
+ * still needed — for "My programs".
+ */
+export interface MyLogisticsEntry {
+  enrolmentId: string;
+  programId: string;
+  missing: LogisticsItem[];
+  complete: boolean;
+  /** `YYYY-MM-DD` */
+  dueDate?: string;
+}

@@ -40,6 +40,8 @@ export const NOTIFICATION_KINDS = [
   'mfa-enabled',
   /** To the account: two-factor sign-in was turned off (e-mail only). */
   'mfa-disabled',
+  /** To a trainee whose camp logistics miss something: a week before the program's due date and on it (issue 20). */
+  'logistics-reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,6 +1,8 @@
 import {
   ACCOUNT_NOTIFICATION_KINDS,
+  formatCalendarDate,
   formatVerificationCode,
+  INTL_LOCALES,
   formatZonedRange,
   resolveLocalizedText,
   type Locale,
@@ -152,6 +154,16 @@ export function notificationText(
       const reason = typed(params['reason']);
       if (reason) lines.push(t('notifications.reason', { reason }));
       lines.push(t('notifications.verifyAt', { url: verifyUrl(publicUrl, params['verificationCode']) }));
+      break;
+    }
+    case 'logistics-reminder': {
+      // What is missing, as a list in the reader's language ("A, B and C", "A、B和C").
+      const missing = Array.isArray(params['missing']) ? params['missing'].map(String) : [];
+      values['items'] = new Intl.ListFormat(INTL_LOCALES[locale], { type: 'conjunction' }).format(
+        missing.map((item) => t(`notifications.logistics-reminder.items.${item}`)),
+      );
+      values['date'] = formatCalendarDate(String(params['dueDate']), locale);
+      lines.push(t('notifications.logistics-reminder.body', values));
       break;
     }
     default:

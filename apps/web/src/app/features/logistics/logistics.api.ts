@@ -5,10 +5,10 @@ import type {
   CreateRoomRequest,
   EnrolmentLogistics,
   InvitationLetterVerification,
-  LogisticsItem,
   LogisticsSettings,
   LogisticsStatusEntry,
   LogisticsStatusQuery,
+  MyLogisticsEntry,
   Page,
   Room,
   UpdateEnrolmentLogisticsRequest,
@@ -17,14 +17,6 @@ import type {
 import { Observable, firstValueFrom } from 'rxjs';
 import { FileDownloads } from '../../shared/data/file-download';
 import { queryParams } from '../../shared/data/query-params';
-
-/** A line of `GET /me/logistics`: what one of the caller's programs still needs from them. */
-export interface MyLogisticsNeed {
-  enrolmentId: string;
-  programId: string;
-  missing: LogisticsItem[];
-  dueDate?: string;
-}
 
 /** The program-wide files an admin downloads from the logistics dashboard. */
 export type LogisticsFile = 'rooming-list.xlsx' | 'arrivals.xlsx' | 'invitation-letters.zip';
@@ -44,8 +36,8 @@ export class LogisticsApi {
     return this.http.put<EnrolmentLogistics>(`/api/v1/enrolments/${enrolmentId}/logistics`, body);
   }
 
-  mine(): Observable<MyLogisticsNeed[]> {
-    return this.http.get<MyLogisticsNeed[]>('/api/v1/me/logistics');
+  mine(): Observable<MyLogisticsEntry[]> {
+    return this.http.get<MyLogisticsEntry[]>('/api/v1/me/logistics');
   }
 
   settings(programId: string): Observable<LogisticsSettings> {

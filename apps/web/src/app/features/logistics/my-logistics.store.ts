@@ -1,6 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { LogisticsApi, type MyLogisticsNeed } from './logistics.api';
+import type { MyLogisticsEntry } from '@skillbridge/contracts';
+import { LogisticsApi } from './logistics.api';
 
 /**
  * What the signed-in trainee's programs still need, fetched once for a list of programs
@@ -9,11 +10,11 @@ import { LogisticsApi, type MyLogisticsNeed } from './logistics.api';
 @Injectable()
 export class MyLogisticsStore {
   private readonly api = inject(LogisticsApi);
-  private readonly byEnrolment = signal<ReadonlyMap<string, MyLogisticsNeed>>(new Map());
+  private readonly byEnrolment = signal<ReadonlyMap<string, MyLogisticsEntry>>(new Map());
   private requested = false;
 
   /** The needs of one enrolment, once known; none when its program collects nothing or all is in. */
-  need(enrolmentId: string): MyLogisticsNeed | undefined {
+  need(enrolmentId: string): MyLogisticsEntry | undefined {
     if (!this.requested) {
       this.requested = true;
       // A list without logistics (or an API without them yet) shows nothing more.

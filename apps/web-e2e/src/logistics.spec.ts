@@ -11,7 +11,7 @@ import {
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { Api } from './support/api';
-import { loginAs, navigateTo, signIn, useLanguage } from './support/demo';
+import { loginAs, signIn, useLanguage } from './support/demo';
 
 const PASSWORD = 'Camp-logistics-2027!';
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -54,9 +54,10 @@ test('a trainee fills in her travel and passport on a phone, in Thai, behind the
   );
 
   // Her programs say what the camp still needs, and by when.
+  // Her programs are her home page after signing in.
   await signIn(page, email, PASSWORD);
   await useLanguage(page, 'th');
-  await navigateTo(page, 'โครงการของฉัน');
+  await expect(page).toHaveURL(/\/trainee$/);
   const card = page.locator(`[data-testid="my-enrolment"][data-program-code="${program.code}"]`);
   const needs = card.getByTestId('logistics-needs');
   await expect(needs).toContainText('ยังขาดข้อมูลการเดินทางและที่พัก 2 รายการ');
@@ -73,6 +74,12 @@ test('a trainee fills in her travel and passport on a phone, in Thai, behind the
   await page.getByTestId('logistics-arrival-carrier').fill('China Eastern');
   await page.getByTestId('logistics-arrival-number').fill('MU5431');
   await page.getByTestId('logistics-arrival-point').selectOption('Tongren Fenghuang Airport (TEN)');
+  // And home by train the day after the camp.
+  const departureDay = addDays(program.endDate, 1);
+  await page.getByTestId('logistics-departure-at').fill(thaiDay(departureDay));
+  await page.getByTestId('logistics-departure-at-time').fill('9.05');
+  await page.getByTestId('logistics-departure-number').fill('G1334');
+  await page.getByTestId('logistics-departure-point').selectOption('Tongren South Station');
   await page.getByTestId('logistics-travel-save').click();
   await expect(page.getByTestId('logistics-travel-status')).toHaveText('บันทึกแล้ว');
   await expect(page.getByTestId('logistics-missing').locator('li')).toHaveText(['หนังสือเดินทาง']);
@@ -110,6 +117,8 @@ test('a trainee fills in her travel and passport on a phone, in Thai, behind the
     number: 'MU5431',
     point: 'Tongren Fenghuang Airport (TEN)',
   });
+  expect(new Date(saved.departure?.at ?? '').toISOString()).toBe(`${departureDay}T01:05:00.000Z`);
+  expect(saved.departure).toMatchObject({ number: 'G1334', point: 'Tongren South Station' });
   expect(saved.passport).toEqual({
     number: 'AC1234567',
     fullNameAsInPassport: 'KANYA RATTANAPONG',

@@ -31,7 +31,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/no-such-page',
       ];
     case 'trainee':
-      return ['/trainee', '/my/certificates', '/my/programs', `/my/logistics/${ids.logistics.enrolmentId}`, ...common];
+      return ['/trainee', '/my/certificates', `/my/logistics/${ids.logistics.enrolmentId}`, ...common];
     case 'instructor':
       return [
         '/instructor',

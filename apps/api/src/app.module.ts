@@ -18,6 +18,7 @@ import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { RoomsModule } from './modules/logistics/rooms/rooms.module';
 import { TraineesModule } from './modules/trainees/trainees.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -65,6 +66,7 @@ export class AppModule {
         CalendarFeedsModule,
         ReportsModule,
         UsersModule,
+        RoomsModule,
       ],
     };
   }

@@ -6,11 +6,12 @@ import {
   type CreateRoomRequest,
   type RoomGender,
 } from '@skillbridge/contracts';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from '../../../../common/validation/validators';
 
 export class CreateRoomDto implements CreateRoomRequest {
   @ApiProperty({ maxLength: LOGISTICS_TEXT_MAX_LENGTH, example: 'Guest house 203', description: 'Unique per program' })
+  @IsDefined()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -18,6 +19,7 @@ export class CreateRoomDto implements CreateRoomRequest {
   name: string;
 
   @ApiProperty({ minimum: 1, maximum: ROOM_CAPACITY_MAX, example: 2, description: 'Beds; never below its occupants' })
+  @IsDefined()
   @IsInt()
   @Min(1)
   @Max(ROOM_CAPACITY_MAX)

@@ -332,6 +332,25 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     ]);
     return { actor: 'admin', path: `/certificates/${row.id}/reissue`, body: { reason: 'Name corrected' } };
   },
+  'POST /programs/:id/rooms': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/programs/${fx.programId}/rooms`,
+    body: { name: 'Guest house 101', capacity: 2, gender: 'any' },
+  }),
+  'PATCH /rooms/:id': async (t, cast, fx) => {
+    const room = await t.http
+      .post(api(`/programs/${fx.programId}/rooms`))
+      .set(cast.admin.auth)
+      .send({ name: 'Guest house 102', capacity: 2 });
+    return { actor: 'admin', path: `/rooms/${room.body.id}`, body: { capacity: 3 } };
+  },
+  'PUT /enrolments/:id/room': async (t, cast, fx) => {
+    const room = await t.http
+      .post(api(`/programs/${fx.programId}/rooms`))
+      .set(cast.admin.auth)
+      .send({ name: 'Guest house 103', capacity: 2 });
+    return { actor: 'admin', path: `/enrolments/${fx.enrolmentId}/room`, body: { roomId: room.body.id } };
+  },
 };
 
 /** `METHOD /path` of every handler that has a @Body() parameter — the routes a body can reach. */

@@ -83,6 +83,21 @@ async function seed(t: TestApp): Promise<Fixtures> {
       .send({ score: 88.5, remarks: 'Clear presentation' }),
     'assessment',
   );
+  // A room of the program with the trainee in it (issue 20): the room list has an occupant to describe.
+  const room = ok(
+    await t.http
+      .post(api(`/programs/${program.id}/rooms`))
+      .set(admin.auth)
+      .send({ name: 'Guest house 101', capacity: 2 }),
+    'room',
+  );
+  ok(
+    await t.http
+      .put(api(`/enrolments/${enrolment.id}/room`))
+      .set(admin.auth)
+      .send({ roomId: room.id }),
+    'room assignment',
+  );
   await newApplication(t, cast);
 
   // A finished program: the trainee's certificate, reissued, so there is a revoked one that points to its

@@ -347,6 +347,9 @@ describe('rooms', () => {
       const res = await assign(withdrawn, other);
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('NOT_CONFIRMED');
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'id', message: 'Is not a confirmed trainee of this program.' }),
+      ]);
       expect((await assign(withdrawn, null)).status).toBe(200);
       expect(await roomOf(withdrawn)).toBeNull();
     });

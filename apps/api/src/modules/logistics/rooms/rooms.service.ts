@@ -210,8 +210,10 @@ export class RoomsService {
       }
       if (current?.roomId === room.id) return { enrolmentId, room: { id: room.id, name: room.name } };
       if (enrolment.status !== EnrolmentStatus.Confirmed) {
+        // The code's detail speaks of assessment; the field problem says what applies here.
         throw ProblemException.conflict(ErrorCode.NotConfirmed, {
           params: { status: translate(ctx.locale, `enrolmentStatus.${enrolment.status}`) },
+          errors: [{ field: 'id', code: ErrorCode.NotConfirmed, messageKey: 'validation.notConfirmed' }],
         });
       }
       if (room.gender !== 'any') {

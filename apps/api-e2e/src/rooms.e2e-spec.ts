@@ -418,4 +418,23 @@ describe('rooms', () => {
       winners.sort((a: string, b: string) => a.localeCompare(b)),
     );
   });
+  it('frees the bed of a trainee who withdraws, so the room takes someone else', async () => {
+    const program = await createCamp(t, cast);
+    const [leaving, next] = await confirmedTrainees(t, cast, program.id, 2);
+    const room = (await createRoom(program.id, { name: 'Single', capacity: 1 })).body.id;
+    expect((await assign(leaving, room)).status).toBe(200);
+    expect((await assign(next, room)).body.code).toBe('ROOM_FULL');
+    const withdrawn = await t.http
+      .post(api(`/enrolments/${leaving}/withdraw`))
+      .set(cast.admin.auth)
+      .send({ reason: 'Visa refused' });
+    expect(withdrawn.status).toBe(200);
+    expect(await roomOf(leaving)).toBeNull();
+    const [event] = await t.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'enrolment.withdraw' AND entity_id = $1`,
+      [leaving],
+    );
+    expect(event.details.roomReleased).toBe(room);
+    expect((await assign(next, room)).status).toBe(200);
+  });
 });

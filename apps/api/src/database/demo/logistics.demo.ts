@@ -608,7 +608,7 @@ export interface LogisticsSeedServices {
 /**
  * Writes scenario B's logistics — settings, rooms, each participant's details
  * (passport and dietary sealed with `secrets`), consents and room assignments —
- * once the camp and its enrolments are there and while it has no settings yet,
+ * once the camp and its enrolments are there and while it has no logistics yet,
  * in one transaction. Details go to the confirmed enrolment of the trainee
  * whose Latin name the table gives; a name not found is skipped.
  */
@@ -622,7 +622,15 @@ export async function loadDemoLogistics(
     [DEMO_LOGISTICS_PROGRAM_CODE],
   )) as { id: string; timezone: string; startDate: string; endDate: string }[];
   if (!program) return;
-  if ((await dataSource.getRepository(ProgramLogisticsSettings).countBy({ programId: program.id })) > 0) return;
+  // Once: not when the camp has any logistics already (say, settings removed later, rooms kept).
+  const [{ present }] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM program_logistics_settings WHERE program_id = $1)
+         OR EXISTS (SELECT 1 FROM rooms WHERE program_id = $1)
+         OR EXISTS (SELECT 1 FROM enrolment_logistics l JOIN enrolments e ON e.id = l.enrolment_id
+                     WHERE e.program_id = $1) AS present`,
+    [program.id],
+  )) as { present: boolean }[];
+  if (present) return;
   const enrolments = new Map(
     (
       (await dataSource.query(
@@ -656,6 +664,8 @@ export async function loadDemoLogistics(
       collect: [...LOGISTICS_ITEMS],
       dueDate: addDays(program.startDate, -DEMO_LOGISTICS_DUE_DAYS_BEFORE),
       arrivalPoints: Object.values(DEMO_ARRIVAL_POINTS),
+      // Set up when registration opened.
+      updatedAt: instant(addDays(program.startDate, -40), '10:00'),
     });
     const rooms = new Map<string, string>();
     for (const demo of DEMO_ROOMS) {
@@ -669,7 +679,7 @@ export async function loadDemoLogistics(
     DEMO_CAMP_LOGISTICS.forEach((demo, index) => {
       const enrolment = enrolments.get(demo.latin);
       if (!enrolment) return;
-      // Sent in the fortnight before the due date, in the evening of the camp's zone.
+      // Sent in the three weeks before the camp (before the due date), in the evening of the camp's zone.
       const sentAt = instant(
         addDays(program.startDate, -21 + (index % 13)),
         `${19 + (index % 4)}:${String((7 * index) % 60).padStart(2, '0')}`,

@@ -18,17 +18,20 @@ import { Room } from '../../modules/logistics/room.entity';
 import { sealDietary, sealPassport } from '../../modules/logistics/sealed-details';
 
 /**
- * Camp logistics of scenario B (issue 20): the YOUTH SHOW week in Tongren
- * collects travel, passport, dietary needs, an emergency contact and a room
- * from its confirmed participants. Most have sent everything and sleep in the
- * college's guest house; a few have not finished (no passport yet, no
- * departure booked, no emergency contact, nothing booked at all), two have
- * not started, and one passport runs out within six months of the camp, so
- * each state of the logistics screens has someone to show. Fixed data: every
- * run seals the same details (with fresh nonces) and assigns the same rooms.
+ * Camp logistics of scenario B's next edition (issue 20): the coming YOUTH
+ * SHOW week in Tongren collects travel, passport, dietary needs, an emergency
+ * contact and a room from its eight confirmed participants before they come.
+ * Its due date is ahead, so most have sent everything and have a bed in the
+ * college's guest house while a few have not finished (the passport being
+ * renewed, no return ticket, no emergency contact) and one has not started;
+ * one passport runs out within six months of the camp, so the warning shows.
+ * Every date follows the edition's own dates (it is set up relative to the
+ * day the demo is loaded), so passports stay valid and the invitation letters
+ * can be issued; the 2024 camp, long over, has no logistics (its passport data
+ * would be gone after the retention period anyway).
  */
 
-export const DEMO_LOGISTICS_PROGRAM_CODE = 'YOUTH-SHOW-2024';
+export const DEMO_LOGISTICS_PROGRAM_CODE = 'YOUTH-SHOW-NEXT';
 
 export const DEMO_ARRIVAL_POINTS = {
   airport: 'Tongren Fenghuang Airport (TEN)',
@@ -36,28 +39,18 @@ export const DEMO_ARRIVAL_POINTS = {
   guiyang: 'Guiyang Longdongbao International Airport (KWE)',
 } as const;
 
-/** Settings' due date: this many days before the camp opens. */
-export const DEMO_LOGISTICS_DUE_DAYS_BEFORE = 7;
+/** Settings' due date: this many days before the camp opens (still ahead when the demo is loaded). */
+export const DEMO_LOGISTICS_DUE_DAYS_BEFORE = 10;
 
-/** The guest house of Tongren Polytechnic College: women on the second floor, men on the third. */
+/**
+ * The guest house of Tongren Polytechnic College, sized to the confirmed eight
+ * (five women on the second floor, three men on the third) plus one spare room.
+ */
 export const DEMO_ROOMS: readonly { name: string; capacity: number; gender: RoomGender }[] = [
-  { name: 'Guest house 101', capacity: 2, gender: 'any' },
   { name: 'Guest house 201', capacity: 3, gender: 'female' },
-  { name: 'Guest house 202', capacity: 3, gender: 'female' },
-  { name: 'Guest house 203', capacity: 3, gender: 'female' },
-  { name: 'Guest house 204', capacity: 2, gender: 'female' },
-  { name: 'Guest house 205', capacity: 3, gender: 'female' },
-  { name: 'Guest house 206', capacity: 2, gender: 'female' },
-  { name: 'Guest house 207', capacity: 2, gender: 'female' },
-  { name: 'Guest house 208', capacity: 3, gender: 'female' },
+  { name: 'Guest house 202', capacity: 2, gender: 'female' },
   { name: 'Guest house 301', capacity: 3, gender: 'male' },
-  { name: 'Guest house 302', capacity: 3, gender: 'male' },
-  { name: 'Guest house 303', capacity: 2, gender: 'male' },
-  { name: 'Guest house 304', capacity: 3, gender: 'male' },
-  { name: 'Guest house 305', capacity: 2, gender: 'male' },
-  { name: 'Guest house 306', capacity: 3, gender: 'male' },
-  { name: 'Guest house 307', capacity: 2, gender: 'male' },
-  { name: 'Guest house 308', capacity: 2, gender: 'male' },
+  { name: 'Guest house 101', capacity: 2, gender: 'any' },
 ];
 
 /**
@@ -72,13 +65,24 @@ export interface DemoLeg {
   point: string;
 }
 
+/**
+ * A passport, dated from the camp: born `born.years` years before the camp's
+ * year on `born.monthDay` (`MM-DD`), valid until `expires.months` months and
+ * `expires.days` days after the camp's last day.
+ */
+export interface DemoPassport {
+  number: string;
+  born: { years: number; monthDay: string };
+  expires: { months: number; days: number };
+}
+
 export interface DemoCampLogistics {
   /** The trainee's `fullNameLatin` (the passport prints it in capitals). */
   latin: string;
   nationality: CountryCode;
   gender: 'female' | 'male';
   /** Absent: not sent yet. */
-  passport?: { number: string; dateOfBirth: string; expiresOn: string };
+  passport?: DemoPassport;
   arrival?: DemoLeg;
   departure?: DemoLeg;
   dietary: DietaryDetails;
@@ -89,44 +93,27 @@ export interface DemoCampLogistics {
   room?: string;
 }
 
-// The groups' usual last legs (most fly in through Guangzhou or Kunming).
-const { airport, station, guiyang } = DEMO_ARRIVAL_POINTS;
+// The groups' usual last legs: in the day before the opening, out the day after the closing.
+const { airport, guiyang } = DEMO_ARRIVAL_POINTS;
 const CZ_IN: DemoLeg = { day: -1, time: '16:35', carrier: 'China Southern Airlines', number: 'CZ3675', point: airport };
 const CZ_OUT: DemoLeg = { day: 1, time: '10:20', carrier: 'China Southern Airlines', number: 'CZ3676', point: airport };
-const KUNMING_IN: DemoLeg = { day: -2, time: '20:16', carrier: 'China Railway', number: 'G1374', point: station };
-const KUNMING_OUT: DemoLeg = { day: 1, time: '08:42', carrier: 'China Railway', number: 'G1373', point: station };
 const BKK_IN: DemoLeg = { day: -1, time: '13:05', carrier: 'Thai AirAsia', number: 'FD542', point: guiyang };
 const BKK_OUT: DemoLeg = { day: 1, time: '14:05', carrier: 'Thai AirAsia', number: 'FD543', point: guiyang };
-const GZ_TRAIN_IN: DemoLeg = { day: -1, time: '18:42', carrier: 'China Railway', number: 'G2982', point: station };
-const GZ_TRAIN_OUT: DemoLeg = { day: 1, time: '09:15', carrier: 'China Railway', number: 'G2981', point: station };
-const PNH_IN: DemoLeg = {
-  day: -1,
-  time: '11:40',
-  carrier: 'China Southern Airlines',
-  number: 'CZ8452',
-  point: guiyang,
-};
-const PNH_OUT: DemoLeg = {
-  day: 1,
-  time: '12:55',
-  carrier: 'China Southern Airlines',
-  number: 'CZ8451',
-  point: guiyang,
-};
-const SIN_IN: DemoLeg = { day: -1, time: '11:50', carrier: 'Scoot', number: 'TR110', point: guiyang };
-const SIN_OUT: DemoLeg = { day: 0, time: '19:40', carrier: 'Scoot', number: 'TR111', point: guiyang };
 
 const NONE: DietaryDetails = { needs: [] };
 const HALAL: DietaryDetails = { needs: ['halal'] };
 
-/** Scenario B's confirmed participants (the first 40 of its 48), in the order they registered. */
+/**
+ * The next edition's participants: the first eight who registered for
+ * scenario B (seed.ts gives them the edition's eight seats), in that order.
+ */
 export const DEMO_CAMP_LOGISTICS: readonly DemoCampLogistics[] = [
   // Malaysia (Sarawak)
   {
     latin: 'Nur Aisyah binti Hamdan',
     nationality: 'MY',
     gender: 'female',
-    passport: { number: 'K48213907', dateOfBirth: '2003-04-17', expiresOn: '2029-03-02' },
+    passport: { number: 'K48213907', born: { years: 22, monthDay: '04-17' }, expires: { months: 50, days: 12 } },
     arrival: CZ_IN,
     departure: CZ_OUT,
     dietary: HALAL,
@@ -138,7 +125,7 @@ export const DEMO_CAMP_LOGISTICS: readonly DemoCampLogistics[] = [
     latin: 'Muhammad Haziq bin Razali',
     nationality: 'MY',
     gender: 'male',
-    passport: { number: 'K51820346', dateOfBirth: '2002-11-05', expiresOn: '2028-07-19' },
+    passport: { number: 'K51820346', born: { years: 23, monthDay: '11-05' }, expires: { months: 31, days: 3 } },
     arrival: CZ_IN,
     departure: CZ_OUT,
     dietary: HALAL,
@@ -147,10 +134,11 @@ export const DEMO_CAMP_LOGISTICS: readonly DemoCampLogistics[] = [
     room: 'Guest house 301',
   },
   {
+    // Complete, with a warning: the passport runs out four months after the camp.
     latin: 'Melissa anak Linggi',
     nationality: 'MY',
     gender: 'female',
-    passport: { number: 'K39027415', dateOfBirth: '2004-01-28', expiresOn: '2029-08-11' },
+    passport: { number: 'K39027415', born: { years: 21, monthDay: '01-28' }, expires: { months: 4, days: 9 } },
     arrival: CZ_IN,
     departure: CZ_OUT,
     dietary: NONE,
@@ -171,12 +159,12 @@ export const DEMO_CAMP_LOGISTICS: readonly DemoCampLogistics[] = [
     room: 'Guest house 301',
   },
   {
+    // Incomplete: no return ticket booked yet.
     latin: 'Lim Mei Ling',
     nationality: 'MY',
     gender: 'female',
-    passport: { number: 'K60318254', dateOfBirth: '2001-09-30', expiresOn: '2027-12-08' },
+    passport: { number: 'K60318254', born: { years: 25, monthDay: '09-30' }, expires: { months: 38, days: 20 } },
     arrival: CZ_IN,
-    departure: CZ_OUT,
     dietary: { needs: ['no-beef'] },
     emergencyContact: { name: 'Lim Chee Keong', relationship: 'Father', phone: '+60128806613' },
     consent: 'self',
@@ -186,417 +174,52 @@ export const DEMO_CAMP_LOGISTICS: readonly DemoCampLogistics[] = [
     latin: 'Tan Wei Jie',
     nationality: 'MY',
     gender: 'male',
-    passport: { number: 'K47720931', dateOfBirth: '2000-06-14', expiresOn: '2028-02-25' },
+    passport: { number: 'K47720931', born: { years: 26, monthDay: '06-14' }, expires: { months: 27, days: 15 } },
     arrival: CZ_IN,
     departure: CZ_OUT,
-    dietary: NONE,
+    dietary: { needs: [], allergies: 'Shellfish (shrimp, crab)' },
     emergencyContact: { name: 'Wong Siew Lan', relationship: 'Mother', phone: '+60178842390' },
     consent: 'self',
     room: 'Guest house 301',
   },
-  // Thailand
+  // Thailand: one signed her consents on paper, which the college's international office recorded.
   {
+    // Incomplete: no emergency contact given.
     latin: 'Mali Siprasoet',
     nationality: 'TH',
     gender: 'female',
-    passport: { number: 'AC3318204', dateOfBirth: '2002-03-09', expiresOn: '2031-05-16' },
+    passport: { number: 'AC3318204', born: { years: 24, monthDay: '03-09' }, expires: { months: 64, days: 7 } },
     arrival: BKK_IN,
     departure: BKK_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Somsri Siprasoet', relationship: 'Mother', phone: '+66812403391' },
-    consent: 'self',
-    room: 'Guest house 202',
-  },
-  {
-    latin: 'Wanphen Thanasan',
-    nationality: 'TH',
-    gender: 'female',
-    passport: { number: 'AC4902715', dateOfBirth: '2003-12-21', expiresOn: '2032-01-07' },
-    arrival: BKK_IN,
-    departure: BKK_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Prasit Thanasan', relationship: 'Father', phone: '+66894417720' },
-    consent: 'self',
-    room: 'Guest house 202',
-  },
-  {
-    latin: 'Kanchana Onsi',
-    nationality: 'TH',
-    gender: 'female',
-    passport: { number: 'AA9127463', dateOfBirth: '2001-07-02', expiresOn: '2028-10-23' },
-    arrival: BKK_IN,
-    departure: BKK_OUT,
-    dietary: { needs: ['no-beef'] },
-    emergencyContact: { name: 'Suda Onsi', relationship: 'Mother', phone: '+66861235548' },
-    consent: 'self',
-    room: 'Guest house 202',
-  },
-  {
-    latin: 'Naphatson Bunprasoet',
-    nationality: 'TH',
-    gender: 'female',
-    passport: { number: 'AC5570182', dateOfBirth: '2004-05-26', expiresOn: '2033-06-30' },
-    arrival: BKK_IN,
-    departure: BKK_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Anan Bunprasoet', relationship: 'Brother', phone: '+66957781204' },
-    consent: 'self',
-    room: 'Guest house 203',
-  },
-  // Viet Nam
-  {
-    latin: 'Nguyen Van An',
-    nationality: 'VN',
-    gender: 'male',
-    passport: { number: 'C4182093', dateOfBirth: '2000-02-11', expiresOn: '2030-04-04' },
-    arrival: GZ_TRAIN_IN,
-    departure: GZ_TRAIN_OUT,
-    dietary: { needs: [], allergies: 'Shellfish (shrimp, crab)' },
-    emergencyContact: { name: 'Nguyen Thi Lan', relationship: 'Mother', phone: '+84912458367' },
-    consent: 'self',
-    room: 'Guest house 302',
-  },
-  {
-    // Complete, with a warning: the passport runs out four months after the camp.
-    latin: 'Tran Thi Thu Ha',
-    nationality: 'VN',
-    gender: 'female',
-    passport: { number: 'B8321047', dateOfBirth: '1999-10-19', expiresOn: '2025-01-14' },
-    arrival: GZ_TRAIN_IN,
-    departure: GZ_TRAIN_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Tran Van Hung', relationship: 'Father', phone: '+84983217745' },
-    consent: 'self',
-    room: 'Guest house 203',
-  },
-  {
-    // Incomplete: no return ticket booked yet.
-    latin: 'Le Minh Duc',
-    nationality: 'VN',
-    gender: 'male',
-    passport: { number: 'C6602918', dateOfBirth: '2002-08-03', expiresOn: '2031-11-27' },
-    arrival: GZ_TRAIN_IN,
-    dietary: NONE,
-    emergencyContact: { name: 'Le Thi Hoa', relationship: 'Mother', phone: '+84903664182' },
-    consent: 'self',
-    room: 'Guest house 302',
-  },
-  {
-    latin: 'Pham Thi Ngoc Anh',
-    nationality: 'VN',
-    gender: 'female',
-    passport: { number: 'C5140376', dateOfBirth: '2003-01-15', expiresOn: '2032-09-09' },
-    arrival: GZ_TRAIN_IN,
-    departure: GZ_TRAIN_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Pham Quoc Tuan', relationship: 'Father', phone: '+84936502871' },
-    consent: 'self',
-    room: 'Guest house 203',
-  },
-  // Indonesia
-  {
-    latin: 'Rizky Pratama',
-    nationality: 'ID',
-    gender: 'male',
-    passport: { number: 'E1837264', dateOfBirth: '2001-12-02', expiresOn: '2033-03-18' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: HALAL,
-    emergencyContact: { name: 'Siti Rahayu', relationship: 'Mother', phone: '+6281234870921' },
-    consent: 'self',
-    room: 'Guest house 302',
-  },
-  {
-    latin: 'Putri Ayu Wulandari',
-    nationality: 'ID',
-    gender: 'female',
-    passport: { number: 'C9024183', dateOfBirth: '2002-06-24', expiresOn: '2029-01-30' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: HALAL,
-    emergencyContact: { name: 'Agus Santoso', relationship: 'Father', phone: '+6281398452210' },
-    consent: 'self',
-    room: 'Guest house 204',
-  },
-  {
-    latin: 'Bagus Setiawan',
-    nationality: 'ID',
-    gender: 'male',
-    passport: { number: 'E2291705', dateOfBirth: '2000-09-08', expiresOn: '2034-02-12' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Dewi Lestari', relationship: 'Sister', phone: '+6285711846023' },
-    consent: 'self',
-    room: 'Guest house 303',
-  },
-  {
-    latin: 'Nur Indah Sari',
-    nationality: 'ID',
-    gender: 'female',
-    passport: { number: 'E3365018', dateOfBirth: '2004-03-13', expiresOn: '2034-05-21' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: HALAL,
-    emergencyContact: { name: 'Bambang Hartono', relationship: 'Father', phone: '+6282140937715' },
-    consent: 'self',
-    room: 'Guest house 204',
-  },
-  // Laos: by the Laos–China railway to Kunming, then the high-speed train.
-  {
-    latin: 'Somphone Inthavong',
-    nationality: 'LA',
-    gender: 'male',
-    passport: { number: 'P1839402', dateOfBirth: '2001-04-01', expiresOn: '2028-12-14' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Bouasone Inthavong', relationship: 'Father', phone: '+8562055841276' },
-    consent: 'self',
-    room: 'Guest house 304',
-  },
-  {
-    latin: 'Bounmy Chanthavong',
-    nationality: 'LA',
-    gender: 'male',
-    passport: { number: 'P2274019', dateOfBirth: '2003-08-20', expiresOn: '2029-06-05' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Vanhsy Chanthavong', relationship: 'Mother', phone: '+8562096623410' },
-    consent: 'self',
-    room: 'Guest house 304',
-  },
-  {
-    // Incomplete: travel not booked yet, so no room either.
-    latin: 'Khamphone Xayavong',
-    nationality: 'LA',
-    gender: 'male',
-    passport: { number: 'P1968235', dateOfBirth: '2002-02-27', expiresOn: '2028-09-01' },
-    dietary: NONE,
-    emergencyContact: { name: 'Phonesavanh Xayavong', relationship: 'Sister', phone: '+8562077019853' },
-    consent: 'self',
-  },
-  {
-    latin: 'Souliya Phommasak',
-    nationality: 'LA',
-    gender: 'female',
-    passport: { number: 'P2410776', dateOfBirth: '2004-11-11', expiresOn: '2029-10-17' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Khamla Phommasak', relationship: 'Mother', phone: '+8562058736624' },
-    consent: 'self',
-    room: 'Guest house 205',
-  },
-  // Cambodia
-  {
-    latin: 'Ly Sothea',
-    nationality: 'KH',
-    gender: 'female',
-    passport: { number: 'N02184937', dateOfBirth: '2002-10-07', expiresOn: '2030-03-26' },
-    arrival: PNH_IN,
-    departure: PNH_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Ly Sokhom', relationship: 'Father', phone: '+85512748391' },
-    consent: 'self',
-    room: 'Guest house 205',
-  },
-  {
-    // Incomplete: no emergency contact given.
-    latin: 'Sok Makara',
-    nationality: 'KH',
-    gender: 'male',
-    passport: { number: 'N01739265', dateOfBirth: '2001-01-19', expiresOn: '2029-11-02' },
-    arrival: PNH_IN,
-    departure: PNH_OUT,
-    dietary: NONE,
-    consent: 'self',
-    room: 'Guest house 305',
-  },
-  {
-    latin: 'Chan Kosal',
-    nationality: 'KH',
-    gender: 'male',
-    passport: { number: 'N02460318', dateOfBirth: '2003-05-04', expiresOn: '2031-07-13' },
-    arrival: PNH_IN,
-    departure: PNH_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Chan Sreyneang', relationship: 'Mother', phone: '+85517662418' },
-    consent: 'self',
-    room: 'Guest house 304',
-  },
-  {
-    latin: 'Kim Sreymom',
-    nationality: 'KH',
-    gender: 'female',
-    passport: { number: 'N01985742', dateOfBirth: '2004-09-16', expiresOn: '2030-12-20' },
-    arrival: PNH_IN,
-    departure: PNH_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Kim Vuthy', relationship: 'Brother', phone: '+85592335107' },
-    consent: 'self',
-    room: 'Guest house 205',
-  },
-  // Myanmar: three sent their consents on paper, through the college's office in Yangon.
-  {
-    latin: 'Phyo Thet Paing',
-    nationality: 'MM',
-    gender: 'male',
-    passport: { number: 'MH482013', dateOfBirth: '2000-12-29', expiresOn: '2029-04-08' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Daw Khin Myo', relationship: 'Mother', phone: '+959451238760' },
-    consent: 'paper',
-    room: 'Guest house 305',
-  },
-  {
-    latin: 'May Thant Zin',
-    nationality: 'MM',
-    gender: 'female',
-    passport: { number: 'MH517729', dateOfBirth: '2002-07-18', expiresOn: '2030-08-27' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'U Thant Zin', relationship: 'Father', phone: '+959795012384' },
-    consent: 'paper',
-    room: 'Guest house 206',
-  },
-  {
-    latin: 'Sandar Hlaing',
-    nationality: 'MM',
-    gender: 'female',
-    passport: { number: 'MH390264', dateOfBirth: '2001-03-23', expiresOn: '2028-05-15' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: { needs: ['other'], other: 'No very spicy food' },
-    emergencyContact: { name: 'Daw Aye Aye Hlaing', relationship: 'Mother', phone: '+959420187365' },
-    consent: 'paper',
-    room: 'Guest house 206',
-  },
-  {
-    latin: 'Nay Lin Aung',
-    nationality: 'MM',
-    gender: 'male',
-    passport: { number: 'MH624810', dateOfBirth: '2003-10-10', expiresOn: '2031-02-03' },
-    arrival: KUNMING_IN,
-    departure: KUNMING_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'U Tin Aung', relationship: 'Father', phone: '+959260448913' },
-    consent: 'self',
-    room: 'Guest house 307',
-  },
-  // The Philippines (Mark Anthony Villanueva has not started).
-  {
-    latin: 'Juan Miguel dela Cruz',
-    nationality: 'PH',
-    gender: 'male',
-    passport: { number: 'P4827103B', dateOfBirth: '2001-08-12', expiresOn: '2032-04-29' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: NONE,
-    emergencyContact: { name: 'Rosario dela Cruz', relationship: 'Mother', phone: '+639175284461' },
-    consent: 'self',
-    room: 'Guest house 306',
-  },
-  {
-    latin: 'Maria Angelica Santos',
-    nationality: 'PH',
-    gender: 'female',
-    passport: { number: 'P5519264A', dateOfBirth: '2003-02-06', expiresOn: '2033-01-10' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: { needs: ['lactose-free'] },
-    emergencyContact: { name: 'Roberto Santos', relationship: 'Father', phone: '+639228816503' },
-    consent: 'self',
-    room: 'Guest house 207',
-  },
-  // Brunei
-  {
-    latin: 'Mohammad Syafiq bin Haji Ismail',
-    nationality: 'BN',
-    gender: 'male',
-    passport: { number: 'B00482716', dateOfBirth: '2000-05-31', expiresOn: '2029-09-24' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: HALAL,
-    emergencyContact: { name: 'Haji Ismail bin Haji Md Noor', relationship: 'Father', phone: '+6738712345' },
-    consent: 'self',
-    room: 'Guest house 306',
-  },
-  {
-    latin: 'Nur Amalina binti Abdul Latif',
-    nationality: 'BN',
-    gender: 'female',
-    passport: { number: 'B00519832', dateOfBirth: '2002-12-15', expiresOn: '2030-06-18' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: HALAL,
-    emergencyContact: { name: 'Hajah Zaitun binti Haji Bakar', relationship: 'Mother', phone: '+6737183396' },
-    consent: 'self',
-    room: 'Guest house 207',
-  },
-  {
-    latin: 'Awang Khairul Anwar bin Awang Jaafar',
-    nationality: 'BN',
-    gender: 'male',
-    passport: { number: 'B00376241', dateOfBirth: '1999-07-09', expiresOn: '2028-11-06' },
-    arrival: CZ_IN,
-    departure: CZ_OUT,
-    dietary: HALAL,
-    emergencyContact: {
-      name: 'Dayang Siti Aminah binti Awang Tengah',
-      relationship: 'Mother',
-      phone: '+6738845120',
-    },
-    consent: 'self',
-    room: 'Guest house 306',
-  },
-  // Singapore: they fly home on the evening of the last day.
-  {
-    latin: 'Tan Jia Hui',
-    nationality: 'SG',
-    gender: 'female',
-    passport: { number: 'K2284716P', dateOfBirth: '2001-11-22', expiresOn: '2031-10-05' },
-    arrival: SIN_IN,
-    departure: SIN_OUT,
-    dietary: { needs: [], allergies: 'Peanuts (severe; carries an adrenaline auto-injector)' },
-    emergencyContact: { name: 'Tan Boon Huat', relationship: 'Father', phone: '+6591826473' },
-    consent: 'self',
-    room: 'Guest house 208',
-  },
-  {
-    latin: 'Muhammad Irfan bin Rosli',
-    nationality: 'SG',
-    gender: 'male',
-    passport: { number: 'K3019452M', dateOfBirth: '2000-01-03', expiresOn: '2030-02-14' },
-    arrival: SIN_IN,
-    departure: SIN_OUT,
-    dietary: HALAL,
-    emergencyContact: { name: 'Rosli bin Osman', relationship: 'Father', phone: '+6598304152' },
-    consent: 'self',
-    room: 'Guest house 303',
-  },
-  {
-    latin: 'Priya Ramasamy',
-    nationality: 'SG',
-    gender: 'female',
-    passport: { number: 'K1876304Q', dateOfBirth: '2002-04-28', expiresOn: '2029-07-31' },
-    arrival: SIN_IN,
-    departure: SIN_OUT,
     dietary: { needs: ['vegetarian'] },
-    emergencyContact: { name: 'Lakshmi Ramasamy', relationship: 'Mother', phone: '+6581145290' },
-    consent: 'self',
-    room: 'Guest house 208',
+    consent: 'paper',
+    room: 'Guest house 202',
   },
-  // Muhammad Ali Khan (LMVU), who took the last place, has not started.
+  // Wanphen Thanasan, who took the last seat, has not started.
 ];
 
 /** `YYYY-MM-DD` plus whole days. */
 function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus whole months (the 31st of a shorter month runs into the next). */
+function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1 + months, day)).toISOString().slice(0, 10);
+}
+
+/** A demo passport's dates for a camp running from `startDate` to `endDate` (`YYYY-MM-DD`). */
+export function demoPassportDates(
+  passport: DemoPassport,
+  startDate: string,
+  endDate: string,
+): { dateOfBirth: string; expiresOn: string } {
+  return {
+    dateOfBirth: `${Number(startDate.slice(0, 4)) - passport.born.years}-${passport.born.monthDay}`,
+    expiresOn: addDays(addMonths(endDate, passport.expires.months), passport.expires.days),
+  };
 }
 
 export interface LogisticsSeedServices {
@@ -606,11 +229,13 @@ export interface LogisticsSeedServices {
 }
 
 /**
- * Writes scenario B's logistics — settings, rooms, each participant's details
- * (passport and dietary sealed with `secrets`), consents and room assignments —
- * once the camp and its enrolments are there and while it has no logistics yet,
- * in one transaction. Details go to the confirmed enrolment of the trainee
- * whose Latin name the table gives; a name not found is skipped.
+ * Writes the logistics of scenario B's next edition — settings, rooms, each
+ * participant's details (passport and dietary sealed with `secrets`), consents
+ * and room assignments — once the camp and its enrolments are there and while
+ * it has no logistics yet, in one transaction. Every date is taken from the
+ * camp's start and end dates in the database, wall times in its time zone.
+ * Details go to the confirmed enrolment of the trainee whose Latin name the
+ * table gives; a name not found is skipped. What was sent is dated at loading.
  */
 export async function loadDemoLogistics(
   dataSource: DataSource,
@@ -657,6 +282,8 @@ export async function loadDemoLogistics(
         }
       : null;
 
+  // Sent after the enrolments were decided (they were seeded moments ago), so dated now.
+  const sentAt = new Date();
   let written = 0;
   await dataSource.transaction(async (manager) => {
     await manager.insert(ProgramLogisticsSettings, {
@@ -664,8 +291,7 @@ export async function loadDemoLogistics(
       collect: [...LOGISTICS_ITEMS],
       dueDate: addDays(program.startDate, -DEMO_LOGISTICS_DUE_DAYS_BEFORE),
       arrivalPoints: Object.values(DEMO_ARRIVAL_POINTS),
-      // Set up when registration opened.
-      updatedAt: instant(addDays(program.startDate, -40), '10:00'),
+      updatedAt: sentAt,
     });
     const rooms = new Map<string, string>();
     for (const demo of DEMO_ROOMS) {
@@ -676,14 +302,9 @@ export async function loadDemoLogistics(
     const records: Partial<EnrolmentLogisticsRecord>[] = [];
     const consents: Partial<LogisticsConsentRecord>[] = [];
     const assignments: Partial<RoomAssignment>[] = [];
-    DEMO_CAMP_LOGISTICS.forEach((demo, index) => {
+    for (const demo of DEMO_CAMP_LOGISTICS) {
       const enrolment = enrolments.get(demo.latin);
-      if (!enrolment) return;
-      // Sent in the three weeks before the camp (before the due date), in the evening of the camp's zone.
-      const sentAt = instant(
-        addDays(program.startDate, -21 + (index % 13)),
-        `${19 + (index % 4)}:${String((7 * index) % 60).padStart(2, '0')}`,
-      );
+      if (!enrolment) continue;
       const arrival = leg(program.startDate, demo.arrival);
       const departure = leg(program.endDate, demo.departure);
       records.push({
@@ -705,8 +326,7 @@ export async function loadDemoLogistics(
               number: demo.passport.number,
               fullNameAsInPassport: demo.latin.toUpperCase(),
               nationality: demo.nationality,
-              dateOfBirth: demo.passport.dateOfBirth,
-              expiresOn: demo.passport.expiresOn,
+              ...demoPassportDates(demo.passport, program.startDate, program.endDate),
             })
           : null,
         dietarySealed: sealDietary(secrets, demo.dietary),
@@ -730,12 +350,12 @@ export async function loadDemoLogistics(
         assignments.push({
           enrolmentId: enrolment.id,
           roomId: rooms.get(demo.room) as string,
-          assignedAt: addMinutes(sentAt, 60 * 24 * 3),
+          assignedAt: sentAt,
           assignedBy: admin?.id ?? null,
         });
       }
       written++;
-    });
+    }
     if (records.length) await manager.insert(EnrolmentLogisticsRecord, records);
     if (consents.length) await manager.insert(LogisticsConsentRecord, consents);
     if (assignments.length) await manager.insert(RoomAssignment, assignments);
@@ -743,8 +363,4 @@ export async function loadDemoLogistics(
   logger.info(
     `Loaded the logistics of ${DEMO_LOGISTICS_PROGRAM_CODE}: ${written} participants' details, ${DEMO_ROOMS.length} rooms.`,
   );
-}
-
-function addMinutes(at: Date, minutes: number): Date {
-  return new Date(at.getTime() + minutes * 60_000);
 }

@@ -116,6 +116,21 @@ const staffOfPartners = (status: number): Record<Actor, number> => ({
   partner: status,
   otherPartner: status,
 });
+/** A fresh confirmed enrolment of the cast's trainee (partner A) in a fresh program of partner A. */
+const traineeEnrolment = async (t: TestApp, cast: Cast) => {
+  const program = await createPartnerAProgram(t, cast);
+  const res = await t.http
+    .post(api(`/programs/${program.id}/enrolments`))
+    .set(cast.admin.auth)
+    .send({ traineeId: cast.trainee.user.traineeId });
+  return res.body.id as string;
+};
+/** The trainee's own record (another trainee, another institution's partner: 404), never an instructor's (403). */
+const traineeLogistics = (status: number): Record<Actor, number> => ({
+  ...traineeRecord(status),
+  instructor: 403,
+  otherInstructor: 403,
+});
 
 /**
  * Every route of the API with the exact status each kind of caller gets.
@@ -598,6 +613,30 @@ const MATRIX: Record<string, Rule> = {
   'GET /programs/:id/arrivals.xlsx': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/arrivals.xlsx` }),
     expect: adminOnly(200),
+  },
+  'GET /programs/:id/logistics-settings': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/logistics-settings` }),
+    expect: adminOnly(200),
+  },
+  'PUT /programs/:id/logistics-settings': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/logistics-settings`, body: { collect: [] } }),
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/logistics': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/logistics` }),
+    expect: { ...adminOnly(200), partner: 200, otherPartner: 404 },
+  },
+  'GET /enrolments/:id/logistics': {
+    call: async (t, cast) => ({ path: `/enrolments/${await traineeEnrolment(t, cast)}/logistics` }),
+    expect: traineeLogistics(200),
+  },
+  'PUT /enrolments/:id/logistics': {
+    call: async (t, cast) => ({ path: `/enrolments/${await traineeEnrolment(t, cast)}/logistics`, body: {} }),
+    expect: traineeLogistics(200),
+  },
+  'GET /me/logistics': {
+    call: () => ({ path: '/me/logistics' }),
+    expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
   },
 };
 

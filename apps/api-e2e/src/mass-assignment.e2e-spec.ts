@@ -309,6 +309,16 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/enrolments/${fx.enrolmentId}/assessment`,
     body: { score: 80, remarks: 'Good' },
   }),
+  'PUT /enrolments/:id/logistics': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/enrolments/${fx.enrolmentId}/logistics`,
+    body: { gender: null },
+  }),
+  'PUT /programs/:id/logistics-settings': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/programs/${fx.programId}/logistics-settings`,
+    body: { collect: ['travel'], dueDate: '2030-06-20', arrivalPoints: ['Tongren Fenghuang Airport'] },
+  }),
   'PUT /programs/:id/assessments': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/programs/${fx.programId}/assessments`,
@@ -726,6 +736,7 @@ function readPaths(route: string): string[] {
     '/mailbox/:id': [fx.mailboxMessageId],
     '/credentials/issuers/:institutionId': [cast.host.id],
     '/credentials/status/:listId': [fx.statusListId],
+    '/enrolments/:id': [fx.enrolmentId],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];

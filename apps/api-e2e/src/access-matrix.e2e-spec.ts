@@ -97,6 +97,14 @@ const mailboxMessage = async (t: TestApp) => {
   }
   throw new Error('no message reached the development mailbox');
 };
+/** A fresh room of the program (a bed for each test that moves someone in). */
+const newRoom = async (t: TestApp, cast: Cast, programId: string) =>
+  (
+    await t.http
+      .post(api(`/programs/${programId}/rooms`))
+      .set(cast.admin.auth)
+      .send({ name: `Room ${unique()}`, capacity: 2 })
+  ).body.id as string;
 const traineeRecord = (status: number): Record<Actor, number> => ({
   ...signedIn(404),
   admin: status,
@@ -107,6 +115,21 @@ const staffOfPartners = (status: number): Record<Actor, number> => ({
   ...adminOnly(status),
   partner: status,
   otherPartner: status,
+});
+/** A fresh confirmed enrolment of the cast's trainee (partner A) in a fresh program of partner A. */
+const traineeEnrolment = async (t: TestApp, cast: Cast) => {
+  const program = await createPartnerAProgram(t, cast);
+  const res = await t.http
+    .post(api(`/programs/${program.id}/enrolments`))
+    .set(cast.admin.auth)
+    .send({ traineeId: cast.trainee.user.traineeId });
+  return res.body.id as string;
+};
+/** The trainee's own record (another trainee, another institution's partner: 404), never an instructor's (403). */
+const traineeLogistics = (status: number): Record<Actor, number> => ({
+  ...traineeRecord(status),
+  instructor: 403,
+  otherInstructor: 403,
 });
 
 /**
@@ -550,6 +573,69 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /me/enrolments': {
     call: () => ({ path: '/me/enrolments' }),
+    expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
+  },
+  // Camp logistics (issue 20): rooms and their sheets are the admin's alone.
+  'POST /programs/:id/rooms': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/rooms`, body: { name: `R-${unique()}`, capacity: 2 } }),
+    expect: adminOnly(201),
+  },
+  'GET /programs/:id/rooms': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/rooms` }),
+    expect: adminOnly(200),
+  },
+  'PATCH /rooms/:id': {
+    call: async (t, cast, fx) => ({ path: `/rooms/${await newRoom(t, cast, fx.programId)}`, body: { capacity: 3 } }),
+    expect: adminOnly(200),
+  },
+  'DELETE /rooms/:id': {
+    call: async (t, cast, fx) => ({ path: `/rooms/${await newRoom(t, cast, fx.programId)}` }),
+    expect: adminOnly(204),
+  },
+  'PUT /enrolments/:id/room': {
+    call: async (t, cast, fx) => {
+      const [traineeId] = await insertTrainees(t.dataSource, 1);
+      const enrolment = await t.http
+        .post(api(`/programs/${fx.programId}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId });
+      return {
+        path: `/enrolments/${enrolment.body.id}/room`,
+        body: { roomId: await newRoom(t, cast, fx.programId) },
+      };
+    },
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/rooming-list.xlsx': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/rooming-list.xlsx` }),
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/arrivals.xlsx': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/arrivals.xlsx` }),
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/logistics-settings': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/logistics-settings` }),
+    expect: adminOnly(200),
+  },
+  'PUT /programs/:id/logistics-settings': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/logistics-settings`, body: { collect: [] } }),
+    expect: adminOnly(200),
+  },
+  'GET /programs/:id/logistics': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/logistics` }),
+    expect: { ...adminOnly(200), partner: 200, otherPartner: 404 },
+  },
+  'GET /enrolments/:id/logistics': {
+    call: async (t, cast) => ({ path: `/enrolments/${await traineeEnrolment(t, cast)}/logistics` }),
+    expect: traineeLogistics(200),
+  },
+  'PUT /enrolments/:id/logistics': {
+    call: async (t, cast) => ({ path: `/enrolments/${await traineeEnrolment(t, cast)}/logistics`, body: {} }),
+    expect: traineeLogistics(200),
+  },
+  'GET /me/logistics': {
+    call: () => ({ path: '/me/logistics' }),
     expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
   },
 };

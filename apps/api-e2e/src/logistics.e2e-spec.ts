@@ -11,6 +11,9 @@ import { Cast, createCast, createSignedIn, SignedIn } from './factories/accounts
 import { createInstitution } from './factories/institutions';
 import { createProgram } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import type { Response } from 'supertest';
+import { OpenApiValidator } from './support/openapi-validator';
 import { SmtpSink } from './support/smtp-sink';
 import { api, startTestApp, TestApp } from './support/test-app';
 
@@ -346,6 +349,10 @@ describe('camp logistics', () => {
         'passport.expiresOn',
       ],
       [{ passport: { number: 'AA9876543' }, consents: [CONSENT('passport', 'self')] }, 'passport.fullNameAsInPassport'],
+      [
+        { passport: { ...PASSPORT, fullNameAsInPassport: 'สมชาย ใจดี' }, consents: [CONSENT('passport', 'self')] },
+        'passport.fullNameAsInPassport',
+      ],
       [{ dietary: { needs: ['kosher'] }, consents: [CONSENT('dietary', 'self')] }, 'dietary.needs'],
       [{ dietary: { needs: ['other'] }, consents: [CONSENT('dietary', 'self')] }, 'dietary.other'],
       [{ gender: 'other' }, 'gender'],
@@ -515,6 +522,37 @@ describe('camp logistics', () => {
       expect(own.body).toContainEqual(expect.objectContaining({ enrolmentId: mine, complete: true, missing: [] }));
       expect((await t.http.get(api('/me/logistics')).set(cast.partner.auth)).status).toBe(403);
     });
+  });
+
+  it('answers as the OpenAPI document describes', async () => {
+    const document = (await t.http.get('/api/docs-json')).body as OpenAPIObject;
+    const validator = new OpenApiValidator(document);
+    const answers: [string, 'get' | 'put', Response][] = [
+      ['/api/v1/enrolments/{id}/logistics', 'get', await get(mine, cast.admin.auth)],
+      ['/api/v1/enrolments/{id}/logistics', 'put', await put(mine, cast.trainee.auth, { gender: 'male' })],
+      ['/api/v1/enrolments/{id}/logistics', 'put', await put(mine, cast.trainee.auth, { gender: 'x' })],
+      [
+        '/api/v1/programs/{id}/logistics',
+        'get',
+        await t.http.get(api(`/programs/${program.id}/logistics`)).set(cast.partner.auth),
+      ],
+      [
+        '/api/v1/programs/{id}/logistics-settings',
+        'get',
+        await t.http.get(api(`/programs/${program.id}/logistics-settings`)).set(cast.admin.auth),
+      ],
+      ['/api/v1/me/logistics', 'get', await t.http.get(api('/me/logistics')).set(cast.trainee.auth)],
+    ];
+    for (const [path, method, res] of answers) {
+      const operation = document.paths[path][method] as OperationObject;
+      const body = Buffer.from(JSON.stringify(res.body));
+      const mediaType = String(res.headers['content-type']).split(';')[0];
+      expect({ path, method, problems: validator.check(operation, res.status, mediaType, body) }).toEqual({
+        path,
+        method,
+        problems: [],
+      });
+    }
   });
 
   describe('retention', () => {

@@ -309,6 +309,16 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/enrolments/${fx.enrolmentId}/assessment`,
     body: { score: 80, remarks: 'Good' },
   }),
+  'PUT /enrolments/:id/logistics': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/enrolments/${fx.enrolmentId}/logistics`,
+    body: { gender: null },
+  }),
+  'PUT /programs/:id/logistics-settings': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/programs/${fx.programId}/logistics-settings`,
+    body: { collect: ['travel'], dueDate: '2030-06-20', arrivalPoints: ['Tongren Fenghuang Airport'] },
+  }),
   'PUT /programs/:id/assessments': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/programs/${fx.programId}/assessments`,
@@ -331,6 +341,25 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
       fx.certificateId,
     ]);
     return { actor: 'admin', path: `/certificates/${row.id}/reissue`, body: { reason: 'Name corrected' } };
+  },
+  'POST /programs/:id/rooms': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/programs/${fx.programId}/rooms`,
+    body: { name: 'Guest house 101', capacity: 2, gender: 'any' },
+  }),
+  'PATCH /rooms/:id': async (t, cast, fx) => {
+    const room = await t.http
+      .post(api(`/programs/${fx.programId}/rooms`))
+      .set(cast.admin.auth)
+      .send({ name: 'Guest house 102', capacity: 2 });
+    return { actor: 'admin', path: `/rooms/${room.body.id}`, body: { capacity: 3 } };
+  },
+  'PUT /enrolments/:id/room': async (t, cast, fx) => {
+    const room = await t.http
+      .post(api(`/programs/${fx.programId}/rooms`))
+      .set(cast.admin.auth)
+      .send({ name: 'Guest house 103', capacity: 2 });
+    return { actor: 'admin', path: `/enrolments/${fx.enrolmentId}/room`, body: { roomId: room.body.id } };
   },
 };
 
@@ -707,6 +736,7 @@ function readPaths(route: string): string[] {
     '/mailbox/:id': [fx.mailboxMessageId],
     '/credentials/issuers/:institutionId': [cast.host.id],
     '/credentials/status/:listId': [fx.statusListId],
+    '/enrolments/:id': [fx.enrolmentId],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];

@@ -83,6 +83,21 @@ async function seed(t: TestApp): Promise<Fixtures> {
       .send({ score: 88.5, remarks: 'Clear presentation' }),
     'assessment',
   );
+  // A room of the program with the trainee in it (issue 20): the room list has an occupant to describe.
+  const room = ok(
+    await t.http
+      .post(api(`/programs/${program.id}/rooms`))
+      .set(admin.auth)
+      .send({ name: 'Guest house 101', capacity: 2 }),
+    'room',
+  );
+  ok(
+    await t.http
+      .put(api(`/enrolments/${enrolment.id}/room`))
+      .set(admin.auth)
+      .send({ roomId: room.id }),
+    'room assignment',
+  );
   await newApplication(t, cast);
 
   // A finished program: the trainee's certificate, reissued, so there is a revoked one that points to its
@@ -136,6 +151,28 @@ async function seed(t: TestApp): Promise<Fixtures> {
     startsAt: `${day(14)}T09:00:00+08:00`,
     endsAt: `${day(14)}T11:00:00+08:00`,
   });
+  // It collects logistics, and the trainee is in it: "My programs" shows what they still owe.
+  ok(
+    await t.http
+      .put(api(`/programs/${upcoming.id}/logistics-settings`))
+      .set(admin.auth)
+      .send({ collect: ['travel', 'accommodation'], arrivalPoints: ['Tongren Fenghuang Airport'] }),
+    'logistics settings',
+  );
+  const upcomingEnrolment = ok(
+    await t.http
+      .post(api(`/programs/${upcoming.id}/enrolments`))
+      .set(admin.auth)
+      .send({ traineeId: trainee.user.traineeId }),
+    'enrolment in the upcoming program',
+  );
+  ok(
+    await t.http
+      .put(api(`/enrolments/${upcomingEnrolment.id}/logistics`))
+      .set(trainee.auth)
+      .send({ gender: 'female', arrival: { at: `${day(14)}T08:00:00+08:00`, point: 'Tongren Fenghuang Airport' } }),
+    'logistics',
+  );
 
   // The host's certificate design, a guest instructor, a message in the development mailbox.
   ok(
@@ -169,6 +206,7 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'users/{id}': [trainee.user.id, partner.user.id],
       'mailbox/{id}': [message],
       'calendar/{token}': [feedToken],
+      'enrolments/{id}': [enrolment.id as string, upcomingEnrolment.id as string],
     },
   };
 }

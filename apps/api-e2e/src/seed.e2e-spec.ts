@@ -3,6 +3,7 @@ import {
   loadDemoCompletion,
   loadDemoData,
   loadDemoEnrolments,
+  loadDemoLogistics,
   loadDemoSchedule,
 } from '@skillbridge/api/database/demo/seed';
 import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
@@ -14,6 +15,11 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@skillbridge/api/database/demo/acc
 import { PasswordService } from '@skillbridge/api/modules/auth/password.service';
 import { UsersService } from '@skillbridge/api/modules/users/users.service';
 import pino from 'pino';
+import { LOGISTICS_ITEMS, LOGISTICS_NOTICE_VERSION, PASSPORT_VALIDITY_MONTHS } from '@skillbridge/contracts';
+import { SecretBox } from '@skillbridge/api/common/crypto/secret-box';
+import { Secrets } from '@skillbridge/api/common/crypto/secrets';
+import { ProgramLogisticsSettings } from '@skillbridge/api/modules/logistics/logistics-settings.entity';
+import { openDietary, openPassport } from '@skillbridge/api/modules/logistics/sealed-details';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 describe('start-up data', () => {
@@ -179,6 +185,181 @@ describe('start-up data', () => {
       .get(api('/me/certificates'))
       .set('Authorization', `Bearer ${trainee.body.accessToken}`);
     expect(certificates.body.items).toHaveLength(1);
+  });
+
+  it('gives the coming YOUTH SHOW edition its logistics once, dated from its own dates; the 2024 camp none', async () => {
+    await loadDemoData(t.dataSource, services());
+    await loadDemoSchedule(t.dataSource, {
+      instructors: t.app.get(InstructorsService),
+      programs: t.app.get(ProgramsService),
+      sessions: t.app.get(SessionsService),
+      logger: pino({ level: 'silent' }),
+    });
+    await loadDemoEnrolments(t.dataSource, pino({ level: 'silent' }));
+    const logistics = { secrets: t.app.get(Secrets), logger: pino({ level: 'silent' }) };
+    await loadDemoLogistics(t.dataSource, logistics);
+    await loadDemoLogistics(t.dataSource, logistics);
+
+    const [camp] = await t.dataSource.query(
+      `SELECT id, timezone, confirmed_count AS confirmed, waitlisted_count AS waitlisted,
+              to_char(start_date, 'YYYY-MM-DD') AS start, to_char(end_date, 'YYYY-MM-DD') AS "end"
+         FROM programs WHERE code = 'YOUTH-SHOW-NEXT'`,
+    );
+    expect(camp).toMatchObject({ timezone: 'Asia/Shanghai', confirmed: 8, waitlisted: 0 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(camp.start > today).toBe(true);
+    const day = (date: string, days: number) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    /** Midnight starting `date` in Tongren (UTC+8, no daylight saving). */
+    const midnight = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
+
+    const settings = await t.dataSource.getRepository(ProgramLogisticsSettings).findBy({ programId: camp.id });
+    expect(settings).toHaveLength(1);
+    expect([...settings[0].collect].sort()).toEqual([...LOGISTICS_ITEMS].sort());
+    // Due a week or two before the camp, so still ahead: reminders and letters make sense.
+    const due = settings[0].dueDate ?? '';
+    expect(due > today).toBe(true);
+    expect(due >= day(camp.start, -14)).toBe(true);
+    expect(due <= day(camp.start, -7)).toBe(true);
+    expect(settings[0].arrivalPoints).toContain('Tongren Fenghuang Airport (TEN)');
+    // No other program has logistics: not the 2024 camp, long over (retention would have emptied it).
+    const withLogistics = await t.dataSource.query(
+      `SELECT DISTINCT p.code FROM programs p
+        WHERE EXISTS (SELECT 1 FROM program_logistics_settings s WHERE s.program_id = p.id)
+           OR EXISTS (SELECT 1 FROM rooms r WHERE r.program_id = p.id)
+           OR EXISTS (SELECT 1 FROM enrolments e JOIN enrolment_logistics l ON l.enrolment_id = e.id
+                       WHERE e.program_id = p.id)`,
+    );
+    expect(withLogistics).toEqual([{ code: 'YOUTH-SHOW-NEXT' }]);
+
+    // Rooms: as many beds per gender as there are such participants, plus one spare room; within
+    // capacity and gender.
+    const rooms = (await t.dataSource.query(
+      `SELECT r.name, r.capacity, r.gender, count(a.enrolment_id)::int AS occupants,
+              array_remove(array_agg(DISTINCT l.gender), NULL) AS genders
+         FROM rooms r LEFT JOIN room_assignments a ON a.room_id = r.id
+         LEFT JOIN enrolment_logistics l ON l.enrolment_id = a.enrolment_id
+        WHERE r.program_id = $1 GROUP BY r.id`,
+      [camp.id],
+    )) as { name: string; capacity: number; gender: string; occupants: number; genders: string[] }[];
+    const beds = rooms.reduce((sum, room) => sum + room.capacity, 0);
+    expect(rooms.filter((room) => room.gender === 'any')).toEqual([
+      expect.objectContaining({ name: 'Guest house 101', occupants: 0 }),
+    ]);
+    expect(beds - (rooms.find((room) => room.gender === 'any')?.capacity ?? 0)).toBe(camp.confirmed);
+    for (const room of rooms) {
+      expect(room.occupants).toBeLessThanOrEqual(room.capacity);
+      if (room.gender !== 'any')
+        for (const gender of room.genders) expect([room.name, gender]).toEqual([room.name, room.gender]);
+    }
+    const [counts] = await t.dataSource.query(
+      `SELECT count(*)::int AS confirmed, count(l.enrolment_id)::int AS records, count(a.enrolment_id)::int AS assigned,
+              count(*) FILTER (WHERE l.enrolment_id IS NULL OR l.passport_sealed IS NULL OR l.arrival_at IS NULL
+                OR l.departure_at IS NULL OR l.emergency_phone IS NULL OR l.dietary_sealed IS NULL
+                OR l.gender IS NULL OR a.enrolment_id IS NULL)::int AS incomplete,
+              count(*) FILTER (WHERE t.user_id IS NOT NULL)::int AS "withLogin"
+         FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+         LEFT JOIN enrolment_logistics l ON l.enrolment_id = e.id
+         LEFT JOIN room_assignments a ON a.enrolment_id = e.id
+        WHERE e.program_id = $1 AND e.status = 'confirmed'`,
+      [camp.id],
+    );
+    // Seven of the eight have started, three of them with one thing missing, one not at all.
+    expect(counts).toEqual({ confirmed: 8, records: 7, assigned: 7, incomplete: 4, withLogin: 0 });
+    // Only confirmed enrolments of the camp carry logistics.
+    const [{ elsewhere }] = await t.dataSource.query(
+      `SELECT count(*)::int AS elsewhere FROM enrolment_logistics l JOIN enrolments e ON e.id = l.enrolment_id
+        WHERE e.program_id <> $1 OR e.status <> 'confirmed'`,
+      [camp.id],
+    );
+    expect(elsewhere).toBe(0);
+
+    // Passport and dietary data are sealed: the database holds no readable passport number or name;
+    // the app's key opens them, to the trainee's own Latin name in capitals; another key does not.
+    const sealed = (await t.dataSource.query(
+      `SELECT l.passport_sealed AS passport, l.dietary_sealed AS dietary, l.arrival_at AS "arrivalAt",
+              l.departure_at AS "departureAt", l.emergency_phone AS phone, l.passport_deleted_at AS "deletedAt",
+              l.created_at AS "createdAt", e.created_at AS "enrolledAt", t.full_name_latin AS latin, t.nationality
+         FROM enrolment_logistics l JOIN enrolments e ON e.id = l.enrolment_id JOIN trainees t ON t.id = e.trainee_id`,
+    )) as {
+      passport: string | null;
+      dietary: string | null;
+      arrivalAt: Date | null;
+      departureAt: Date | null;
+      phone: string | null;
+      deletedAt: Date | null;
+      createdAt: Date;
+      enrolledAt: Date;
+      latin: string;
+      nationality: string;
+    }[];
+    const box = t.app.get(Secrets);
+    const stranger = new SecretBox('another-data-key-of-at-least-32-characters');
+    const passports = sealed
+      .filter((row) => row.passport)
+      .map((row) => ({ row, details: openPassport(box, row.passport as string) }));
+    expect(passports).toHaveLength(6);
+    for (const { row, details } of passports) {
+      expect(details).toMatchObject({ fullNameAsInPassport: row.latin.toUpperCase(), nationality: row.nationality });
+      expect(row.passport).toMatch(/^v1\./);
+      expect(row.passport).not.toContain(details.number);
+      expect(row.passport).not.toContain(details.fullNameAsInPassport);
+      expect(() => openPassport(stranger, row.passport as string)).toThrow();
+      expect(row.deletedAt).toBeNull();
+      // Valid past the camp; an adult of at most 30 when it starts.
+      expect(details.expiresOn > camp.end).toBe(true);
+      expect(details.dateOfBirth < `${Number(camp.start.slice(0, 4)) - 18}${camp.start.slice(4)}`).toBe(true);
+      expect(details.dateOfBirth > `${Number(camp.start.slice(0, 4)) - 31}${camp.start.slice(4)}`).toBe(true);
+    }
+    const [{ readable }] = await t.dataSource.query(
+      `SELECT count(*)::int AS readable FROM enrolment_logistics
+        WHERE passport_sealed ILIKE '%expiresOn%' OR passport_sealed ILIKE '%number%' OR dietary_sealed ILIKE '%halal%'`,
+    );
+    expect(readable).toBe(0);
+    // One passport expires within six months of the camp's end, so the warning shows.
+    const warnBefore = new Date(`${camp.end}T00:00:00Z`);
+    warnBefore.setUTCMonth(warnBefore.getUTCMonth() + PASSPORT_VALIDITY_MONTHS);
+    expect(
+      passports
+        .filter(({ details }) => details.expiresOn < warnBefore.toISOString().slice(0, 10))
+        .map(({ row }) => row.latin),
+    ).toEqual(['Melissa anak Linggi']);
+    const diets = sealed.filter((row) => row.dietary).map((row) => openDietary(box, row.dietary as string));
+    expect(diets.filter((diet) => diet.needs.includes('halal')).length).toBeGreaterThanOrEqual(2);
+    expect(diets.some((diet) => diet.needs.includes('vegetarian'))).toBe(true);
+    expect(diets.some((diet) => diet.allergies)).toBe(true);
+    // Arrivals on the day before the opening, departures after the closing (Asia/Shanghai); phones are E.164;
+    // sent after enrolling and not in the future.
+    for (const row of sealed) {
+      if (row.arrivalAt) {
+        expect(row.arrivalAt.getTime()).toBeGreaterThanOrEqual(midnight(day(camp.start, -1)));
+        expect(row.arrivalAt.getTime()).toBeLessThan(midnight(camp.start));
+      }
+      if (row.departureAt) {
+        expect(row.departureAt.getTime()).toBeGreaterThan(Date.parse(`${camp.end}T11:30:00+08:00`));
+        expect(row.departureAt.getTime()).toBeLessThan(midnight(day(camp.end, 2)));
+      }
+      if (row.phone) expect(row.phone).toMatch(/^\+[1-9]\d{7,14}$/);
+      expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(row.enrolledAt.getTime());
+      expect(row.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    expect(sealed.filter((row) => row.arrivalAt)).toHaveLength(7);
+    expect(sealed.filter((row) => row.departureAt)).toHaveLength(6);
+    expect(sealed.filter((row) => row.phone)).toHaveLength(6);
+
+    // Each person whose passport or dietary data is there consented to that purpose, to the current notice.
+    const [consents] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE l.passport_sealed IS NOT NULL AND NOT EXISTS (SELECT 1 FROM logistics_consents c
+                WHERE c.enrolment_id = l.enrolment_id AND c.purpose = 'passport' AND c.notice_version = $1))::int AS "passportWithout",
+              count(*) FILTER (WHERE l.dietary_sealed IS NOT NULL AND NOT EXISTS (SELECT 1 FROM logistics_consents c
+                WHERE c.enrolment_id = l.enrolment_id AND c.purpose = 'dietary' AND c.notice_version = $1))::int AS "dietaryWithout",
+              (SELECT count(*)::int FROM logistics_consents WHERE collected = 'paper') AS paper,
+              (SELECT count(*)::int FROM logistics_consents WHERE collected = 'self') AS self
+         FROM enrolment_logistics l`,
+      [LOGISTICS_NOTICE_VERSION],
+    );
+    expect(consents).toMatchObject({ passportWithout: 0, dietaryWithout: 0, paper: 2 });
+    expect(consents.self).toBeGreaterThan(consents.paper * 3);
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD only while there is no admin', async () => {

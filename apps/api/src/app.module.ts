@@ -19,6 +19,7 @@ import { LogisticsModule } from './modules/logistics/logistics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { RoomsModule } from './modules/logistics/rooms/rooms.module';
 import { TraineesModule } from './modules/trainees/trainees.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -67,6 +68,7 @@ export class AppModule {
         ReportsModule,
         UsersModule,
         LogisticsModule,
+        RoomsModule,
       ],
     };
   }

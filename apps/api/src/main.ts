@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { Secrets } from './common/crypto/secrets';
 import { createRootLogger } from './common/logging/logger';
 import { AppConfig, InvalidConfigError, loadConfig } from './config';
 import { createApp } from './create-app';
@@ -11,6 +12,7 @@ import {
   loadDemoCompletion,
   loadDemoData,
   loadDemoEnrolments,
+  loadDemoLogistics,
   loadDemoSchedule,
 } from './database/demo/seed';
 import { readOrCreateSecret } from './database/local-secret';
@@ -96,6 +98,7 @@ async function bootstrap(): Promise<void> {
       });
       await loadDemoEnrolments(app.get(DataSource), logger);
       await loadDemoCompletion(app.get(DataSource), { completion: app.get(CompletionService), logger });
+      await loadDemoLogistics(app.get(DataSource), { secrets: app.get(Secrets), logger });
     }
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);

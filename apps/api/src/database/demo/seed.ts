@@ -20,6 +20,9 @@ import { DEMO_INSTITUTIONS } from './institutions.demo';
 import { DEMO_INSTRUCTORS, DEMO_PROGRAMS, upcomingDemoPrograms } from './programs.demo';
 import { DEMO_ENROLMENT_PLANS, DEMO_TRAINEES } from './trainees.demo';
 
+/** Scenario B's camp logistics (issue 20): run after loadDemoEnrolments, with the `Secrets` box. */
+export { loadDemoLogistics } from './logistics.demo';
+
 const SYSTEM: RequestContext = { viewer: null, requestId: 'demo-data', ip: '', locale: 'en' };
 
 export interface SeedServices {

@@ -280,12 +280,27 @@ export class EnrolmentsService {
     if (to === 'waitlisted') enrolment.waitlistedAt = now;
     await manager.save(enrolment);
     await moveSeat(manager, program, from, to);
+    // A trainee who leaves the camp leaves their bed too: the room takes someone else.
+    const released =
+      from === 'confirmed'
+        ? (
+            (await manager.query(`DELETE FROM room_assignments WHERE enrolment_id = $1 RETURNING room_id`, [
+              enrolment.id,
+            ])) as [{ room_id: string }[], number]
+          )[0]
+        : [];
     const entries: AuditEntry[] = [
       {
         action: `enrolment.${action}`,
         entityType: 'enrolment',
         entityId: enrolment.id,
-        details: { programId: program.id, from, to, ...(reason ? { reason } : {}) },
+        details: {
+          programId: program.id,
+          from,
+          to,
+          ...(reason ? { reason } : {}),
+          ...(released.length ? { roomReleased: released[0].room_id } : {}),
+        },
       },
     ];
     if (from === 'confirmed') {

@@ -45,6 +45,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
 import { Nullable } from '../../../common/validation/nullable';
 import { IsCalendarDate, IsCountryCode, IsInstant, Trim } from '../../../common/validation/validators';
+import { IsLatinName } from '../../trainees/latin-name';
 import { LogisticsSettingsViewDto } from './logistics-settings.dto';
 
 /** A telephone number in E.164 (`+66812345678`) that exists in its country's numbering plan. */
@@ -122,8 +123,13 @@ export class PassportDetailsDto implements PassportDetails {
   @Matches(PASSPORT_NUMBER)
   number: string;
 
-  @ApiProperty({ example: 'JAIDEE SOMCHAI', maxLength: LOGISTICS_TEXT_MAX_LENGTH })
+  @ApiProperty({
+    example: 'JAIDEE SOMCHAI',
+    maxLength: LOGISTICS_TEXT_MAX_LENGTH,
+    description: 'In Latin letters, as printed in the passport',
+  })
   @apply(requiredText())
+  @IsLatinName()
   fullNameAsInPassport: string;
 
   @ApiCountryCode()

@@ -178,6 +178,7 @@ test('an admin puts trainees in rooms by list and by dragging, is told a room is
         number: 'MU5431',
         point: 'Tongren Fenghuang Airport (TEN)',
       },
+      departure: { at: new Date(Date.parse(`${addDays(program.endDate, 1)}T10:00:00+08:00`)).toISOString() },
     });
   }
   await admin.call<Room>(
@@ -209,21 +210,23 @@ test('an admin puts trainees in rooms by list and by dragging, is told a room is
 
   // By the list (keyboard, phone): Siti into 201.
   const person = (name: string) => rooms.locator(`[data-testid="rooms-person"][data-enrolment="${enrolments[name]}"]`);
+  // Dragged by the name (the list beside it is for those who do not drag).
+  const drag = (name: string, room: typeof room201) => person(name).dragTo(room, { sourcePosition: { x: 8, y: 8 } });
   await person('Siti Nurhaliza').getByTestId('rooms-person-room').selectOption({ label: 'Guest house 201 (0/2)' });
   await person('Siti Nurhaliza').getByTestId('rooms-person-assign').click();
   await expect(rooms.getByTestId('rooms-notice')).toHaveText("Siti Nurhaliza's room was saved.");
   await expect(room201.getByTestId('room-count')).toHaveText('1 / 2');
 
   // A woman dropped on the men's room: refused, and said so.
-  await person('Nguyen Thi Mai').dragTo(room202);
+  await drag('Nguyen Thi Mai', room202);
   await expect(rooms.getByTestId('rooms-assign-error')).toHaveAttribute('data-code', 'ROOM_GENDER');
   await expect(rooms.getByTestId('rooms-assign-error')).toContainText(
     'Nguyen Thi Mai could not be put in Guest house 202: This room is for another gender than the trainee’s.',
   );
   // Dragged onto hers, and Somchai onto his.
-  await person('Nguyen Thi Mai').dragTo(room201);
+  await drag('Nguyen Thi Mai', room201);
   await expect(room201.getByTestId('room-count')).toHaveText('2 / 2');
-  await person('Somchai Jaidee').dragTo(room202);
+  await drag('Somchai Jaidee', room202);
   await expect(room202.getByTestId('room-count')).toHaveText('1 / 2');
   await expect(rooms.getByTestId('rooms-all-assigned')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('logistics-rooms.png'), fullPage: true });

@@ -1,6 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page as BrowserPage } from '@playwright/test';
-import type { CertificateListEntry, MyEnrolment, Page, Program } from '@skillbridge/contracts';
+import type {
+  CertificateListEntry,
+  LogisticsStatusEntry,
+  MyEnrolment,
+  MyLogisticsEntry,
+  Page,
+  Program,
+} from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, useLanguage, type DemoRole } from './support/demo';
 
@@ -31,7 +38,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/no-such-page',
       ];
     case 'trainee':
-      return ['/trainee', '/my/certificates', `/my/logistics/${ids.logistics.enrolmentId}`, ...common];
+      return ['/trainee', '/my/certificates', `/my/logistics/${ids.logistics.trainee}`, ...common];
     case 'instructor':
       return [
         '/instructor',
@@ -47,7 +54,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         `/partner/rosters/${ids.programId}`,
         `/partner/reports/${ids.programId}`,
         `/partner/programs/${ids.logistics.programId}/logistics`,
-        `/partner/enrolments/${ids.logistics.enrolmentId}/logistics`,
+        `/partner/enrolments/${ids.logistics.partner}/logistics`,
         '/partner/certificates',
         '/partner/trainees',
         '/partner/trainees/new',
@@ -65,7 +72,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         `/admin/programs/${ids.programId}/report`,
         `/admin/programs/${ids.programId}/complete`,
         `/admin/programs/${ids.logistics.programId}/logistics`,
-        `/admin/enrolments/${ids.logistics.enrolmentId}/logistics`,
+        `/admin/enrolments/${ids.logistics.admin}/logistics`,
         '/admin/applications',
         '/admin/certificates',
         '/admin/institutions',
@@ -89,8 +96,11 @@ interface DemoIds {
   programId: string;
   institutionId: string;
   verificationCode: string;
-  /** The demo trainee's enrolment in a program that collects logistics (the demo camp), for its pages. */
-  logistics: { enrolmentId: string; programId: string };
+  /**
+   * The demo camp that collects logistics (YOUTH-SHOW-NEXT) and enrolments whose travel-and-stay pages each
+   * role opens: the demo trainee's own, one of the camp's, one of the partner's people in it.
+   */
+  logistics: { programId: string; trainee: string; admin: string; partner: string };
   /** The instructor's attendance page of one session, when the timetable shows one. */
   sessionPath?: string;
 }
@@ -102,16 +112,28 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
   const program = programs.items.find((p) => p.status === 'published') ?? programs.items[0];
   const institution = await admin.institution('TRPC');
   const certificates = await trainee.call<Page<CertificateListEntry>>('GET', '/me/certificates');
-  const needs = await trainee.call<{ enrolmentId: string; programId: string }[]>('GET', '/me/logistics');
+  // The demo camp that collects logistics, and one of its people each role may open.
+  const camp = (await admin.call<Page<Program>>('GET', '/programs?q=YOUTH-SHOW-NEXT&limit=1')).items[0];
+  const campPeople = await admin.call<Page<LogisticsStatusEntry>>('GET', `/programs/${camp.id}/logistics?limit=1`);
+  const partner = await Api.open(testInfo, 'partner');
+  const partnerPeople = await partner.call<Page<LogisticsStatusEntry>>('GET', `/programs/${camp.id}/logistics?limit=1`);
+  const needs = await trainee.call<MyLogisticsEntry[]>('GET', '/me/logistics');
   const enrolments = await trainee.call<Page<MyEnrolment>>('GET', '/me/enrolments?limit=50');
   const enrolment = enrolments.items.find((e) => e.status === 'confirmed') ?? enrolments.items[0];
+  const own = needs[0] ?? { enrolmentId: enrolment.id, programId: enrolment.program.id };
   await admin.dispose();
   await trainee.dispose();
+  await partner.dispose();
   return {
     programId: program.id,
     institutionId: institution.id,
     verificationCode: certificates.items[0].verificationCode,
-    logistics: needs[0] ?? { enrolmentId: enrolment.id, programId: enrolment.program.id },
+    logistics: {
+      trainee: own.enrolmentId,
+      programId: camp.id,
+      admin: campPeople.items[0].enrolmentId,
+      partner: partnerPeople.items[0]?.enrolmentId ?? own.enrolmentId,
+    },
   };
 }
 

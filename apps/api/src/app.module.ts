@@ -15,6 +15,7 @@ import { CredentialsModule } from './modules/credentials/credentials.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
+import { InvitationLettersModule } from './modules/logistics/letters/invitation-letters.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -65,6 +66,7 @@ export class AppModule {
         CalendarFeedsModule,
         ReportsModule,
         UsersModule,
+        InvitationLettersModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { CertificateRenderPool } from '@skillbridge/api/modules/certificates/documents/render-pool';
 import { logoPng, sealPng, signatureJpeg } from '@skillbridge/api/modules/certificates/pdf/testing/images';
 import { readPdf } from '@skillbridge/api/modules/certificates/pdf/testing/read-pdf';
 import { ErrorCode, Role, type PassportDetails, type Program } from '@skillbridge/contracts';
@@ -5,16 +6,10 @@ import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { Cast, createCast, createSignedIn, type SignedIn } from './factories/accounts';
 import { createPartnerAProgram } from './factories/enrolments';
 import { insertTrainees } from './factories/trainees';
-import { deleteSealedPassport, writeSealedPassport } from './support/invitation-letters';
+import { deleteSealedPassport, SAMPLE_PASSPORT, writeSealedPassport } from './support/invitation-letters';
 import { api, binary, startTestApp, TestApp } from './support/test-app';
 
-const SOMCHAI: PassportDetails = {
-  number: 'AA1234567',
-  fullNameAsInPassport: 'SOMCHAI JAIDEE',
-  nationality: 'TH',
-  dateOfBirth: '2001-03-04',
-  expiresOn: '2031-03-03',
-};
+const SOMCHAI: PassportDetails = SAMPLE_PASSPORT;
 
 const camp = {
   kind: 'camp' as const,
@@ -119,8 +114,12 @@ describe('visa invitation letters', () => {
 
   describe('GET /enrolments/:id/invitation-letter.pdf', () => {
     it('gives the trainee their letter in Chinese and English: passport details, embassy, dates, reference', async () => {
+      const pool = t.app.get(CertificateRenderPool);
+      const inThreads = pool.completedInThreads;
       const res = await download(enrolmentId, cast.trainee.auth);
       expect(res.status).toBe(200);
+      // Drawn in the render pool's threads, not on the event loop.
+      expect(pool.completedInThreads).toBe(inThreads + 1);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['cache-control']).toBe('private, no-store');
       const [, reference] = /filename="(SB-INV-\d{4}-\d{6})\.pdf"/.exec(res.headers['content-disposition']) ?? [];

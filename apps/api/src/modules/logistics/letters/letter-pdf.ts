@@ -43,7 +43,7 @@ const MUTED: Rgb = [0.36, 0.38, 0.42];
 const HAIRLINE: Rgb = [0.8, 0.8, 0.82];
 const ZH = 'zh-Hans';
 const EN = 'en';
-const LEADING = 0.45;
+const LEADING = 0.55;
 
 interface Para {
   lines: ShapedLine[];
@@ -210,8 +210,8 @@ export class InvitationLetterRenderer {
           ZH,
           8,
         ),
-        body(W.costs.zh, ZH, 5),
-        body(W.request.zh, ZH, 5),
+        body(W.costs.zh, ZH, 7),
+        body(W.request.zh, ZH, 7),
         {
           kind: 'table',
           gap: 14 * scale,
@@ -237,8 +237,8 @@ export class InvitationLetterRenderer {
           EN,
           8,
         ),
-        body(W.costs.en, EN, 5),
-        body(W.request.en, EN, 5),
+        body(W.costs.en, EN, 7),
+        body(W.request.en, EN, 7),
       ];
     };
     const top = y + 16;
@@ -246,10 +246,11 @@ export class InvitationLetterRenderer {
     for (let scale = 0.96; this.flowHeight(items) > FLOW_BOTTOM - top && scale > 0.6; scale *= 0.96) {
       items = flow(scale);
     }
-    this.drawFlow(page, items, top);
-
-    this.drawSignature(page, doc, accent, image, hostZh, hostEn);
-    this.drawQr(page, doc);
+    const end = this.drawFlow(page, items, top);
+    // The signature band follows the text, never lower than the room kept for it.
+    const band = Math.min(end + 24, FLOW_BOTTOM + 4);
+    this.drawSignature(page, doc, accent, image, hostZh, hostEn, band);
+    this.drawQr(page, doc, band);
 
     return writePdf(
       [{ width: PAGE_WIDTH, height: PAGE_HEIGHT, content: page }],
@@ -271,15 +272,17 @@ export class InvitationLetterRenderer {
     image: (bytes: CertificateImage) => PdfImage,
     hostZh: string,
     hostEn: string,
+    top: number,
   ): void {
     const width = 250;
-    let y = this.stack(
+    const y = this.stack(
       page,
       [
-        this.para(W.closing.zh, { weight: 'regular', language: ZH }, 9.5, width, INK, 0, 1),
-        this.para(W.closing.en, { weight: 'regular', language: EN }, 9, width, INK, 1, 1),
+        this.para(W.closing.zh, { weight: 'regular', language: ZH }, 10, width, INK, 0, 1),
+        this.para(W.regards.zh, { weight: 'regular', language: ZH }, 10, width, INK, 2, 1),
+        this.para(W.closing.en, { weight: 'regular', language: EN }, 9.5, width, INK, 6, 1),
       ],
-      FLOW_BOTTOM + 4,
+      top,
       LEFT,
     );
     const signatory = doc.design?.signatories[0];
@@ -316,10 +319,10 @@ export class InvitationLetterRenderer {
   }
 
   /** Bottom right: the QR code of the verification address, the reference under it, the address beside. */
-  private drawQr(page: PageContent, doc: InvitationLetterDocument): void {
+  private drawQr(page: PageContent, doc: InvitationLetterDocument, top: number): void {
     const size = 78;
     const qrLeft = RIGHT - size;
-    const qrTop = FLOW_BOTTOM + 26;
+    const qrTop = top + 40;
     page
       .save()
       .fillColor([0, 0, 0])
@@ -357,7 +360,8 @@ export class InvitationLetterRenderer {
     return rows.reduce((h, row) => h + this.rowHeight(row), 0);
   }
 
-  private drawFlow(page: PageContent, items: Flow[], top: number): void {
+  /** Draws the flowing text and the table from `top`; returns where they end. */
+  private drawFlow(page: PageContent, items: Flow[], top: number): number {
     let y = top;
     for (const item of items) {
       if (item.kind === 'para') {
@@ -374,6 +378,7 @@ export class InvitationLetterRenderer {
       }
       y += item.gap;
     }
+    return y;
   }
 
   /** Text laid out in at most `maxLines` lines of `width` points, shrunk when it would need more (never cut). */

@@ -91,9 +91,9 @@ export const LETTER_WORDS = {
   date: { zh: '日期', en: 'Date' },
   to: { zh: (embassy: string) => `致：${embassy}`, en: (embassy: string) => `To: ${embassy}` },
   invite: {
-    zh: (p: LetterParams) => `兹邀请以下人员于${p.from}至${p.to}来我单位（${p.host}）参加“${p.program}”${p.kind}。`,
+    zh: (p: LetterParams) => `兹邀请以下人员于${p.from}至${p.to}来我单位（${p.host}）参加${p.kind}项目“${p.program}”。`,
     en: (p: LetterParams) =>
-      `${p.host} is pleased to invite the person named below to take part in its ${p.kind} “${p.program}” from ${p.from} to ${p.to}.`,
+      `${p.host} is pleased to invite the participant named above to take part in its ${p.kind} “${p.program}” from ${p.from} to ${p.to}.`,
   },
   costs: {
     zh: '参加者在华期间的培训费、住宿费和餐费由我单位承担；国际往返旅费由参加者本人或其派出单位承担。',
@@ -104,6 +104,7 @@ export const LETTER_WORDS = {
     en: 'We kindly ask you to issue the participant the appropriate visa to enter China.',
   },
   closing: { zh: '此致', en: 'Yours faithfully,' },
+  regards: { zh: '敬礼！' },
   name: { zh: '护照姓名', en: 'Name (as in passport)' },
   passportNumber: { zh: '护照号码', en: 'Passport No.' },
   nationality: { zh: '国籍', en: 'Nationality' },

@@ -210,6 +210,9 @@ describe('visa invitation letters', () => {
       };
       const first = await reference();
       expect(await reference()).toBe(first);
+      // The same data sealed again (another ciphertext) is the same passport: the same letter.
+      await writeSealedPassport(t, enrolmentId, { ...SOMCHAI });
+      expect(await reference()).toBe(first);
       expect(await auditCount('invitation-letter.issue', enrolmentId)).toBe(1);
       const verified = await t.http.get(api(`/verify/letters/${first}`));
       expect(verified.status).toBe(200);
@@ -247,6 +250,51 @@ describe('visa invitation letters', () => {
       );
       expect(rows[0].n).toBe(1);
       await writeSealedPassport(t, enrolmentId, SOMCHAI);
+    });
+
+    it('issues a new letter when the program’s dates or title changed since', async () => {
+      const moving = await createPartnerAProgram(t, cast, camp);
+      const [traineeId] = await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id });
+      const id = await enrol(moving.id, traineeId);
+      await writeSealedPassport(t, id, SOMCHAI);
+      const referenceOf = (res: { headers: Record<string, string> }) =>
+        /filename="([^"]+)\.pdf"/.exec(res.headers['content-disposition'])?.[1] as string;
+      const before = referenceOf(await download(id, cast.admin.auth));
+      const patched = await t.http
+        .patch(api(`/programs/${moving.id}`))
+        .set(cast.admin.auth)
+        .send({ endDate: '2027-07-18', title: { ...camp.title, en: 'Smart Manufacturing Summer Camp 2027' } });
+      expect(patched.status).toBe(200);
+      const res = await download(id, cast.admin.auth);
+      const after = referenceOf(res);
+      expect(after).not.toBe(before);
+      const text = await pdfText(res.body);
+      expect(text).toContain('18 July 2027');
+      expect(text).toContain('Smart Manufacturing Summer Camp 2027');
+      expect((await t.http.get(api(`/verify/letters/${before}`))).body).toMatchObject({
+        endDate: '2027-07-16',
+        supersededAt: expect.any(String),
+      });
+      expect((await t.http.get(api(`/verify/letters/${after}`))).body.endDate).toBe('2027-07-18');
+    });
+
+    it('issues one letter when several first downloads come at once', async () => {
+      const [traineeId] = await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id });
+      const id = await enrol(program.id, traineeId);
+      await writeSealedPassport(t, id, { ...SOMCHAI, number: 'CC0000001' });
+      const answers = await Promise.all(
+        [cast.admin, cast.partner, cast.admin, cast.partner, cast.admin].map((caller) => download(id, caller.auth)),
+      );
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+      const references = new Set(answers.map((res) => res.headers['content-disposition']));
+      expect(references.size).toBe(1);
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM invitation_letters WHERE enrolment_id = $1',
+        [id],
+      );
+      expect(n).toBe(1);
+      expect(await auditCount('invitation-letter.issue', id)).toBe(1);
+      expect(await auditCount('logistics.passport_read', id)).toBe(5);
     });
 
     it('addresses the embassy of the passport’s country, or any mission of China for a country not listed', async () => {

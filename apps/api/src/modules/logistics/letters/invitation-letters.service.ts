@@ -116,7 +116,8 @@ export class InvitationLettersService {
         const drain = async () => {
           const made = await (window.shift() as Promise<Made>);
           if (!made.ok) throw made.error;
-          zip.addBuffer(made.pdf, made.name, { compress: true });
+          // Stored, not deflated again: a PDF's streams are compressed already.
+          zip.addBuffer(made.pdf, made.name, { compress: false });
         };
         for (const subject of subjects) {
           const reason = this.skipReason(subject);

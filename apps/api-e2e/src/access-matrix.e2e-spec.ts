@@ -6,6 +6,7 @@ import { createInstitution } from './factories/institutions';
 import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';
+import { letterFixture } from './support/invitation-letters';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -570,6 +571,21 @@ const MATRIX: Record<string, Rule> = {
   'GET /reports/programs/:id/report.xlsx': {
     call: (_t, _c, fx) => ({ path: `/reports/programs/${fx.programId}/report.xlsx` }),
     expect: { ...adminOnly(200), partner: 200, otherPartner: 404 },
+  },
+  // Visa invitation letters (issue 20): the trainee's own, in a program of partner A the fixtures make once.
+  'GET /enrolments/:id/invitation-letter.pdf': {
+    call: async (t, cast) => ({
+      path: `/enrolments/${(await letterFixture(t, cast)).enrolmentId}/invitation-letter.pdf`,
+    }),
+    expect: { ...traineeRecord(200), instructor: 403, otherInstructor: 403 },
+  },
+  'GET /programs/:id/invitation-letters.zip': {
+    call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/invitation-letters.zip` }),
+    expect: adminOnly(200),
+  },
+  'GET /verify/letters/:reference': {
+    call: async (t, cast) => ({ path: `/verify/letters/${(await letterFixture(t, cast)).reference}` }),
+    expect: everyone(200),
   },
   'GET /me/enrolments': {
     call: () => ({ path: '/me/enrolments' }),

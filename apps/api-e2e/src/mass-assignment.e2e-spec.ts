@@ -12,6 +12,7 @@ import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-work
 import { AccountTokensService } from '@skillbridge/api/modules/auth/account-tokens.service';
 import type { AccountTokenPurpose } from '@skillbridge/api/modules/auth/account-token.entity';
 import { TOTP } from 'otpauth';
+import { letterFixture } from './support/invitation-letters';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -53,6 +54,8 @@ interface Fixtures {
   passwordOwner: SignedIn;
   /** The cast trainee's personal calendar, under /api/v1. */
   calendarFeedPath: string;
+  /** The cast trainee's visa invitation letter (issue 20): its enrolment and reference. */
+  letter: { enrolmentId: string; reference: string };
 }
 
 /** Properties an attacker would try to set; each route is tried with those its schema does not declare. */
@@ -525,6 +528,7 @@ beforeAll(async () => {
     calendarFeedPath: new URL(
       (await t.http.get(api('/me/calendar-feed')).set(cast.trainee.auth)).body.url,
     ).pathname.replace(/^\/api\/v1/, ''),
+    letter: await letterFixture(t, cast),
   };
   doc = (await t.http.get('/api/docs-json')).body;
   tables = (
@@ -736,13 +740,14 @@ function readPaths(route: string): string[] {
     '/mailbox/:id': [fx.mailboxMessageId],
     '/credentials/issuers/:institutionId': [cast.host.id],
     '/credentials/status/:listId': [fx.statusListId],
-    '/enrolments/:id': [fx.enrolmentId],
+    '/enrolments/:id': [fx.enrolmentId, fx.letter.enrolmentId],
+    '/verify/letters/:reference': [fx.letter.reference],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];
   const prefix = Object.keys(byResource).find((p) => path.startsWith(p));
   if (!prefix) return [];
-  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId)/, value));
+  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId|reference)/, value));
 }
 
 describe('responses carry no secrets and no one else’s e-mail', () => {

@@ -4,6 +4,7 @@ import { createPartnerAProgram, newApplication } from './factories/enrolments';
 import { createGuestInstructor, createSession } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
 import { OpenApiValidator } from './support/openapi-validator';
+import { letterFixture } from './support/invitation-letters';
 import { api, binary, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -191,6 +192,9 @@ async function seed(t: TestApp): Promise<Fixtures> {
   const feed = ok(await t.http.get(api('/me/calendar-feed')).set(trainee.auth), 'calendar feed');
   const feedToken = /\/calendar\/([^/]+)\.ics$/.exec(String(feed.url))?.[1] as string;
 
+  // The trainee's visa invitation letter (issue 20), issued once: its enrolment and its reference.
+  const letter = await letterFixture(t, cast);
+
   return {
     cast,
     params: {
@@ -206,7 +210,8 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'users/{id}': [trainee.user.id, partner.user.id],
       'mailbox/{id}': [message],
       'calendar/{token}': [feedToken],
-      'enrolments/{id}': [enrolment.id as string, upcomingEnrolment.id as string],
+      'enrolments/{id}': [enrolment.id as string, upcomingEnrolment.id as string, letter.enrolmentId],
+      'letters/{reference}': [letter.reference],
     },
   };
 }

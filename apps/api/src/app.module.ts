@@ -16,6 +16,7 @@ import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { LogisticsModule } from './modules/logistics/logistics.module';
+import { InvitationLettersModule } from './modules/logistics/letters/invitation-letters.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -69,6 +70,7 @@ export class AppModule {
         UsersModule,
         LogisticsModule,
         RoomsModule,
+        InvitationLettersModule,
       ],
     };
   }

@@ -16,6 +16,7 @@ import { StatusList } from '../modules/credentials/status-list.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { Institution } from '../modules/institutions/institution.entity';
 import { EnrolmentLogisticsRecord } from '../modules/logistics/enrolment-logistics.entity';
+import { InvitationLetter } from '../modules/logistics/letters/invitation-letter.entity';
 import { LogisticsConsentRecord } from '../modules/logistics/logistics-consent.entity';
 import { ProgramLogisticsSettings } from '../modules/logistics/logistics-settings.entity';
 import { RoomAssignment } from '../modules/logistics/room-assignment.entity';
@@ -65,4 +66,5 @@ export const ENTITIES = [
   LogisticsConsentRecord,
   Room,
   RoomAssignment,
+  InvitationLetter,
 ];

@@ -16,6 +16,7 @@ import { AddSessionCancellationAndCalendarFeeds1796588284518 } from './179658828
 import { AddMailboxRaw1796589104454 } from './1796589104454-add-mailbox-raw';
 import { AddInstructorFullNameLatin1796598262189 } from './1796598262189-add-instructor-full-name-latin';
 import { AddCampLogistics1796607577692 } from './1796607577692-add-camp-logistics';
+import { AddInvitationLetters1796608588025 } from './1796608588025-add-invitation-letters';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddMailboxRaw1796589104454,
   AddInstructorFullNameLatin1796598262189,
   AddCampLogistics1796607577692,
+  AddInvitationLetters1796608588025,
 ];

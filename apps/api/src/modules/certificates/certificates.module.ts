@@ -23,6 +23,7 @@ import { VerificationService } from './verification.service';
     CertificateDocumentsService,
     CertificateDesignsService,
   ],
-  exports: [CertificatesService],
+  // The render pool, the designs and the rate limiter serve the visa invitation letters too (issue 20).
+  exports: [CertificatesService, CertificateRenderPool, CertificateDesignsService, RateLimiter],
 })
 export class CertificatesModule {}

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
+import type { InvitationLetterDocument } from '../../logistics/letters/letter-pdf';
 import type { CertificateDocument } from '../pdf/certificate-pdf';
 import type { ImageCheck } from '../pdf/images';
 import type { RenderTask } from './render-task';
@@ -56,6 +57,12 @@ export class CertificateRenderPool implements OnApplicationShutdown {
   async render(document: CertificateDocument): Promise<Buffer> {
     this.rendered += 1;
     const pdf = (await this.piscina.run({ kind: 'render', document })) as Uint8Array;
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  }
+
+  /** A visa invitation letter (issue 20), in the same threads with the same fonts; never counted in `rendered`. */
+  async renderLetter(document: InvitationLetterDocument): Promise<Buffer> {
+    const pdf = (await this.piscina.run({ kind: 'letter', document })) as Uint8Array;
     return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 

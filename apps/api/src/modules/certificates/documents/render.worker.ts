@@ -1,4 +1,6 @@
+import { InvitationLetterRenderer } from '../../logistics/letters/letter-pdf';
 import { CertificateRenderer } from '../pdf/certificate-pdf';
+import { FontLibrary } from '../pdf/fonts';
 import { checkImage, type ImageCheck } from '../pdf/images';
 import type { RenderTask } from './render-task';
 
@@ -10,10 +12,18 @@ import type { RenderTask } from './render-task';
  * Each thread loads the fonts and HarfBuzz once, on its first certificate.
  */
 
+let fonts: FontLibrary | undefined;
 let renderer: CertificateRenderer | undefined;
+let letters: InvitationLetterRenderer | undefined;
 
 export default function run(task: RenderTask): Uint8Array | ImageCheck {
   if (task.kind === 'check-image') return checkImage(task.bytes);
-  renderer ??= new CertificateRenderer();
+  // One set of fonts per thread, shared by certificates and letters.
+  fonts ??= new FontLibrary();
+  if (task.kind === 'letter') {
+    letters ??= new InvitationLetterRenderer(fonts);
+    return letters.render(task.document);
+  }
+  renderer ??= new CertificateRenderer({ fonts });
   return renderer.renderSync(task.document);
 }

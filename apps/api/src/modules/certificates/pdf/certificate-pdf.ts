@@ -140,9 +140,12 @@ export class CertificateRenderer {
   private readonly fonts: FontLibrary;
   private readonly shaper: TextShaper;
 
-  /** Loads and parses the fonts once; reuse one instance for many certificates. */
-  constructor(options?: { fontDir?: string }) {
-    this.fonts = new FontLibrary(options?.fontDir);
+  /**
+   * Loads and parses the fonts once; reuse one instance for many certificates.
+   * `fonts`: an already loaded library to share (a render thread's, which also draws letters).
+   */
+  constructor(options?: { fontDir?: string; fonts?: FontLibrary }) {
+    this.fonts = options?.fonts ?? new FontLibrary(options?.fontDir);
     this.shaper = new TextShaper(this.fonts);
   }
 

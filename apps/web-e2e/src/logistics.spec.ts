@@ -130,6 +130,21 @@ test('a trainee fills in her travel and passport on a phone, in Thai, behind the
     expect.objectContaining({ purpose: 'passport', noticeVersion: LOGISTICS_NOTICE_VERSION, collected: 'self' }),
   ]);
   expect(saved.complete).toBe(true);
+
+  // Her visa invitation letter, a PDF named by its reference ...
+  const download = page.waitForEvent('download');
+  await page.getByTestId('logistics-letter').click();
+  const file = await download;
+  const reference = file.suggestedFilename().replace(/\.pdf$/, '');
+  expect(file.suggestedFilename()).toMatch(/^[A-Z0-9-]+\.pdf$/);
+  expect((await readFile(await file.path())).subarray(0, 4).toString('latin1')).toBe('%PDF');
+  // ... which anyone (an embassy) verifies by that reference, without seeing her passport.
+  await page.goto(`/verify/letters/${reference}`);
+  await expect(page.getByTestId('letter-verdict')).toHaveAttribute('data-state', 'valid');
+  await expect(page.getByTestId('letter-verdict')).toContainText('หนังสือเชิญนี้เป็นของจริง');
+  await expect(page.getByTestId('letter-reference')).toHaveText(reference);
+  await expect(page.getByTestId('letter-holder')).toHaveText('กัญญา รัตนพงษ์');
+  await expect(page.locator('main')).not.toContainText('AC1234567');
   await admin.dispose();
 });
 

@@ -38,7 +38,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/no-such-page',
       ];
     case 'trainee':
-      return ['/trainee', '/my/certificates', `/my/logistics/${ids.logistics.trainee}`, ...common];
+      return ['/trainee', '/my/programs', '/my/certificates', `/my/logistics/${ids.logistics.trainee}`, ...common];
     case 'instructor':
       return [
         '/instructor',

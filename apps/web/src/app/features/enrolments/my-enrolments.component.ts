@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { LocalizedText, MyEnrolment } from '@skillbridge/contracts';
@@ -36,6 +46,8 @@ import { ProgramHosts } from './program-hosts';
   styleUrl: './my-enrolments.component.css',
 })
 export class MyEnrolmentsComponent implements OnInit {
+  /** The level of each program's heading: under the page's h1 (My programs) 2, under a section's h2 (home) 3. */
+  readonly headingLevel = input<2 | 3>(3);
   private readonly api = inject(EnrolmentsApi);
   protected readonly list = new PagedList<MyEnrolment, { limit: number }>((query) => this.api.mine(query));
   protected readonly withdrawing = signal<MyEnrolment | null>(null);

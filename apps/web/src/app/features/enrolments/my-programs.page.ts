@@ -17,7 +17,7 @@ import { MyEnrolmentsComponent } from './my-enrolments.component';
         <a class="btn btn-secondary" routerLink="/programs">{{ 'enrolments.mine.browse' | translate }}</a>
       </div>
     </div>
-    <sb-my-enrolments />
+    <sb-my-enrolments [headingLevel]="2" />
   `,
 })
 export class MyProgramsPage {}

@@ -137,12 +137,29 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
   };
 }
 
-/** Moves inside the app (no reload) and waits until the page has drawn its heading and loaded its data. */
+/**
+ * Moves inside the app (no reload) and waits until the new page has drawn its heading and loaded its data. The
+ * headings on screen before the move are marked first: the old page's h1 stays visible for a moment after the
+ * move, and axe must not run in between. The wait ends at a new h1 — or at once when the app redirected elsewhere
+ * (a guard sent a visitor to sign in), where the page on screen may be the same one as before.
+ */
 async function visit(page: BrowserPage, path: string): Promise<void> {
   await page.evaluate((to) => {
+    for (const heading of document.querySelectorAll('main h1')) heading.setAttribute('data-left-behind', '');
+    const from = location.pathname + location.search;
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    if (from === to)
+      for (const heading of document.querySelectorAll('main h1')) heading.removeAttribute('data-left-behind');
   }, path);
+  await expect
+    .poll(() =>
+      page.evaluate((to) => {
+        const fresh = [...document.querySelectorAll<HTMLElement>('main h1:not([data-left-behind])')];
+        return fresh.some((h) => h.checkVisibility()) || location.pathname !== new URL(to, location.href).pathname;
+      }, path),
+    )
+    .toBe(true);
   await expect(page.locator('main h1').first()).toBeVisible();
   await expect(page.locator('main .loading, main [aria-busy="true"]').filter({ visible: true })).toHaveCount(0);
 }
@@ -164,7 +181,7 @@ for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as con
 
     const problems: string[] = [];
     for (const path of await pagesOf(who, ids)) {
-      await visit(page, path);
+      await test.step(`visit ${path}`, () => visit(page, path));
       const { violations } = await new AxeBuilder({ page }).analyze();
       for (const violation of violations) {
         const where = violation.nodes.map((node) => node.target.join(' ')).slice(0, 3);

@@ -145,17 +145,17 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
  */
 async function visit(page: BrowserPage, path: string): Promise<void> {
   await page.evaluate((to) => {
-    for (const heading of document.querySelectorAll('main h1')) heading.setAttribute('data-left-behind', '');
+    document.querySelectorAll('main h1').forEach((heading) => heading.setAttribute('data-left-behind', ''));
     const from = location.pathname + location.search;
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
     if (from === to)
-      for (const heading of document.querySelectorAll('main h1')) heading.removeAttribute('data-left-behind');
+      document.querySelectorAll('main h1').forEach((heading) => heading.removeAttribute('data-left-behind'));
   }, path);
   await expect
     .poll(() =>
       page.evaluate((to) => {
-        const fresh = [...document.querySelectorAll<HTMLElement>('main h1:not([data-left-behind])')];
+        const fresh = Array.from(document.querySelectorAll<HTMLElement>('main h1:not([data-left-behind])'));
         return fresh.some((h) => h.checkVisibility()) || location.pathname !== new URL(to, location.href).pathname;
       }, path),
     )

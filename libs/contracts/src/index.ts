@@ -18,3 +18,4 @@ export * from './lib/reports';
 export * from './lib/notifications';
 export * from './lib/certificate-design';
 export * from './lib/logistics';
+export * from './lib/attendance';

@@ -1,4 +1,5 @@
 import { Attendance } from '../modules/attendance/attendance.entity';
+import { CheckIn, CheckInWindow } from '../modules/attendance/check-in.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { AccountToken } from '../modules/auth/account-token.entity';
 import { RecoveryCode } from '../modules/auth/recovery-code.entity';
@@ -67,4 +68,6 @@ export const ENTITIES = [
   Room,
   RoomAssignment,
   InvitationLetter,
+  CheckInWindow,
+  CheckIn,
 ];

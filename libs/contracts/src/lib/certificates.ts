@@ -1,3 +1,4 @@
+import type { AttendanceSource } from './attendance';
 import type { CountryCode } from './countries';
 import type { AttendanceStatus, CertificateStatus } from './enums';
 import type { Locale } from './locales';
@@ -23,6 +24,9 @@ export interface AttendanceLine {
   nationality: CountryCode;
   institutionCode?: string;
   status: AttendanceStatus | null;
+  /** When the mark was last changed, and how (the register, a QR check-in, a meeting report). */
+  recordedAt?: string;
+  source?: AttendanceSource;
 }
 
 export interface AttendanceSheet {
@@ -32,6 +36,11 @@ export interface AttendanceSheet {
   updatedAt?: string;
   /** From when marks may be written: shortly before the session starts (earlier → 409 `SESSION_NOT_STARTED`). */
   opensAt: string;
+  /**
+   * The register's version, also its `ETag`: send it back as `If-Match` with a `PUT` and a register changed
+   * meanwhile answers 412 `ATTENDANCE_CHANGED` instead of being overwritten.
+   */
+  version: string;
   lines: AttendanceLine[];
 }
 

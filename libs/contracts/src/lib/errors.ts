@@ -56,6 +56,16 @@ export const ErrorCode = {
   RoomFull: 'ROOM_FULL',
   /** Assigning a trainee to a female or male room whose logistics do not say so. */
   RoomGender: 'ROOM_GENDER',
+  /** 412: the register changed since the client read it (its `If-Match` or the mark's `previous` no longer holds). */
+  AttendanceChanged: 'ATTENDANCE_CHANGED',
+  /** 400: check-in is not open for the session (never opened, closed, or past its window). */
+  CheckInClosed: 'CHECK_IN_CLOSED',
+  /** 400: the code is not the session's current or previous one (wrong, expired, or another session's). */
+  CheckInCodeInvalid: 'CHECK_IN_CODE_INVALID',
+  /** 409: the trainee has checked in to this session already. */
+  AlreadyCheckedIn: 'ALREADY_CHECKED_IN',
+  /** 409: check-in opens at most 30 minutes before the session starts. */
+  CheckInTooEarly: 'CHECK_IN_TOO_EARLY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

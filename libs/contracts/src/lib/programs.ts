@@ -1,3 +1,4 @@
+import type { AttendanceRule } from './attendance';
 import type { DeliveryMode, ProgramKind, ProgramStatus, SessionType } from './enums';
 import type { LocalizedText } from './localized-text';
 
@@ -60,6 +61,8 @@ export interface Program {
   hostInstitutionId: string;
   partnerInstitutionIds: string[];
   completionRule: CompletionRule;
+  /** How meeting reports and QR check-ins turn into marks. */
+  attendanceRule: AttendanceRule;
   status: ProgramStatus;
   seats: Seats;
   createdAt: string;
@@ -83,6 +86,8 @@ export interface CreateProgramRequest {
   hostInstitutionId: string;
   partnerInstitutionIds?: string[];
   completionRule?: CompletionRule;
+  /** Default `{ minMinutesPresentRate: 0.8, graceMinutes: 10 }`. */
+  attendanceRule?: AttendanceRule;
 }
 
 /** Every field may change; `null` clears an optional one. */

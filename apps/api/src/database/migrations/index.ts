@@ -17,6 +17,7 @@ import { AddMailboxRaw1796589104454 } from './1796589104454-add-mailbox-raw';
 import { AddInstructorFullNameLatin1796598262189 } from './1796598262189-add-instructor-full-name-latin';
 import { AddCampLogistics1796607577692 } from './1796607577692-add-camp-logistics';
 import { AddInvitationLetters1796608588025 } from './1796608588025-add-invitation-letters';
+import { AttendanceWhereItHappens1796618115278 } from './1796618115278-attendance-where-it-happens';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddInstructorFullNameLatin1796598262189,
   AddCampLogistics1796607577692,
   AddInvitationLetters1796608588025,
+  AttendanceWhereItHappens1796618115278,
 ];

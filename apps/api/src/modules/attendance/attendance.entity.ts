@@ -1,11 +1,12 @@
-import type { AttendanceStatus } from '@skillbridge/contracts';
+import type { AttendanceSource, AttendanceStatus } from '@skillbridge/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Session } from '../sessions/session.entity';
 import { Trainee } from '../trainees/trainee.entity';
 
-/** One trainee's mark for one session; a session's sheet is replaced as a whole. */
+/** One trainee's mark for one session. */
 @Entity({ name: 'attendance' })
 @Check('CHK_attendance_status', `"status" IN ('present', 'late', 'absent', 'excused')`)
+@Check('CHK_attendance_source', `"source" IN ('register', 'check-in', 'import')`)
 @Index('IDX_attendance_trainee', ['traineeId'])
 export class Attendance {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_attendance' })
@@ -27,6 +28,10 @@ export class Attendance {
 
   @Column({ type: 'uuid', nullable: true })
   recordedBy: string | null;
+
+  /** How the mark was last written: an instructor's register, the trainee's QR check-in, a meeting report. */
+  @Column({ type: 'text', default: 'register' })
+  source: AttendanceSource;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   recordedAt: Date;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -6,6 +7,8 @@ import {
   type Assessment,
   type AttendanceLine,
   type AttendanceSheet,
+  type AttendanceSource,
+  type AttendanceStatus,
   type BulkAssessmentResult,
 } from '@skillbridge/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -36,6 +39,15 @@ async function teaches(manager: EntityManager, viewer: Viewer, sessionId: string
   return rows.length > 0;
 }
 
+/**
+ * A register's version (its ETag): a digest of who is on it with which mark, so any change of a mark — and a
+ * trainee joining or leaving the register — gives another version, and the same register always the same one.
+ */
+export function registerVersion(lines: readonly { traineeId: string; status: AttendanceStatus | null }[]): string {
+  const marks = lines.map((l) => `${l.traineeId}:${l.status ?? '-'}`).sort();
+  return createHash('sha256').update(marks.join('\n')).digest('base64url').slice(0, 22);
+}
+
 @Injectable()
 export class AttendanceService {
   constructor(
@@ -64,7 +76,7 @@ export class AttendanceService {
   private async lines(manager: EntityManager, session: SessionRef): Promise<AttendanceSheet> {
     const rows = (await manager.query(
       `SELECT e.id AS "enrolmentId", t.id AS "traineeId", t.full_name AS "fullName", t.full_name_latin AS "fullNameLatin",
-              t.nationality, i.code AS "institutionCode", a.status, a.recorded_at AS "recordedAt"
+              t.nationality, i.code AS "institutionCode", a.status, a.recorded_at AS "recordedAt", a.source
          FROM enrolments e
          JOIN trainees t ON t.id = e.trainee_id
          LEFT JOIN institutions i ON i.id = t.institution_id
@@ -72,8 +84,9 @@ export class AttendanceService {
         WHERE e.program_id = $2 AND e.status IN ('confirmed', 'completed', 'not-completed')
         ORDER BY coalesce(t.full_name_latin, t.full_name), t.id`,
       [session.id, session.programId],
-    )) as (AttendanceLine & {
+    )) as (Omit<AttendanceLine, 'recordedAt' | 'source'> & {
       recordedAt: Date | null;
+      source: AttendanceSource | null;
       fullNameLatin: string | null;
       institutionCode: string | null;
     })[];
@@ -86,6 +99,7 @@ export class AttendanceService {
       programId: session.programId,
       ...(updated ? { updatedAt: updated.toISOString() } : {}),
       opensAt: this.opensAt(session).toISOString(),
+      version: registerVersion(rows),
       lines: rows.map((r) => ({
         traineeId: r.traineeId,
         enrolmentId: r.enrolmentId,
@@ -94,6 +108,8 @@ export class AttendanceService {
         nationality: r.nationality,
         ...(r.institutionCode ? { institutionCode: r.institutionCode } : {}),
         status: r.status ?? null,
+        ...(r.recordedAt ? { recordedAt: r.recordedAt.toISOString() } : {}),
+        ...(r.source ? { source: r.source } : {}),
       })),
     };
   }

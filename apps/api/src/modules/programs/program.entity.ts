@@ -29,6 +29,8 @@ import { Institution } from '../institutions/institution.entity';
   `"confirmed_count" BETWEEN 0 AND "capacity" AND "waitlisted_count" >= 0 AND "pending_count" >= 0`,
 )
 @Check('CHK_programs_attendance_rate', `"min_attendance_rate" BETWEEN 0 AND 1`)
+@Check('CHK_programs_minutes_present_rate', `"min_minutes_present_rate" BETWEEN 0 AND 1`)
+@Check('CHK_programs_grace_minutes', `"grace_minutes" BETWEEN 0 AND 120`)
 @Check('CHK_programs_passing_score', `"passing_score" IS NULL OR "passing_score" BETWEEN 0 AND 100`)
 @Check(
   'CHK_programs_enrolment_window',
@@ -97,6 +99,14 @@ export class Program {
   /** Months its certificates stay valid; null: without end. */
   @Column({ type: 'smallint', nullable: true })
   certificateValidityMonths: number | null;
+
+  /** Meeting reports: `present` at this share of the session's minutes (the attendance rule). */
+  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.8, transformer: numericColumn })
+  minMinutesPresentRate: number;
+
+  /** Meeting reports and QR check-in: `late` after the start + these minutes. */
+  @Column({ type: 'smallint', default: 10 })
+  graceMinutes: number;
 
   @Column({ type: 'text', default: 'draft' })
   status: ProgramStatus;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
+  DEFAULT_ATTENDANCE_RULE,
   ErrorCode,
   PROGRAM_MAX_DAYS,
   startOfZonedDay,
@@ -92,6 +93,7 @@ export function toProgramView(
         ? { certificateValidityMonths: program.certificateValidityMonths }
         : {}),
     },
+    attendanceRule: { minMinutesPresentRate: program.minMinutesPresentRate, graceMinutes: program.graceMinutes },
     status: program.status,
     seats: seatsOf(program, ownSeats),
     createdAt: program.createdAt.toISOString(),
@@ -121,6 +123,8 @@ const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
   ['p.min_attendance_rate::float8', 'minAttendanceRate'],
   ['p.passing_score::float8', 'passingScore'],
   ['p.certificate_validity_months', 'certificateValidityMonths'],
+  ['p.min_minutes_present_rate::float8', 'minMinutesPresentRate'],
+  ['p.grace_minutes', 'graceMinutes'],
   ['p.status', 'status'],
   ['p.confirmed_count', 'confirmedCount'],
   ['p.waitlisted_count', 'waitlistedCount'],
@@ -295,7 +299,14 @@ export class ProgramsService {
   }
 
   private apply(program: Program, dto: UpdateProgramDto): void {
-    const { completionRule, enrolmentOpensAt, enrolmentClosesAt, partnerInstitutionIds: _partners, ...plain } = dto;
+    const {
+      completionRule,
+      attendanceRule,
+      enrolmentOpensAt,
+      enrolmentClosesAt,
+      partnerInstitutionIds: _partners,
+      ...plain
+    } = dto;
     Object.assign(program, plain);
     if (enrolmentOpensAt !== undefined) program.enrolmentOpensAt = enrolmentOpensAt ? new Date(enrolmentOpensAt) : null;
     if (enrolmentClosesAt !== undefined)
@@ -304,6 +315,10 @@ export class ProgramsService {
       program.minAttendanceRate = completionRule.minAttendanceRate;
       program.passingScore = completionRule.passingScore ?? null;
       program.certificateValidityMonths = completionRule.certificateValidityMonths ?? null;
+    }
+    if (attendanceRule) {
+      program.minMinutesPresentRate = attendanceRule.minMinutesPresentRate;
+      program.graceMinutes = attendanceRule.graceMinutes;
     }
   }
 
@@ -314,6 +329,8 @@ export class ProgramsService {
         minAttendanceRate: 0.75,
         passingScore: null,
         certificateValidityMonths: null,
+        minMinutesPresentRate: DEFAULT_ATTENDANCE_RULE.minMinutesPresentRate,
+        graceMinutes: DEFAULT_ATTENDANCE_RULE.graceMinutes,
       });
       this.apply(program, dto);
       const problems = await this.problems(manager, program, dto.partnerInstitutionIds ?? []);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ASSESSMENT_REMARKS_MAX_LENGTH,
+  ATTENDANCE_SOURCES,
   ATTENDANCE_STATUSES,
   type Assessment,
   type AssessmentItem,
@@ -10,6 +11,7 @@ import {
   type AttendanceLine,
   type AttendanceMark,
   type AttendanceSheet,
+  type AttendanceSource,
   type AttendanceStatus,
   type CountryCode,
 } from '@skillbridge/contracts';
@@ -75,6 +77,12 @@ export class AttendanceLineDto implements AttendanceLine {
   @ApiPropertyOptional({ example: 'RMUTT' }) institutionCode?: string;
   @ApiProperty({ enum: ATTENDANCE_STATUSES, nullable: true, description: 'null: not marked yet' })
   status: AttendanceStatus | null;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the mark was last changed' }) recordedAt?: string;
+  @ApiPropertyOptional({
+    enum: ATTENDANCE_SOURCES,
+    description: 'How the mark was last written: the register, a QR check-in, a meeting report',
+  })
+  source?: AttendanceSource;
 }
 
 /** The register of a session: every confirmed trainee of the program with their mark. */
@@ -89,6 +97,11 @@ export class AttendanceSheetDto implements AttendanceSheet {
       'From when marks may be written (shortly before the session starts); earlier → 409 SESSION_NOT_STARTED',
   })
   opensAt: string;
+  @ApiProperty({
+    description:
+      'The register’s version, also its ETag: send it as If-Match with a PUT; a register changed meanwhile → 412 ATTENDANCE_CHANGED',
+  })
+  version: string;
   @ApiProperty({ type: [AttendanceLineDto] }) lines: AttendanceLineDto[];
 }
 

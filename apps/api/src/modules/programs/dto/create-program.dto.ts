@@ -38,6 +38,7 @@ import {
   NormalizeLocalizedText,
   Trim,
 } from '../../../common/validation/validators';
+import { AttendanceRuleDto } from './attendance-rule.dto';
 import { CompletionRuleDto } from './completion-rule.dto';
 
 export class CreateProgramDto implements CreateProgramRequest {
@@ -130,4 +131,13 @@ export class CreateProgramDto implements CreateProgramRequest {
   @ValidateNested()
   @Type(() => CompletionRuleDto)
   completionRule?: CompletionRuleDto;
+
+  @ApiPropertyOptional({
+    type: AttendanceRuleDto,
+    description: 'Default { minMinutesPresentRate: 0.8, graceMinutes: 10 }',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AttendanceRuleDto)
+  attendanceRule?: AttendanceRuleDto;
 }

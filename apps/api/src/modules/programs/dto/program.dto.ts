@@ -12,6 +12,7 @@ import {
   type SeatScope,
 } from '@skillbridge/contracts';
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
+import { AttendanceRuleDto } from './attendance-rule.dto';
 import { CompletionRuleDto } from './completion-rule.dto';
 
 export class SeatsDto implements Seats {
@@ -53,6 +54,7 @@ export class ProgramDto implements Program {
   @ApiProperty({ format: 'uuid' }) hostInstitutionId: string;
   @ApiProperty({ type: [String], format: 'uuid' }) partnerInstitutionIds: string[];
   @ApiProperty({ type: CompletionRuleDto }) completionRule: CompletionRuleDto;
+  @ApiProperty({ type: AttendanceRuleDto }) attendanceRule: AttendanceRuleDto;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
   @ApiProperty({ type: SeatsDto }) seats: SeatsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -458,6 +458,13 @@ const MATRIX: Record<string, Rule> = {
     call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/attendance`, body: [] }),
     expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
+  'PATCH /sessions/:id/attendance/:traineeId': {
+    call: (_t, cast, fx) => ({
+      path: `/sessions/${fx.sessionId}/attendance/${cast.trainee.user.traineeId}`,
+      body: { status: 'present' },
+    }),
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
+  },
   'PUT /enrolments/:id/assessment': {
     call: async (t, cast, fx) => {
       const [traineeId] = await insertTrainees(t.dataSource, 1);

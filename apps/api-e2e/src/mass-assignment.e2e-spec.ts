@@ -307,6 +307,11 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/sessions/${fx.sessionId}/attendance`,
     body: [{ traineeId: cast.trainee.user.traineeId, status: 'present' }],
   }),
+  'PATCH /sessions/:id/attendance/:traineeId': (_t, cast, fx) => ({
+    actor: 'admin',
+    path: `/sessions/${fx.sessionId}/attendance/${cast.trainee.user.traineeId}`,
+    body: { status: 'late', previous: null },
+  }),
   'PUT /enrolments/:id/assessment': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/enrolments/${fx.enrolmentId}/assessment`,

@@ -2,11 +2,13 @@ import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/
 import {
   ApplicationConfig,
   inject,
+  isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
@@ -21,5 +23,8 @@ export const appConfig: ApplicationConfig = {
     provideI18n(),
     // A reload keeps the session: the refresh cookie is exchanged before the first route is guarded.
     provideAppInitializer(() => inject(AuthService).restore()),
+    // Production builds only: the app shell, its chunks and words stay on the phone, so a register once opened
+    // works without a connection (ngsw-config.json; the API serves ngsw-worker.js and ngsw.json with no-cache).
+    provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:30000' }),
   ],
 };

@@ -17,6 +17,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The role may not call this route',
   404: 'No such record, or the caller may not see it',
   409: 'Conflicts with the current state',
+  412: 'A precondition failed: the record changed since the client read it (If-Match)',
   413: 'Body too large',
   415: 'Not the media type the route takes',
   429: 'Too many requests (see Retry-After)',

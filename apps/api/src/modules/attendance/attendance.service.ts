@@ -5,6 +5,7 @@ import {
   ErrorCode,
   formatZonedTime,
   type Assessment,
+  type AttendanceChangedProblem,
   type AttendanceLine,
   type AttendanceSheet,
   type AttendanceSource,
@@ -17,7 +18,24 @@ import { FieldProblem, ProblemException } from '../../common/problem/problem.exc
 import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { AssessmentItemDto, AssessmentRequestDto, AttendanceMarkDto } from './dto/attendance.dto';
+import {
+  AssessmentItemDto,
+  AssessmentRequestDto,
+  AttendanceMarkDto,
+  AttendanceMarkPatchDto,
+} from './dto/attendance.dto';
+
+/**
+ * An `If-Match` precondition as the controller parsed it: `'*'` (any register), or the entity tags the client
+ * holds (their opaque values, quotes removed; weak tags never match, RFC 9110 §13.1.1 uses strong comparison).
+ */
+export type RegisterPrecondition = '*' | { strong: readonly string[] };
+
+/** Whether a register at `version` satisfies the precondition (none given: always). */
+export function preconditionHolds(precondition: RegisterPrecondition | undefined, version: string): boolean {
+  if (precondition === undefined || precondition === '*') return true;
+  return precondition.strong.includes(version);
+}
 
 interface SessionRef {
   id: string;
@@ -46,6 +64,11 @@ async function teaches(manager: EntityManager, viewer: Viewer, sessionId: string
 export function registerVersion(lines: readonly { traineeId: string; status: AttendanceStatus | null }[]): string {
   const marks = lines.map((l) => `${l.traineeId}:${l.status ?? '-'}`).sort();
   return createHash('sha256').update(marks.join('\n')).digest('base64url').slice(0, 22);
+}
+
+/** 412 ATTENDANCE_CHANGED: nothing was written; the problem carries the register (`sheet`) or the line (`current`). */
+function registerChanged(extensions: AttendanceChangedProblem): ProblemException {
+  return new ProblemException(412, ErrorCode.AttendanceChanged, { extensions: { ...extensions } });
 }
 
 @Injectable()
@@ -120,27 +143,100 @@ export class AttendanceService {
   }
 
   /**
+   * Locks the session (FOR UPDATE) for a write of its register, after the checks every write shares: the
+   * caller keeps it (else 404), its program is running, it is not cancelled, and its register is open.
+   */
+  private async writableSession(manager: EntityManager, sessionId: string, ctx: RequestContext): Promise<SessionRef> {
+    const session = await this.session(manager, sessionId, signedIn(ctx), true);
+    if (session.programStatus !== 'published') {
+      throw ProblemException.conflict(ErrorCode.ProgramCompleted, { params: { status: session.programStatus } });
+    }
+    // A cancelled session has no register: it is left out of attendance rates.
+    if (session.status === 'cancelled') throw ProblemException.conflict(ErrorCode.SessionCancelled);
+    // Marks for a session weeks ahead are guesses, not a register: it opens shortly before the start.
+    const opensAt = this.opensAt(session);
+    if (Date.now() < opensAt.getTime()) {
+      throw ProblemException.conflict(ErrorCode.SessionNotStarted, {
+        params: { opensAt: formatZonedTime(opensAt, session.timezone, ctx.locale, { withDate: true }) },
+        extensions: { opensAt: opensAt.toISOString() },
+      });
+    }
+    return session;
+  }
+
+  /**
+   * Sets (or, with `status: null`, clears) one trainee's mark — the register's other marks are not touched, so
+   * two instructors' changes merge per trainee. `previous` given and not the stored mark → 412 with the
+   * trainee's line as it is now (`current`); `precondition` (If-Match) is checked against the whole register.
+   */
+  async patch(
+    sessionId: string,
+    traineeId: string,
+    dto: AttendanceMarkPatchDto,
+    ctx: RequestContext,
+    precondition?: RegisterPrecondition,
+  ): Promise<{ line: AttendanceLine; version: string }> {
+    const viewer = signedIn(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.writableSession(manager, sessionId, ctx);
+      const before = await this.lines(manager, session);
+      const line = before.lines.find((l) => l.traineeId === traineeId);
+      // Not on this register (another program's trainee, an application, a withdrawal): as for any other record.
+      if (!line) throw ProblemException.notFound();
+      if (!preconditionHolds(precondition, before.version)) throw registerChanged({ current: line });
+      const [enrolment] = (await manager.query(
+        `SELECT status FROM enrolments WHERE program_id = $1 AND trainee_id = $2 AND status = 'confirmed'`,
+        [session.programId, traineeId],
+      )) as { status: string }[];
+      if (!enrolment)
+        throw ProblemException.invalidField('traineeId', ErrorCode.NotConfirmed, 'validation.notConfirmed');
+      if (dto.previous !== undefined && dto.previous !== line.status) throw registerChanged({ current: line });
+
+      if (dto.status === null) {
+        await manager.query('DELETE FROM attendance WHERE session_id = $1 AND trainee_id = $2', [sessionId, traineeId]);
+      } else {
+        await manager.query(
+          `INSERT INTO attendance (session_id, trainee_id, status, recorded_by, source)
+           VALUES ($1, $2, $3, $4, 'register')
+           ON CONFLICT (session_id, trainee_id) DO UPDATE
+             SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by, source = EXCLUDED.source,
+                 recorded_at = CASE WHEN attendance.status = EXCLUDED.status THEN attendance.recorded_at ELSE now() END`,
+          [sessionId, traineeId, dto.status, viewer.userId],
+        );
+      }
+      await this.audit.record(manager, ctx, {
+        action: 'attendance.patch',
+        entityType: 'session',
+        entityId: sessionId,
+        details: { traineeId, from: line.status, to: dto.status },
+      });
+      const after = await this.lines(manager, session);
+      const saved = after.lines.find((l) => l.traineeId === traineeId);
+      if (!saved) throw ProblemException.notFound();
+      return { line: saved, version: after.version };
+    });
+  }
+
+  /**
    * Replaces the session's register with these marks (trainees left out have
    * none). Only confirmed trainees of the program may be marked, a
    * completed program's registers are closed, and a session's register opens
    * ATTENDANCE_OPENS_MINUTES_BEFORE its start.
    */
-  async put(sessionId: string, marks: AttendanceMarkDto[], ctx: RequestContext): Promise<AttendanceSheet> {
+  async put(
+    sessionId: string,
+    marks: AttendanceMarkDto[],
+    ctx: RequestContext,
+    precondition?: RegisterPrecondition,
+  ): Promise<AttendanceSheet> {
     const viewer = signedIn(ctx);
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.session(manager, sessionId, viewer, true);
-      if (session.programStatus !== 'published') {
-        throw ProblemException.conflict(ErrorCode.ProgramCompleted, { params: { status: session.programStatus } });
-      }
-      // A cancelled session has no register: it is left out of attendance rates.
-      if (session.status === 'cancelled') throw ProblemException.conflict(ErrorCode.SessionCancelled);
-      // Marks for a session weeks ahead are guesses, not a register: it opens shortly before the start.
-      const opensAt = this.opensAt(session);
-      if (Date.now() < opensAt.getTime()) {
-        throw ProblemException.conflict(ErrorCode.SessionNotStarted, {
-          params: { opensAt: formatZonedTime(opensAt, session.timezone, ctx.locale, { withDate: true }) },
-          extensions: { opensAt: opensAt.toISOString() },
-        });
+      // The session row's lock orders concurrent writes of its register: the version below is read after any
+      // earlier writer committed, so two saves over the same version cannot both pass (one gets 412).
+      const session = await this.writableSession(manager, sessionId, ctx);
+      if (precondition !== undefined) {
+        const now = await this.lines(manager, session);
+        if (!preconditionHolds(precondition, now.version)) throw registerChanged({ sheet: now });
       }
       const seen = new Map<string, number>();
       const problems: { field: string; code: string; messageKey: string; params?: Record<string, string | number> }[] =
@@ -185,6 +281,7 @@ export class AttendanceService {
            SELECT $1, m.trainee_id, m.status, $4 FROM unnest($2::uuid[], $3::text[]) AS m(trainee_id, status)
            ON CONFLICT (session_id, trainee_id) DO UPDATE
              SET status = EXCLUDED.status, recorded_by = EXCLUDED.recorded_by,
+                 source = CASE WHEN attendance.status = EXCLUDED.status THEN attendance.source ELSE 'register' END,
                  recorded_at = CASE WHEN attendance.status = EXCLUDED.status THEN attendance.recorded_at ELSE now() END`,
           [sessionId, marks.map((m) => m.traineeId), marks.map((m) => m.status), viewer.userId],
         );

@@ -10,6 +10,7 @@ import {
   type BulkAssessmentResult,
   type AttendanceLine,
   type AttendanceMark,
+  type AttendanceMarkPatch,
   type AttendanceSheet,
   type AttendanceSource,
   type AttendanceStatus,
@@ -20,6 +21,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsNumber,
   IsOptional,
@@ -28,9 +30,11 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
+import { Nullable } from '../../../common/validation/nullable';
 import { MaxDecimalPlaces, Trim } from '../../../common/validation/validators';
 
 export class AttendanceMarkDto implements AttendanceMark {
@@ -41,6 +45,27 @@ export class AttendanceMarkDto implements AttendanceMark {
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
   @IsIn(ATTENDANCE_STATUSES)
   status: AttendanceStatus;
+}
+
+/** `PATCH /sessions/:id/attendance/:traineeId`: one trainee's mark. */
+export class AttendanceMarkPatchDto implements AttendanceMarkPatch {
+  @ApiProperty({ enum: ATTENDANCE_STATUSES, nullable: true, description: 'The new mark; null clears it' })
+  @Nullable()
+  @ValidateIf((_object, value) => value !== null)
+  @IsDefined()
+  @IsIn(ATTENDANCE_STATUSES)
+  status: AttendanceStatus | null;
+
+  @ApiPropertyOptional({
+    enum: ATTENDANCE_STATUSES,
+    nullable: true,
+    description:
+      'The mark this change was made over (null: none). When the register now holds another → 412 ATTENDANCE_CHANGED with `current`, the line as it is; left out: no check',
+  })
+  @IsOptional()
+  @Nullable()
+  @IsIn(ATTENDANCE_STATUSES)
+  previous?: AttendanceStatus | null;
 }
 
 /** The body of `PUT /sessions/:id/attendance` is a bare array; it is validated as `marks`. */
@@ -100,6 +125,7 @@ export class AttendanceSheetDto implements AttendanceSheet {
   @ApiProperty({
     description:
       'The register’s version, also its ETag: send it as If-Match with a PUT; a register changed meanwhile → 412 ATTENDANCE_CHANGED',
+    example: 'q3Vb1x0sZ2m9TqF8yYhN4w',
   })
   version: string;
   @ApiProperty({ type: [AttendanceLineDto] }) lines: AttendanceLineDto[];

@@ -36,7 +36,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       return from(auth.refresh()).pipe(
         switchMap((renewed) => {
           if (renewed) return next(withHeaders(request, auth.accessToken, language));
-          void auth.expire(router.url);
+          // Still signed in: the refresh found no connection, which ends no session.
+          if (!auth.signedIn()) void auth.expire(router.url);
           return throwError(() => error);
         }),
       );

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import {
@@ -25,6 +25,32 @@ export const HOME_BY_ROLE: Readonly<Record<Role, string>> = {
   trainee: '/trainee',
 };
 
+/**
+ * The signed-in account, kept in this tab's sessionStorage (it survives a reload, not the tab): when a reload
+ * finds no connection, the refresh cannot reach the API, and the person stays signed in with it until the
+ * connection is back — an instructor taking attendance offline is not sent to the sign-in page.
+ */
+const OFFLINE_USER_KEY = 'sb.user';
+
+function remembered(): AuthUser | null {
+  try {
+    const text = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(OFFLINE_USER_KEY);
+    return text ? (JSON.parse(text) as AuthUser) : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(user: AuthUser | null): void {
+  try {
+    if (typeof sessionStorage === 'undefined') return;
+    if (user) sessionStorage.setItem(OFFLINE_USER_KEY, JSON.stringify(user));
+    else sessionStorage.removeItem(OFFLINE_USER_KEY);
+  } catch {
+    // storage refused (private mode): only the offline reload is lost
+  }
+}
+
 /** The one page an account whose role requires two-factor sign-in may use until it is set up. */
 export const MFA_SETUP_PATH = '/two-factor-setup';
 
@@ -39,19 +65,28 @@ export class AuthService {
   private readonly router = inject(Router);
   private readonly languages = inject(LanguageService);
 
-  private readonly session = signal<{ token: string; user: AuthUser } | null>(null);
+  private readonly state = signal<{ token: string; user: AuthUser } | null>(null);
+  private readonly session = {
+    set: (value: { token: string; user: AuthUser } | null) => {
+      this.state.set(value);
+      remember(value?.user ?? null);
+    },
+    update: (fn: (value: { token: string; user: AuthUser } | null) => { token: string; user: AuthUser } | null) =>
+      this.session.set(fn(this.state())),
+  };
   private refreshing: Promise<boolean> | null = null;
 
-  readonly user = computed(() => this.session()?.user ?? null);
-  readonly role = computed(() => this.session()?.user.role ?? null);
-  readonly signedIn = computed(() => this.session() !== null);
+  readonly user = computed(() => this.state()?.user ?? null);
+  readonly role = computed(() => this.state()?.user.role ?? null);
+  readonly signedIn = computed(() => this.state() !== null);
   /** Signed in, but the e-mail address is not confirmed yet (the account may not act as a trainee). */
-  readonly emailUnverified = computed(() => this.session()?.user.emailVerified === false);
+  readonly emailUnverified = computed(() => this.state()?.user.emailVerified === false);
   /** The role requires two-factor sign-in and it is not set up: the API refuses everything else. */
-  readonly mfaSetupRequired = computed(() => this.session()?.user.mfaSetupRequired === true);
+  readonly mfaSetupRequired = computed(() => this.state()?.user.mfaSetupRequired === true);
 
+  /** The access token; empty while signed in without a connection (the next call renews it). */
   get accessToken(): string | null {
-    return this.session()?.token ?? null;
+    return this.state()?.token || null;
   }
 
   homeFor(role: Role | null): string {
@@ -105,7 +140,13 @@ export class AuthService {
   refresh(): Promise<boolean> {
     this.refreshing ??= firstValueFrom(this.http.post<SessionResponse>('/api/v1/auth/refresh', null))
       .then((response) => this.start(response, false).then(() => true))
-      .catch(() => {
+      .catch((error: unknown) => {
+        if (error instanceof HttpErrorResponse && error.status === 0) {
+          // No connection, not a refused session: stay signed in (after a reload, as the account this tab had).
+          const user = this.state()?.user ?? remembered();
+          if (user) this.state.set({ token: this.state()?.token ?? '', user });
+          return false;
+        }
         this.session.set(null);
         return false;
       })

@@ -1,5 +1,12 @@
 import type { AttendanceLine, AttendanceSheet } from '@skillbridge/contracts';
-import { AttendanceRegister, markErrors, nextStatus } from './attendance-register';
+import {
+  applyChoices,
+  AttendanceRegister,
+  markErrors,
+  mergeRegisters,
+  nextStatus,
+  type Marks,
+} from './attendance-register';
 
 const line = (traineeId: string, status: AttendanceLine['status'] = null): AttendanceLine => ({
   traineeId,
@@ -12,6 +19,7 @@ const sheet = (...lines: AttendanceLine[]): AttendanceSheet => ({
   sessionId: 's1',
   programId: 'p1',
   opensAt: '2025-03-04T00:30:00.000Z',
+  version: 'v1',
   lines,
 });
 
@@ -101,5 +109,82 @@ describe('markErrors', () => {
       sent,
     );
     expect([...errors]).toEqual([['b', 'Is not a confirmed trainee of this program.']]);
+  });
+});
+
+describe('mergeRegisters (a Save refused with 412)', () => {
+  const marks = (entries: Record<string, AttendanceLine['status']>): Marks => new Map(Object.entries(entries));
+
+  it('keeps yours where you changed a trainee and takes theirs everywhere else, listing only real differences', () => {
+    // You loaded a–e; you changed a and b; they changed b, c and d (d to what you have anyway) and added f.
+    const loaded = marks({ a: null, b: null, c: 'present', d: null, e: 'late' });
+    const mine = marks({ a: 'present', b: 'absent', c: 'present', d: null, e: 'late' });
+    const theirs = [
+      line('a', null),
+      line('b', 'late'),
+      line('c', 'excused'),
+      line('d', null),
+      line('e', 'late'),
+      line('f', 'present'),
+    ];
+    const { merged, conflicts } = mergeRegisters(loaded, mine, theirs);
+    expect(Object.fromEntries(merged)).toEqual({
+      a: 'present',
+      b: 'absent',
+      c: 'excused',
+      d: null,
+      e: 'late',
+      f: 'present',
+    });
+    expect(conflicts).toEqual([
+      { traineeId: 'b', loaded: null, mine: 'absent', theirs: 'late', choice: 'mine' },
+      { traineeId: 'c', loaded: 'present', mine: 'present', theirs: 'excused', choice: 'theirs' },
+      { traineeId: 'f', loaded: null, mine: null, theirs: 'present', choice: 'theirs' },
+    ]);
+  });
+
+  it('leaves out trainees gone from their register, and lists nothing when they changed what you did alike', () => {
+    const loaded = marks({ a: null, gone: 'present' });
+    const mine = marks({ a: 'late', gone: 'absent' });
+    const { merged, conflicts } = mergeRegisters(loaded, mine, [line('a', 'late')]);
+    expect(Object.fromEntries(merged)).toEqual({ a: 'late' });
+    expect(conflicts).toEqual([]);
+  });
+
+  it('applies the choices: the ones named, and the default for the others', () => {
+    const loaded = marks({ a: null, b: 'present' });
+    const mine = marks({ a: 'present', b: 'present' });
+    const { merged, conflicts } = mergeRegisters(loaded, mine, [line('a', 'absent'), line('b', 'late')]);
+    expect(Object.fromEntries(applyChoices(merged, conflicts, new Map()))).toEqual({ a: 'present', b: 'late' });
+    expect(Object.fromEntries(applyChoices(merged, conflicts, new Map([['a', 'theirs' as const]])))).toEqual({
+      a: 'absent',
+      b: 'late',
+    });
+    expect(
+      Object.fromEntries(
+        applyChoices(
+          merged,
+          conflicts,
+          new Map([
+            ['a', 'mine' as const],
+            ['b', 'mine' as const],
+          ]),
+        ),
+      ),
+    ).toEqual({ a: 'present', b: 'present' });
+  });
+
+  it('rebases the register on theirs with the merge on screen: only your changes are unsaved', () => {
+    const register = new AttendanceRegister();
+    register.load(sheet(line('a'), line('b', 'present')));
+    register.set('a', 'late');
+    const theirs = sheet(line('a', 'absent'), line('b', 'excused'));
+    const { merged, conflicts } = mergeRegisters(register.savedMarks(), register.currentMarks(), theirs.lines);
+    register.rebase(theirs, applyChoices(merged, conflicts, new Map()));
+    expect(register.changed()).toEqual(['a']);
+    expect(register.marks()).toEqual([
+      { traineeId: 'a', status: 'late' },
+      { traineeId: 'b', status: 'excused' },
+    ]);
   });
 });

@@ -78,6 +78,38 @@ export class AttendanceRegister {
     this.current.set(next);
   }
 
+  /** The marks as the server last had them (loaded or saved). */
+  savedMarks(): Marks {
+    return this.saved();
+  }
+
+  /** The marks on screen. */
+  currentMarks(): Marks {
+    return this.current();
+  }
+
+  /** After a 412: the server's register becomes the saved one, and the screen shows the merge to send. */
+  rebase(sheet: AttendanceSheet, marks: Marks): void {
+    this.lines.set(sheet.lines);
+    this.saved.set(new Map(sheet.lines.map((line) => [line.traineeId, line.status] as const)));
+    this.current.set(new Map(sheet.lines.map((line) => [line.traineeId, marks.get(line.traineeId) ?? null] as const)));
+  }
+
+  /**
+   * A mark that is no longer this screen's to save: queued on the phone, or sent one at a time, or taken from
+   * the server. Counts as saved, so Save does not send it again.
+   */
+  settle(traineeId: string, status: AttendanceStatus | null): void {
+    this.saved.update((marks) => new Map(marks).set(traineeId, status));
+    this.current.update((marks) => new Map(marks).set(traineeId, status));
+  }
+
+  /** A line as the server saved it (a PATCH's answer): its mark, and its details (when, how) on the register. */
+  acceptLine(line: AttendanceLine): void {
+    this.lines.update((lines) => lines.map((l) => (l.traineeId === line.traineeId ? line : l)));
+    this.settle(line.traineeId, line.status);
+  }
+
   statusOf(traineeId: string): AttendanceStatus | null {
     return this.current().get(traineeId) ?? null;
   }
@@ -123,4 +155,61 @@ export function markErrors(
     if (mark && !byTrainee.has(mark.traineeId)) byTrainee.set(mark.traineeId, error.message);
   }
   return byTrainee;
+}
+
+export type Marks = ReadonlyMap<string, AttendanceStatus | null>;
+
+/** One trainee the other save changed: what you loaded, what you have now, what they saved. */
+export interface MarkConflict {
+  traineeId: string;
+  loaded: AttendanceStatus | null;
+  mine: AttendanceStatus | null;
+  theirs: AttendanceStatus | null;
+  /** Which one the merge takes unless the instructor chooses: yours when you changed the trainee, else theirs. */
+  choice: 'mine' | 'theirs';
+}
+
+/**
+ * What a 412 on Save leaves to decide: the trainees whose mark the other save changed from what you loaded and
+ * that you see differently now (`conflicts`, register order), and the merge (`merged`) of the register the
+ * server holds now: the trainees you changed keep yours, all others take theirs. Trainees new on their register
+ * take theirs; trainees gone from it are left out.
+ */
+export function mergeRegisters(
+  loaded: Marks,
+  mine: Marks,
+  theirs: readonly Pick<AttendanceLine, 'traineeId' | 'status'>[],
+): { merged: Map<string, AttendanceStatus | null>; conflicts: MarkConflict[] } {
+  const merged = new Map<string, AttendanceStatus | null>();
+  const conflicts: MarkConflict[] = [];
+  for (const line of theirs) {
+    const was = loaded.has(line.traineeId) ? (loaded.get(line.traineeId) ?? null) : null;
+    const now = mine.has(line.traineeId) ? (mine.get(line.traineeId) ?? null) : was;
+    const changedByMe = now !== was;
+    merged.set(line.traineeId, changedByMe ? now : line.status);
+    if (line.status !== was && now !== line.status) {
+      conflicts.push({
+        traineeId: line.traineeId,
+        loaded: was,
+        mine: now,
+        theirs: line.status,
+        choice: changedByMe ? 'mine' : 'theirs',
+      });
+    }
+  }
+  return { merged, conflicts };
+}
+
+/** The merge with the instructor's choices applied (`choices` by trainee; unnamed ones keep their default). */
+export function applyChoices(
+  merged: Marks,
+  conflicts: readonly MarkConflict[],
+  choices: ReadonlyMap<string, 'mine' | 'theirs'>,
+): Map<string, AttendanceStatus | null> {
+  const result = new Map(merged);
+  for (const conflict of conflicts) {
+    const choice = choices.get(conflict.traineeId) ?? conflict.choice;
+    result.set(conflict.traineeId, choice === 'mine' ? conflict.mine : conflict.theirs);
+  }
+  return result;
 }

@@ -11,6 +11,7 @@ const SHEET: AttendanceSheet = {
   sessionId: 's1',
   programId: 'p1',
   opensAt: '2025-03-04T00:30:00.000Z',
+  version: 'v1',
   lines: [
     {
       traineeId: 't1',

@@ -185,6 +185,147 @@ describe('TakeAttendancePage', () => {
     backend.expectNone('/api/v1/sessions/s1/attendance');
   });
 
+  it('sends If-Match with the version it loaded, and the next save the version it saved', async () => {
+    const { fixture, backend, all, one } = await render();
+    all('attendance-row')[1].click();
+    await fixture.whenStable();
+    one('attendance-save').click();
+    const first = backend.expectOne('/api/v1/sessions/s1/attendance');
+    expect(first.request.headers.get('If-Match')).toBe('"v1"');
+    first.flush({ ...SHEET, version: 'v2', lines: SHEET.lines.map((l) => ({ ...l, status: l.status ?? 'present' })) });
+    await settle(fixture);
+    all('attendance-row')[1].click();
+    await fixture.whenStable();
+    one('attendance-save').click();
+    const second = backend.expectOne('/api/v1/sessions/s1/attendance');
+    expect(second.request.headers.get('If-Match')).toBe('"v2"');
+    second.flush({ ...SHEET, version: 'v3' });
+    await settle(fixture);
+  });
+
+  it('on 412 shows yours and theirs for what the other save changed, and saves the merge as chosen', async () => {
+    const { fixture, backend, all, one, statuses } = await render();
+    all('attendance-row')[1].click(); // t2: unmarked → present (mine)
+    all('attendance-row')[2].click(); // t3: absent → excused (mine)
+    await fixture.whenStable();
+    one('attendance-save').click();
+    // Meanwhile someone marked t1 late and t2 absent; t3 is as I loaded it.
+    const theirs: AttendanceSheet = {
+      ...SHEET,
+      version: 'v9',
+      lines: [{ ...SHEET.lines[0], status: 'late' }, { ...SHEET.lines[1], status: 'absent' }, SHEET.lines[2]],
+    };
+    backend
+      .expectOne('/api/v1/sessions/s1/attendance')
+      .flush(
+        { type: '', title: '', status: 412, detail: '', code: 'ATTENDANCE_CHANGED', sheet: theirs },
+        { status: 412, statusText: 'Precondition Failed' },
+      );
+    await settle(fixture);
+    expect(one('save-status').dataset['state']).toBe('conflict');
+    const rows = all('save-conflict-row');
+    expect(rows.map((r) => r.dataset['traineeId'])).toEqual(['t1', 't2']);
+    expect(rows[0].textContent).toContain('Yours: Present');
+    expect(rows[0].textContent).toContain('Theirs: Late');
+    expect(rows[1].textContent).toContain('Yours: Present');
+    expect(rows[1].textContent).toContain('Theirs: Absent');
+    // Defaults: t1 (not changed by me) takes theirs, t2 (changed by me) keeps mine.
+    const checked = (row: HTMLElement) => row.querySelector<HTMLInputElement>('input:checked')?.value;
+    expect(rows.map(checked)).toEqual(['theirs', 'mine']);
+    expect((one('attendance-save') as HTMLButtonElement).disabled).toBe(true);
+
+    // The instructor takes theirs for t2 as well, then saves: over their version, with t3 mine.
+    rows[1].querySelector<HTMLInputElement>('[data-testid="choose-theirs"]')?.click();
+    await fixture.whenStable();
+    one('save-choices').click();
+    await fixture.whenStable();
+    const retry = backend.expectOne('/api/v1/sessions/s1/attendance');
+    expect(retry.request.headers.get('If-Match')).toBe('"v9"');
+    expect(retry.request.body).toEqual([
+      { traineeId: 't1', status: 'late' },
+      { traineeId: 't2', status: 'absent' },
+      { traineeId: 't3', status: 'excused' },
+    ]);
+    retry.flush({
+      ...theirs,
+      version: 'v10',
+      lines: theirs.lines.map((l) => (l.traineeId === 't3' ? { ...l, status: 'excused' } : l)),
+    });
+    await settle(fixture);
+    expect(one('save-conflict')).toBeNull();
+    expect(one('save-status').dataset['state']).toBe('saved');
+    expect(statuses()).toEqual(['late', 'absent', 'excused']);
+  });
+
+  it('queues marks on the phone when the connection drops, says so, and sends them one trainee at a time', async () => {
+    const { fixture, backend, all, one, statuses } = await render();
+    all('attendance-row')[1].click(); // t2 → present
+    await fixture.whenStable();
+    one('attendance-save').click();
+    backend.expectOne('/api/v1/sessions/s1/attendance').error(new ProgressEvent('error'), { status: 0 });
+    await settle(fixture);
+    await settle(fixture);
+    expect(one('queued-indicator').textContent?.trim()).toBe('Saved on this phone, not yet sent (1)');
+    expect(one('save-status').getAttribute('aria-live')).toBe('polite');
+    expect(all('attendance-row-queued')).toHaveLength(1);
+    expect(one('attendance-offline')).not.toBeNull();
+
+    // While offline, a tap goes straight to the queue: the last tap per trainee wins.
+    all('attendance-row')[2].click(); // t3 absent → excused
+    await settle(fixture);
+    expect(one('queued-indicator').textContent?.trim()).toBe('Saved on this phone, not yet sent (2)');
+    expect(statuses()).toEqual(['present', 'present', 'excused']);
+
+    // The connection is back: each mark goes as a PATCH with the mark it was made over.
+    window.dispatchEvent(new Event('online'));
+    await settle(fixture);
+    const t2 = backend.expectOne('/api/v1/sessions/s1/attendance/t2');
+    expect(t2.request.method).toBe('PATCH');
+    expect(t2.request.body).toEqual({ status: 'present', previous: null });
+    t2.flush({ ...SHEET.lines[1], status: 'present' }, { headers: { ETag: '"v2"' } });
+    await settle(fixture);
+    const t3 = backend.expectOne('/api/v1/sessions/s1/attendance/t3');
+    expect(t3.request.body).toEqual({ status: 'excused', previous: 'absent' });
+    // Someone marked t3 late meanwhile: shown as a conflict, not overwritten.
+    t3.flush(
+      {
+        type: '',
+        title: '',
+        status: 412,
+        detail: '',
+        code: 'ATTENDANCE_CHANGED',
+        current: { ...SHEET.lines[2], status: 'late' },
+      },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
+    await settle(fixture);
+    await settle(fixture);
+    const conflict = all('queue-conflict-row');
+    expect(conflict.map((r) => r.dataset['traineeId'])).toEqual(['t3']);
+    expect(one('conflict-mine').textContent?.trim()).toBe('Yours: Excused');
+    expect(one('conflict-theirs').textContent?.trim()).toBe('Theirs: Late');
+    expect(one('queued-indicator').textContent?.trim()).toBe('Saved on this phone, not yet sent (1)');
+
+    // Keep mine: sent again over their mark.
+    one('keep-mine').click();
+    await settle(fixture);
+    const again = backend.expectOne('/api/v1/sessions/s1/attendance/t3');
+    expect(again.request.body).toEqual({ status: 'excused', previous: 'late' });
+    again.flush({ ...SHEET.lines[2], status: 'excused' }, { headers: { ETag: '"v3"' } });
+    await settle(fixture);
+    await settle(fixture);
+    // All sent: the register is read again.
+    backend.expectOne('/api/v1/sessions/s1/attendance').flush({
+      ...SHEET,
+      version: 'v3',
+      lines: [SHEET.lines[0], { ...SHEET.lines[1], status: 'present' }, { ...SHEET.lines[2], status: 'excused' }],
+    });
+    await settle(fixture);
+    expect(one('queued-indicator')).toBeNull();
+    expect(one('queue-conflict')).toBeNull();
+    expect(statuses()).toEqual(['present', 'present', 'excused']);
+  });
+
   it('speaks Thai', async () => {
     const { one, all } = await render('th');
     expect(one('all-present').textContent?.trim()).toBe('มาเรียนทุกคน');

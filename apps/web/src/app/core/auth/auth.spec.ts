@@ -114,6 +114,80 @@ describe('AuthService and the auth interceptor', () => {
   });
 });
 
+describe('signed in without a connection', () => {
+  afterEach(() => {
+    TestBed.inject(HttpTestingController).verify();
+    sessionStorage.clear();
+    document.cookie = 'sb_session=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
+  it('stays signed in when a refresh finds no network, and is not sent to sign in', async () => {
+    const { auth, http, backend } = setup();
+    const login = auth.login({ email: 'a@b.co', password: 'x' });
+    backend.expectOne('/api/v1/auth/login').flush(session('instructor'));
+    await login;
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    const call = firstValueFrom(http.get('/api/v1/auth/me'));
+    backend.expectOne('/api/v1/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
+    await Promise.resolve();
+    backend.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'), { status: 0 });
+    await expect(call).rejects.toBeTruthy();
+    expect(auth.signedIn()).toBe(true);
+    expect(auth.role()).toBe('instructor');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('after a reload with no network, keeps the account this tab had until the connection is back', async () => {
+    const first = setup();
+    const login = first.auth.login({ email: 'a@b.co', password: 'x' });
+    first.backend.expectOne('/api/v1/auth/login').flush(session('instructor'));
+    await login;
+    TestBed.resetTestingModule();
+
+    // The reload: a new app, the hint cookie, no network.
+    const { auth, http, backend } = setup();
+    document.cookie = 'sb_session=1; path=/';
+    const restored = auth.restore();
+    backend.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'), { status: 0 });
+    expect(await restored).toBe(false);
+    expect(auth.role()).toBe('instructor');
+    expect(auth.accessToken).toBeNull();
+
+    // Back online: the first call without a token gets 401, the refresh now works, the call is repeated.
+    const call = firstValueFrom(http.get('/api/v1/auth/me'));
+    const unauthorized = backend.expectOne('/api/v1/auth/me');
+    expect(unauthorized.request.headers.has('Authorization')).toBe(false);
+    unauthorized.flush({}, { status: 401, statusText: 'Unauthorized' });
+    await Promise.resolve();
+    backend.expectOne('/api/v1/auth/refresh').flush(session('instructor', 'token-2'));
+    await new Promise((resolve) => setTimeout(resolve));
+    const repeated = backend.expectOne('/api/v1/auth/me');
+    expect(repeated.request.headers.get('Authorization')).toBe('Bearer token-2');
+    repeated.flush(user('instructor'));
+    await call;
+  });
+
+  it('forgets the account on sign-out, so a later offline reload is signed out', async () => {
+    const first = setup();
+    const login = first.auth.login({ email: 'a@b.co', password: 'x' });
+    first.backend.expectOne('/api/v1/auth/login').flush(session('instructor'));
+    await login;
+    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const out = first.auth.logout();
+    first.backend.expectOne('/api/v1/auth/logout').flush(null);
+    await out;
+    TestBed.resetTestingModule();
+
+    const { auth, backend } = setup();
+    document.cookie = 'sb_session=1; path=/';
+    const restored = auth.restore();
+    backend.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'), { status: 0 });
+    await restored;
+    expect(auth.signedIn()).toBe(false);
+  });
+});
+
 describe('rolesGuard', () => {
   it('sends guests to sign-in and other roles to their own home', async () => {
     const { auth, backend } = setup();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { AttendanceSheet, AuthUser, Enrolment, Program, Session, Trainee } from '@skillbridge/contracts';
 import { Api, login } from './support/api';
 import { signIn, useLanguage } from './support/demo';
@@ -16,7 +16,7 @@ interface Fixture {
   teacher: { email: string; password: string };
 }
 
-async function openRegister(testInfo: Parameters<Parameters<typeof test>[1]>[1], tag: string): Promise<Fixture> {
+async function openRegister(testInfo: TestInfo, tag: string): Promise<Fixture> {
   const admin = await Api.open(testInfo, 'admin');
   const stamp = `${tag}${Date.now().toString(36)}${testInfo.workerIndex}${testInfo.project.name[0]}`;
   const teacher = { email: `teacher.${stamp}@trpc.test`, password: 'Tongren-campus-2026' };

@@ -459,10 +459,15 @@ const MATRIX: Record<string, Rule> = {
     expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'PATCH /sessions/:id/attendance/:traineeId': {
-    call: (_t, cast, fx) => ({
-      path: `/sessions/${fx.sessionId}/attendance/${cast.trainee.user.traineeId}`,
-      body: { status: 'present' },
-    }),
+    call: async (t, cast, fx) => {
+      // A fresh confirmed trainee of the session's program: its register has a line for them.
+      const [traineeId] = await insertTrainees(t.dataSource, 1);
+      await t.http
+        .post(api(`/programs/${fx.programId}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId });
+      return { path: `/sessions/${fx.sessionId}/attendance/${traineeId}`, body: { status: 'present' } };
+    },
     expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
   },
   'PUT /enrolments/:id/assessment': {

@@ -310,7 +310,7 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
   'PATCH /sessions/:id/attendance/:traineeId': (_t, cast, fx) => ({
     actor: 'admin',
     path: `/sessions/${fx.sessionId}/attendance/${cast.trainee.user.traineeId}`,
-    body: { status: 'late', previous: null },
+    body: { status: 'late' },
   }),
   'PUT /enrolments/:id/assessment': (_t, _c, fx) => ({
     actor: 'admin',

@@ -6,6 +6,17 @@ import { ProblemException } from '../problem/problem.exception';
 
 /** Angular names bundles and fonts with a content hash: `main-ABCD1234.js`. */
 const HASHED_ASSET = /-[A-Z0-9]{8,}\.(js|css|woff2?|ttf)$/i;
+/**
+ * The service worker and its manifest keep their names from build to build: always revalidated, or phones would
+ * keep an old app (and the old worker) for as long as a cache said.
+ */
+const SERVICE_WORKER_FILE = /(^|[\\/])(ngsw-worker\.js|ngsw\.json|safety-worker\.js|worker-basic\.min\.js)$/;
+
+/** The Cache-Control of a file of the built app. */
+export function cacheControlOf(filePath: string): string {
+  if (SERVICE_WORKER_FILE.test(filePath)) return 'no-cache';
+  return HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /**
  * Serves the built Angular app at `/`: files as they are (hashed ones cached
@@ -25,7 +36,7 @@ export async function serveWebApp(fastify: FastifyInstance, webRoot: string): Pr
     preCompressed: true,
     cacheControl: false,
     setHeaders: (res, filePath) => {
-      res.header('cache-control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('cache-control', cacheControlOf(filePath));
     },
   });
 

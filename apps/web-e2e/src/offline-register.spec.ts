@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { AttendanceSheet, AuthUser, Enrolment, Program, Session, Trainee } from '@skillbridge/contracts';
 import { Api, login } from './support/api';
@@ -71,6 +72,24 @@ async function confirmedTrainee(
 const rowOf = (page: Page, trainee: Trainee) =>
   page.locator(`[data-testid="attendance-row"][data-trainee-id="${trainee.id}"]`);
 
+/** axe finds nothing, and nothing scrolls sideways (phones: 360 px wide). */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.map(
+      (v) =>
+        `${v.id} at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
 async function marksOf(admin: Api, session: Session): Promise<Record<string, string | null>> {
   const sheet = await admin.call<AttendanceSheet>('GET', `/sessions/${session.id}/attendance`);
   return Object.fromEntries(sheet.lines.map((l) => [l.traineeId, l.status]));
@@ -83,6 +102,7 @@ test('an instructor takes attendance with the network cut, and the marks are sen
   test.setTimeout(120_000);
   const { admin, session, trainees, teacher } = await openRegister(testInfo, 'off');
 
+  if (testInfo.project.name === 'phone') await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, teacher.email, teacher.password);
   await useLanguage(page, 'en');
   await page.goto(`/instructor/sessions/${session.id}/attendance`);
@@ -99,6 +119,7 @@ test('an instructor takes attendance with the network cut, and the marks are sen
   await expect(page.getByTestId('queued-indicator')).toHaveText('Saved on this phone, not yet sent (3)');
   await expect(page.getByTestId('attendance-row-queued')).toHaveCount(3);
   await expect(rowOf(page, trainees[1])).toHaveAttribute('data-status', 'late');
+  await expectAccessible(page);
   // Nothing reached the API yet.
   expect(Object.values(await marksOf(admin, session))).toEqual([null, null, null]);
 
@@ -125,6 +146,7 @@ test('a save over marks someone else changed meanwhile shows theirs and yours, a
   test.setTimeout(120_000);
   const { admin, session, trainees, teacher } = await openRegister(testInfo, 'cf');
 
+  if (testInfo.project.name === 'phone') await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, teacher.email, teacher.password);
   await useLanguage(page, 'en');
   await page.goto(`/instructor/sessions/${session.id}/attendance`);
@@ -151,6 +173,7 @@ test('a save over marks someone else changed meanwhile shows theirs and yours, a
   await expect(first).toContainText('Theirs: Absent');
   await expect(second).toContainText('Yours: Present');
   await expect(second).toContainText('Theirs: Late');
+  await expectAccessible(page);
   // By default the trainee I did not touch takes theirs, the one I changed keeps mine.
   await expect(first.getByTestId('choose-theirs')).toBeChecked();
   await expect(second.getByTestId('choose-mine')).toBeChecked();

@@ -140,3 +140,32 @@ describe('MarkQueue', () => {
     ]);
   });
 });
+
+describe('the app’s sending lane', () => {
+  it('lists the sessions with queued marks, and runs one session’s sends one after the other', async () => {
+    const store = new MemoryRegisterStore();
+    const queue = new MarkQueue(store, ticking());
+    await queue.add('s1', 't1', 'present', null);
+    await queue.add('s2', 't1', 'late', null);
+    expect((await store.sessions()).sort()).toEqual(['s1', 's2']);
+    expect(await new IdbRegisterStore(new IDBFactory()).sessions()).toEqual([]);
+
+    const { RegisterStoreService } = await import('./register-store');
+    const lanes = new RegisterStoreService();
+    const sent: string[] = [];
+    const send = async (mark: QueuedMark): Promise<SendOutcome> => {
+      sent.push(mark.traineeId);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { kind: 'sent', line: line(mark.traineeId, mark.status) };
+    };
+    // The page and the app's sender both flush s1 at once: the mark goes once.
+    await Promise.all([
+      lanes.exclusive('s1', () => queue.flush('s1', send)),
+      lanes.exclusive('s1', () => queue.flush('s1', send)),
+    ]);
+    expect(sent).toEqual(['t1']);
+    // A mark kept for the register page stays queued.
+    await queue.flush('s2', async () => ({ kind: 'kept' }));
+    expect((await queue.list('s2')).map((m) => m.traineeId)).toEqual(['t1']);
+  });
+});

@@ -24,6 +24,8 @@ export interface CachedRegister {
 
 /** Where the register page keeps its copy and its queue (IndexedDB in a browser). */
 export interface RegisterStore {
+  /** The sessions with queued marks. */
+  sessions(): Promise<string[]>;
   queued(sessionId: string): Promise<QueuedMark[]>;
   put(mark: QueuedMark): Promise<void>;
   remove(sessionId: string, traineeId: string): Promise<void>;
@@ -41,6 +43,9 @@ export class MemoryRegisterStore implements RegisterStore {
   private readonly marks = new Map<string, QueuedMark>();
   private readonly registers = new Map<string, CachedRegister>();
 
+  async sessions(): Promise<string[]> {
+    return [...new Set([...this.marks.values()].map((m) => m.sessionId))];
+  }
   async queued(sessionId: string): Promise<QueuedMark[]> {
     return [...this.marks.values()]
       .filter((m) => m.sessionId === sessionId)
@@ -102,6 +107,10 @@ export class IdbRegisterStore implements RegisterStore {
     return (await this.open()).transaction(name, mode).objectStore(name);
   }
 
+  async sessions(): Promise<string[]> {
+    const keys = (await done((await this.store(QUEUE, 'readonly')).getAllKeys())) as [string, string][];
+    return [...new Set(keys.map((key) => key[0]))];
+  }
   async queued(sessionId: string): Promise<QueuedMark[]> {
     const range = IDBKeyRange.bound([sessionId, ''], [sessionId, '\uffff']);
     const marks = (await done((await this.store(QUEUE, 'readonly')).getAll(range))) as QueuedMark[];
@@ -125,11 +134,27 @@ export class IdbRegisterStore implements RegisterStore {
   }
 }
 
-/** The browser's IndexedDB when there is one, else a store for the page's lifetime. */
+/**
+ * The browser's IndexedDB when there is one, else a store for the page's lifetime; and the one lane per session
+ * its queue is sent through, so the register page and the app's sender never send one mark twice.
+ */
 @Injectable({ providedIn: 'root' })
 export class RegisterStoreService {
   readonly store: RegisterStore =
     typeof indexedDB === 'undefined' ? new MemoryRegisterStore() : new IdbRegisterStore(indexedDB);
+  private readonly lanes = new Map<string, Promise<unknown>>();
+
+  /** Runs `work` for the session after any earlier work for it has ended. */
+  exclusive<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.lanes.get(sessionId) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(work);
+    const lane = run.catch(() => undefined);
+    this.lanes.set(sessionId, lane);
+    void lane.then(() => {
+      if (this.lanes.get(sessionId) === lane) this.lanes.delete(sessionId);
+    });
+    return run;
+  }
 }
 
 /** What became of one queued mark when it was sent. */
@@ -139,6 +164,8 @@ export type SendOutcome =
   | { kind: 'conflict'; current: AttendanceLine }
   /** No connection (or no answer): the mark stays queued for the next try. */
   | { kind: 'offline' }
+  /** Left for the register page to show (the app's sender does not decide conflicts or refusals). */
+  | { kind: 'kept' }
   /** Refused for good (400/404/409: not confirmed any more, register closed…): dropped, with the problem code. */
   | { kind: 'rejected'; code: string };
 
@@ -213,6 +240,7 @@ export class MarkQueue {
         report.offline = true;
         break;
       }
+      if (outcome.kind === 'kept') continue;
       if (outcome.kind === 'conflict') {
         report.conflicts.push({ mark, current: outcome.current });
         continue;

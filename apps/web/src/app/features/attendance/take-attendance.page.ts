@@ -90,7 +90,8 @@ const STATUS_ICONS: Readonly<Record<AttendanceStatus | 'unmarked' | 'queued', st
 export class TakeAttendancePage implements OnInit, HasUnsavedChanges {
   private readonly api = inject(AttendanceApi);
   private readonly programs = inject(ProgramsApi);
-  private readonly store = inject(RegisterStoreService).store;
+  private readonly stores = inject(RegisterStoreService);
+  private readonly store = this.stores.store;
   private readonly queue = new MarkQueue(this.store);
   private retryTimer: ReturnType<typeof setInterval> | null = null;
   private flushing: Promise<void> | null = null;
@@ -294,7 +295,9 @@ export class TakeAttendancePage implements OnInit, HasUnsavedChanges {
   private async sendQueue(): Promise<void> {
     if (this.readOnly()) return;
     const waiting = new Set(this.queueConflicts().map((c) => c.mark.traineeId));
-    const report = await this.queue.flush(this.id(), (mark) => this.send(mark), waiting).catch(() => null);
+    const report = await this.stores
+      .exclusive(this.id(), () => this.queue.flush(this.id(), (mark) => this.send(mark), waiting))
+      .catch(() => null);
     if (!report) return;
     if (report.sent.length || report.conflicts.length || report.rejected.length) this.online.set(true);
     else if (report.offline) this.online.set(false);

@@ -9,9 +9,17 @@ import { AuthService } from './auth.service';
 /** Sign-in endpoints answer 401 for their own reasons; retrying them with a refresh would be wrong. */
 const SESSION_ENDPOINTS = /\/api\/v1\/auth\/(login|login\/mfa|register|refresh|logout)$/;
 
+/**
+ * API calls go past the service worker (`ngsw-bypass`): it would answer a call that finds no network with a
+ * made-up 504, where the app must see "no connection" (status 0) to keep a register's marks on the phone.
+ */
 function withHeaders(request: HttpRequest<unknown>, token: string | null, language: string): HttpRequest<unknown> {
   return request.clone({
-    setHeaders: { 'Accept-Language': language, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    setHeaders: {
+      'Accept-Language': language,
+      'ngsw-bypass': 'true',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
   });
 }
 

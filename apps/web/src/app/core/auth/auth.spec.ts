@@ -63,6 +63,8 @@ describe('AuthService and the auth interceptor', () => {
     const request = backend.expectOne('/api/v1/auth/me');
     expect(request.request.headers.get('Authorization')).toBe('Bearer token-1');
     expect(request.request.headers.get('Accept-Language')).toBe('th');
+    // Past the service worker: a call without a network must fail as such (status 0), not as its 504.
+    expect(request.request.headers.get('ngsw-bypass')).toBe('true');
     request.flush(user('trainee'));
     await call;
   });

@@ -44,7 +44,8 @@ export class QueuedMarksSender {
       );
       return { kind: 'sent', line };
     } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 0) return { kind: 'offline' };
+      // No connection, a gateway's stand-in, or the API failing on its side: try again later.
+      if (error instanceof HttpErrorResponse && (error.status === 0 || error.status >= 500)) return { kind: 'offline' };
       // Someone changed the mark meanwhile (412), or it is refused: the register shows it when opened.
       return { kind: 'kept' };
     }

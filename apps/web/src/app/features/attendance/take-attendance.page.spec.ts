@@ -326,6 +326,31 @@ describe('TakeAttendancePage', () => {
     expect(statuses()).toEqual(['present', 'present', 'excused']);
   });
 
+  it('takes a gateway’s 504 (a service worker without a network) for no connection, and a 500 for try again', async () => {
+    const { fixture, backend, all, one } = await render();
+    all('attendance-row')[1].click();
+    await fixture.whenStable();
+    one('attendance-save').click();
+    backend.expectOne('/api/v1/sessions/s1/attendance').flush(null, { status: 504, statusText: 'Gateway Timeout' });
+    await settle(fixture);
+    await settle(fixture);
+    expect(one('queued-indicator').textContent?.trim()).toBe('Saved on this phone, not yet sent (1)');
+
+    window.dispatchEvent(new Event('online'));
+    await settle(fixture);
+    backend
+      .expectOne('/api/v1/sessions/s1/attendance/t2')
+      .flush(
+        { type: '', title: '', status: 500, detail: '', code: 'INTERNAL_ERROR' },
+        { status: 500, statusText: 'Internal Server Error' },
+      );
+    await settle(fixture);
+    await settle(fixture);
+    // Kept for the next try, not dropped.
+    expect(one('queued-indicator').textContent?.trim()).toBe('Saved on this phone, not yet sent (1)');
+    expect(all('attendance-row-error')).toHaveLength(0);
+  });
+
   it('speaks Thai', async () => {
     const { one, all } = await render('th');
     expect(one('all-present').textContent?.trim()).toBe('มาเรียนทุกคน');

@@ -35,9 +35,15 @@ import { MarkQueue, RegisterStoreService, type QueuedMark, type SendOutcome } fr
 /** How often a phone with unsent marks tries again (besides the `online` event and opening the page). */
 export const RETRY_MS = 20_000;
 
-/** No answer at all: no connection, or the request never reached the API. */
-function isNetworkError(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && error.status === 0;
+/**
+ * No answer from the API: no connection (status 0), or a gateway's stand-in (502–504 without the API's problem
+ * document — a proxy, or a service worker that found no network).
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (!(error instanceof HttpErrorResponse)) return false;
+  if (error.status === 0) return true;
+  const fromApi = !!error.error && typeof error.error === 'object' && 'code' in error.error;
+  return error.status >= 502 && error.status <= 504 && !fromApi;
 }
 
 function changedProblem(error: unknown): AttendanceChangedProblem | null {
@@ -279,7 +285,10 @@ export class TakeAttendancePage implements OnInit, HasUnsavedChanges {
       if (version && !this.register.dirty() && this.queued().size <= 1) this.version.set(version);
       return { kind: 'sent', line };
     } catch (error) {
-      if (isNetworkError(error)) return { kind: 'offline' };
+      // No connection, or the API failed on its side (try again later): the mark stays queued.
+      if (isNetworkError(error) || (error instanceof HttpErrorResponse && error.status >= 500)) {
+        return { kind: 'offline' };
+      }
       const changed = changedProblem(error);
       if (changed?.current) return { kind: 'conflict', current: changed.current };
       return { kind: 'rejected', code: problemOf(error).code };

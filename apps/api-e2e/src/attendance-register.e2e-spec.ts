@@ -283,6 +283,22 @@ describe('the register: ETag, If-Match and one mark at a time', () => {
       (await patch(cast.admin.auth, session.id, applicant.user.traineeId as string, { status: 'present' })).status,
     ).toBe(404);
     expect((await patch(cast.admin.auth, session.id, 'not-a-uuid', { status: 'present' })).status).toBe(400);
+    // On the register but no longer confirmed (an outcome recorded): 400 naming the trainee, as PUT does.
+    const [outcome] = await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id });
+    await t.http
+      .post(api(`/programs/${program.id}/enrolments`))
+      .set(cast.admin.auth)
+      .send({ traineeId: outcome })
+      .expect(201);
+    await t.dataSource.query(
+      `UPDATE enrolments SET status = 'not-completed' WHERE program_id = $1 AND trainee_id = $2`,
+      [program.id, outcome],
+    );
+    const notConfirmed = await patch(cast.admin.auth, session.id, outcome, { status: 'present' });
+    expect(notConfirmed.status).toBe(400);
+    expect((notConfirmed.body as ProblemDocument).errors?.map((e) => [e.field, e.code])).toEqual([
+      ['traineeId', ErrorCode.NotConfirmed],
+    ]);
     expect(await stored(session.id)).toEqual({});
   });
 

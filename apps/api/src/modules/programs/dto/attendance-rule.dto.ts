@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ATTENDANCE_RULE_MAX_GRACE_MINUTES, type AttendanceRule } from '@skillbridge/contracts';
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsDefined, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { MaxDecimalPlaces } from '../../../common/validation/validators';
 
 export class AttendanceRuleDto implements AttendanceRule {
@@ -10,6 +10,7 @@ export class AttendanceRuleDto implements AttendanceRule {
     example: 0.8,
     description: 'Meeting reports: present at this share of the session’s minutes',
   })
+  @IsDefined()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(3)
   @Min(0)
@@ -22,6 +23,7 @@ export class AttendanceRuleDto implements AttendanceRule {
     example: 10,
     description: 'Meeting reports and QR check-in: late when the first join is after the start + these minutes',
   })
+  @IsDefined()
   @IsInt()
   @Min(0)
   @Max(ATTENDANCE_RULE_MAX_GRACE_MINUTES)

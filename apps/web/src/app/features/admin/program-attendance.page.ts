@@ -39,10 +39,17 @@ import { ProgramsApi } from '../programs/programs.api';
         @for (session of sessions(); track session.id) {
           <li class="card session" data-testid="admin-session" [attr.data-session-id]="session.id">
             <div class="what">
-              <strong>{{ session.title | localized }}</strong>
-              <span class="hint">{{ session.startsAt | zonedTime: program.timezone : 'date' }}</span>
+              <strong [class.session-struck]="session.status === 'cancelled'">{{ session.title | localized }}</strong>
+              <span class="hint" [class.session-struck]="session.status === 'cancelled'">{{
+                session.startsAt | zonedTime: program.timezone : 'date'
+              }}</span>
               @if (session.status === 'cancelled') {
                 <span class="badge badge-cancelled">{{ 'sessions.cancelled' | translate }}</span>
+              }
+              @if (session.cancelledReason) {
+                <span class="hint" data-testid="session-cancelled-reason">{{
+                  'sessions.cancelledReason' | translate: { reason: session.cancelledReason }
+                }}</span>
               }
             </div>
             @if (session.status !== 'cancelled') {

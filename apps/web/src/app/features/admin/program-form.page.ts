@@ -11,6 +11,8 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
+  ATTENDANCE_RULE_MAX_GRACE_MINUTES,
+  DEFAULT_ATTENDANCE_RULE,
   DELIVERY_MODES,
   PROGRAM_CODE_PATTERN,
   PROGRAM_KINDS,
@@ -18,6 +20,7 @@ import {
   wallTimeToInstant,
   zonedDate,
   zonedTime,
+  type AttendanceRule,
   type CreateProgramRequest,
   type DeliveryMode,
   type Institution,
@@ -42,6 +45,30 @@ const timeZone = (control: AbstractControl): ValidationErrors | null =>
   !control.value || isTimeZone(control.value) ? null : { timeZone: true };
 const wholeNumber = (control: AbstractControl): ValidationErrors | null =>
   control.value === null || control.value === '' || Number.isInteger(Number(control.value)) ? null : { integer: true };
+/** A percentage the API can keep as a rate of three decimals: at most one decimal. */
+export const percentOneDecimal = (control: AbstractControl): ValidationErrors | null =>
+  control.value === null || control.value === '' || /^-?\d+(\.\d)?$/.test(String(control.value))
+    ? null
+    : { decimals: { max: 1 } };
+
+/** The attendance rule as the form shows it (a percentage) ↔ as the API keeps it (a rate 0..1). */
+export function attendanceRuleFields(rule: AttendanceRule | undefined): {
+  presentPercent: number;
+  graceMinutes: number;
+} {
+  const { minMinutesPresentRate, graceMinutes } = rule ?? DEFAULT_ATTENDANCE_RULE;
+  return { presentPercent: Math.round(minMinutesPresentRate * 1000) / 10, graceMinutes };
+}
+export function attendanceRuleOf(v: {
+  presentPercent: number | string;
+  graceMinutes: number | string;
+}): AttendanceRule {
+  // Rounded to the API's three decimals: 72.5 % is 0.725, not 0.7250000000000001.
+  return {
+    minMinutesPresentRate: Math.round(Number(v.presentPercent) * 10) / 1000,
+    graceMinutes: Number(v.graceMinutes),
+  };
+}
 
 /** `2024-09-03T09:00` (a datetime-local value) in the program's zone ↔ an instant. */
 function toInstant(local: string, zone: string): string | null {
@@ -80,6 +107,7 @@ export class ProgramFormPage implements OnInit {
   protected readonly kinds = PROGRAM_KINDS;
   protected readonly modes = DELIVERY_MODES;
   protected readonly zones = Intl.supportedValuesOf('timeZone');
+  protected readonly maxGraceMinutes = ATTENDANCE_RULE_MAX_GRACE_MINUTES;
 
   protected readonly form = new FormGroup({
     code: new FormControl('', {
@@ -105,6 +133,21 @@ export class ProgramFormPage implements OnInit {
       validators: [Validators.required, Validators.min(0), Validators.max(100)],
     }),
     passingScore: new FormControl<number | null>(null, { validators: [Validators.min(0), Validators.max(100)] }),
+    /** The attendance rule of meeting reports and QR check-in: present at this % of the session's minutes… */
+    presentPercent: new FormControl(attendanceRuleFields(undefined).presentPercent, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(100), percentOneDecimal],
+    }),
+    /** …and late after the start + these minutes. */
+    graceMinutes: new FormControl(attendanceRuleFields(undefined).graceMinutes, {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        Validators.min(0),
+        Validators.max(ATTENDANCE_RULE_MAX_GRACE_MINUTES),
+        wholeNumber,
+      ],
+    }),
     /** Empty: certificates of the program do not expire. */
     certificateValidityMonths: new FormControl<number | null>(null, {
       validators: [Validators.min(1), Validators.max(240), wholeNumber],
@@ -143,6 +186,7 @@ export class ProgramFormPage implements OnInit {
       minAttendancePercent: Math.round(program.completionRule.minAttendanceRate * 100),
       passingScore: program.completionRule.passingScore ?? null,
       certificateValidityMonths: program.completionRule.certificateValidityMonths ?? null,
+      ...attendanceRuleFields(program.attendanceRule),
     });
     this.form.controls.title.patchValue({ en: '', zh: '', th: '', ms: '', ...program.title });
     this.form.controls.summary.patchValue({ en: '', zh: '', th: '', ms: '', ...program.summary });
@@ -189,6 +233,7 @@ export class ProgramFormPage implements OnInit {
           ? { certificateValidityMonths: Number(v.certificateValidityMonths) }
           : {}),
       },
+      attendanceRule: attendanceRuleOf(v),
     } as CreateProgramRequest;
     this.busy.set(true);
     try {
@@ -221,7 +266,11 @@ export class ProgramFormPage implements OnInit {
               ? 'passingScore'
               : e.field === 'completionRule.certificateValidityMonths'
                 ? 'certificateValidityMonths'
-                : e.field,
+                : e.field === 'attendanceRule.minMinutesPresentRate' || e.field === 'attendanceRule'
+                  ? 'presentPercent'
+                  : e.field === 'attendanceRule.graceMinutes'
+                    ? 'graceMinutes'
+                    : e.field,
       })),
     };
   }

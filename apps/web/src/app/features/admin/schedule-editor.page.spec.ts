@@ -6,7 +6,7 @@ import { provideRouter } from '@angular/router';
 import type { Instructor, Program, Session } from '@skillbridge/contracts';
 import { provideTestTranslations } from '../../../testing/translations';
 import { LanguageService } from '../../core/i18n/language.service';
-import { ScheduleEditorPage } from './schedule-editor.page';
+import { followStartDate, ScheduleEditorPage, sessionInstants } from './schedule-editor.page';
 
 const PROGRAM = {
   id: 'p1',
@@ -30,7 +30,29 @@ async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void
   await fixture.whenStable();
 }
 
-async function render() {
+const SESSION: Session = {
+  id: 's1',
+  programId: 'p1',
+  title: { en: 'Tea culture' },
+  type: 'lecture',
+  startsAt: '2025-03-05T01:00:00.000Z',
+  endsAt: '2025-03-05T03:00:00.000Z',
+  instructorIds: [],
+  instructors: [],
+  status: 'scheduled',
+};
+
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.open = false;
+    setTimeout(() => this.dispatchEvent(new Event('close')));
+  };
+});
+
+async function render(sessions: Session[] = []) {
   TestBed.configureTestingModule({
     imports: [ScheduleEditorPage],
     providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
@@ -41,7 +63,7 @@ async function render() {
   fixture.componentRef.setInput('id', 'p1');
   fixture.detectChanges();
   backend.expectOne('/api/v1/programs/p1').flush(PROGRAM);
-  backend.expectOne('/api/v1/programs/p1/sessions').flush([]);
+  backend.expectOne('/api/v1/programs/p1/sessions').flush(sessions);
   backend.expectOne((r) => r.url === '/api/v1/instructors').flush({ items: [WANG], nextCursor: null });
   await settle(fixture);
   fixture.detectChanges();
@@ -110,5 +132,159 @@ describe('ScheduleEditorPage: after a clash', () => {
     expect(form.get('to')?.errors).toBeNull();
     form.patchValue({ from: '09:30' });
     expect(form.get('to')?.errors).toEqual({ endsBeforeStart: expect.anything() });
+  });
+});
+
+describe('ScheduleEditorPage: sessions past midnight', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('sends 22:00 → 01:30 the next day as one session, the end on the end day', async () => {
+    const { backend, form, save, fieldErrors } = await render();
+    form.patchValue({ title: { en: 'Night market visit' }, date: '2025-03-05' });
+    form.patchValue({ endDate: '2025-03-06', from: '22:00', to: '01:30' });
+    expect(form.get('to')?.errors).toBeNull();
+    await save();
+    expect(fieldErrors()).toEqual([]);
+    const post = backend.expectOne({ method: 'POST', url: '/api/v1/programs/p1/sessions' });
+    // Shanghai is UTC+8: 22:00 on 5 March is 14:00Z, 01:30 on 6 March is 17:30Z on the 5th.
+    expect(post.request.body).toMatchObject({
+      startsAt: '2025-03-05T14:00:00.000Z',
+      endsAt: '2025-03-05T17:30:00.000Z',
+    });
+    post.flush({ ...SESSION, startsAt: '2025-03-05T14:00:00.000Z', endsAt: '2025-03-05T17:30:00.000Z' });
+  });
+
+  it('compares day and time: 01:30 on the start day is before 22:00, and a later end day clears it', async () => {
+    const { backend, form, save, fieldErrors } = await render();
+    form.patchValue({ title: { en: 'Night market visit' }, date: '2025-03-05', from: '22:00', to: '01:30' });
+    expect(form.get('endDate')?.value).toBe('2025-03-05');
+    await save();
+    backend.expectNone({ method: 'POST' });
+    expect(fieldErrors()).toContain('The session must end after it starts.');
+    form.patchValue({ endDate: '2025-03-06' });
+    expect(form.get('to')?.errors).toBeNull();
+  });
+
+  it('moves the end day with the start day, keeping a session past midnight one night long', async () => {
+    const { form, element, fixture } = await render();
+    form.patchValue({ date: '2025-03-04' });
+    form.patchValue({ endDate: '2025-03-05', from: '22:00', to: '01:30' });
+    form.patchValue({ date: '2025-03-05' });
+    expect(form.get('endDate')?.value).toBe('2025-03-06');
+    fixture.detectChanges();
+    // Only days from the start day on can end it.
+    const options = [...element.querySelectorAll('[data-testid="session-end-date"] option')].map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(options).toEqual(['2025-03-05', '2025-03-06']);
+  });
+
+  it('opens a session past midnight with both its days in the form', async () => {
+    const night = { ...SESSION, startsAt: '2025-03-05T14:00:00.000Z', endsAt: '2025-03-05T17:30:00.000Z' };
+    const { backend, element, fixture, form } = await render([night]);
+    (element.querySelector('[data-testid="edit-session"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    expect(form.getRawValue()).toMatchObject({ date: '2025-03-05', endDate: '2025-03-06', from: '22:00', to: '01:30' });
+    backend.expectNone({ method: 'PATCH' });
+  });
+});
+
+describe('ScheduleEditorPage: cancelling a session', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  const problem = (status: number, code: string, errors?: unknown[]) => ({
+    type: 'about:blank',
+    title: code,
+    status,
+    code,
+    detail: code,
+    ...(errors ? { errors } : {}),
+  });
+
+  it('offers to cancel when removing answers that attendance was taken, needs a reason, and strikes it through', async () => {
+    const { backend, element, fixture } = await render([SESSION]);
+    (element.querySelector('[data-testid="delete-session"]') as HTMLButtonElement).click();
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/v1/sessions/s1' })
+      .flush(problem(409, 'SESSION_HAS_ATTENDANCE'), { status: 409, statusText: 'Conflict' });
+    await settle(fixture);
+    fixture.detectChanges();
+    const dialog = element.querySelector('[data-testid="cancel-session-dialog"]') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    expect(element.querySelector('[data-testid="cancel-session-instead"]')?.textContent).toContain(
+      'Attendance was taken',
+    );
+    // Still in the agenda: nothing was removed.
+    expect(element.querySelectorAll('[data-testid="agenda-session"]')).toHaveLength(1);
+
+    const confirm = async () => {
+      (element.querySelector('[data-testid="cancel-session-confirm"]') as HTMLButtonElement).click();
+      await settle(fixture);
+      fixture.detectChanges();
+    };
+    await confirm();
+    backend.expectNone({ method: 'POST' });
+    expect(dialog.querySelector('[data-testid="field-error"]')?.textContent?.trim()).toBe('Please fill this in.');
+
+    const reason = element.querySelector('[data-testid="cancel-session-reason"]') as HTMLTextAreaElement;
+    reason.value = '  The guest lecturer’s flight was cancelled ';
+    reason.dispatchEvent(new Event('input'));
+    await confirm();
+    const post = backend.expectOne({ method: 'POST', url: '/api/v1/sessions/s1/cancel' });
+    expect(post.request.body).toEqual({ reason: 'The guest lecturer’s flight was cancelled' });
+    post.flush({ ...SESSION, status: 'cancelled', cancelledReason: 'The guest lecturer’s flight was cancelled' });
+    await settle(fixture);
+    fixture.detectChanges();
+
+    expect(dialog.open).toBe(false);
+    const title = element.querySelector('[data-testid="session-title"]') as HTMLElement;
+    expect(title.classList).toContain('session-struck');
+    expect(element.querySelector('[data-testid="session-time"]')?.classList).toContain('session-struck');
+    expect(element.querySelector('[data-testid="session-cancelled"]')?.textContent?.trim()).toBe('Cancelled');
+    expect(element.querySelector('[data-testid="session-cancelled-reason"]')?.textContent).toContain(
+      'The guest lecturer’s flight was cancelled',
+    );
+    // Final: neither edited nor cancelled again.
+    expect(element.querySelector('[data-testid="edit-session"]')).toBeNull();
+    expect(element.querySelector('[data-testid="cancel-session"]')).toBeNull();
+  });
+
+  it('shows the API’s words about the reason under the field', async () => {
+    const { backend, element, fixture } = await render([SESSION]);
+    (element.querySelector('[data-testid="cancel-session"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    expect(element.querySelector('[data-testid="cancel-session-instead"]')).toBeNull();
+    const reason = element.querySelector('[data-testid="cancel-session-reason"]') as HTMLTextAreaElement;
+    reason.value = 'Typhoon';
+    reason.dispatchEvent(new Event('input'));
+    (element.querySelector('[data-testid="cancel-session-confirm"]') as HTMLButtonElement).click();
+    await settle(fixture);
+    backend
+      .expectOne({ method: 'POST', url: '/api/v1/sessions/s1/cancel' })
+      .flush(
+        problem(400, 'VALIDATION_FAILED', [
+          { field: 'reason', code: 'maxLength', message: 'The reason is too long (from the API).' },
+        ]),
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await settle(fixture);
+    fixture.detectChanges();
+    const dialog = element.querySelector('[data-testid="cancel-session-dialog"]') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    expect(dialog.querySelector('[data-testid="field-error"]')?.textContent?.trim()).toBe(
+      'The reason is too long (from the API).',
+    );
+  });
+});
+
+describe('the end day of a session', () => {
+  it('keeps the length in days when the start day moves, within the last day', () => {
+    expect(followStartDate('2025-03-04', '2025-03-05', '2025-03-05', '2025-03-06')).toBe('2025-03-06');
+    expect(followStartDate('2025-03-04', '2025-03-04', '2025-03-06', '2025-03-06')).toBe('2025-03-06');
+    expect(followStartDate('2025-03-04', '2025-03-05', '2025-03-06', '2025-03-06')).toBe('2025-03-06');
+    expect(followStartDate('', '2025-03-09', '2025-03-04', '2025-03-06')).toBe('2025-03-04');
+    expect(
+      sessionInstants({ date: '2025-03-05', endDate: '2025-03-06', from: '22:00', to: '01:30' }, 'Asia/Bangkok'),
+    ).toEqual({ startsAt: '2025-03-05T15:00:00.000Z', endsAt: '2025-03-05T18:30:00.000Z' });
   });
 });

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  OnInit,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   AbstractControl,
@@ -36,19 +46,55 @@ import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { CalendarDatePipe } from '../../shared/time/calendar-date.pipe';
 import { AgendaComponent } from '../../shared/ui/agenda.component';
 import { ProgramsApi } from '../programs/programs.api';
+import { CancelSessionDialogComponent } from './cancel-session-dialog.component';
 
 /**
- * A session ends after it starts (both times are on the form's one date):
- * said beside the end time before anything is sent. The error carries its
- * own message key for sb-field-error.
+ * A session ends after it starts, comparing day and time (a session may run past midnight: 22:00 → 01:30 the
+ * next day): said beside the end time before anything is sent. The error carries its own message key for
+ * sb-field-error.
  */
 export function endsAfterStart(control: AbstractControl): ValidationErrors | null {
+  const date = control.parent?.get('date')?.value as string | undefined;
   const from = control.parent?.get('from')?.value as string | undefined;
+  // Forms without an end day end on the start day.
+  const endDate = (control.parent?.get('endDate')?.value as string | undefined) || date;
   const to = control.value as string;
-  return from && to && to <= from ? { endsBeforeStart: { key: i18nKey('admin.schedule.endsBeforeStart') } } : null;
+  if (!from || !to) return null;
+  const start = `${date ?? ''}T${from}`;
+  const end = `${endDate ?? ''}T${to}`;
+  return end <= start ? { endsBeforeStart: { key: i18nKey('admin.schedule.endsBeforeStart') } } : null;
 }
 
-/** The agenda of one program, day by day, with a form to add, change and remove sessions. */
+/** Whole days from one `YYYY-MM-DD` to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The end day once the start day moves: a session keeps its length in days (one that ran past midnight still
+ * does), within the program's last day.
+ */
+export function followStartDate(previousStart: string, previousEnd: string, start: string, lastDay: string): string {
+  const span = previousStart && previousEnd ? Math.max(0, daysBetween(previousStart, previousEnd)) : 0;
+  const end = addDays(start, span);
+  return end > lastDay && start <= lastDay ? lastDay : end;
+}
+
+/** The form's day, end day and times as the instants the API takes, in the program's zone. */
+export function sessionInstants(
+  v: { date: string; endDate: string; from: string; to: string },
+  zone: string,
+): { startsAt: string; endsAt: string } {
+  return {
+    startsAt: wallTimeToInstant(v.date, v.from, zone).toISOString(),
+    endsAt: wallTimeToInstant(v.endDate || v.date, v.to, zone).toISOString(),
+  };
+}
+
+/**
+ * The agenda of one program, day by day, with a form to add, change and remove sessions, and to call one off
+ * with a reason (a session whose attendance was taken can only be cancelled).
+ */
 @Component({
   selector: 'sb-schedule-editor-page',
   imports: [
@@ -61,6 +107,7 @@ export function endsAfterStart(control: AbstractControl): ValidationErrors | nul
     CalendarDatePipe,
     AgendaComponent,
     TimeInputComponent,
+    CancelSessionDialogComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-editor.page.html',
@@ -87,6 +134,10 @@ export class ScheduleEditorPage implements OnInit {
     for (let day = program.startDate; day <= program.endDate; day = addDays(day, 1)) days.push(day);
     return days;
   });
+  /** The form's start day, as a signal: the end day is chosen among the days from it on. */
+  private readonly startDate = signal('');
+  protected readonly endDays = computed(() => this.days().filter((day) => day >= this.startDate()));
+  private readonly cancelDialog = viewChild.required(CancelSessionDialogComponent);
   protected readonly shownInstructors = computed(() => {
     const filter = this.instructorFilter().trim().toLowerCase();
     return this.instructors().filter(
@@ -101,6 +152,8 @@ export class ScheduleEditorPage implements OnInit {
     title: localizedTextForm(),
     type: new FormControl<SessionType>('lecture', { nonNullable: true }),
     date: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    /** The day it ends on: the start day, or a later one for a session past midnight. */
+    endDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     from: new FormControl('09:00', { nonNullable: true, validators: [Validators.required] }),
     to: new FormControl('11:00', { nonNullable: true, validators: [Validators.required, endsAfterStart] }),
     instructorIds: new FormControl<string[]>([], { nonNullable: true }),
@@ -114,6 +167,18 @@ export class ScheduleEditorPage implements OnInit {
     this.form.controls.from.valueChanges
       .pipe(takeUntilDestroyed(destroyRef))
       .subscribe(() => this.form.controls.to.updateValueAndValidity());
+    this.form.controls.endDate.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe(() => this.form.controls.to.updateValueAndValidity());
+    // A new start day takes the end day along (a session past midnight still ends the day after).
+    this.form.controls.date.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((date) => {
+      const previous = this.startDate();
+      this.startDate.set(date);
+      const end = this.form.controls.endDate;
+      const lastDay = this.program()?.endDate ?? date;
+      if (date && previous !== date) end.setValue(followStartDate(previous, end.value, date, lastDay));
+      this.form.controls.to.updateValueAndValidity();
+    });
     // The API's words about the last attempt (a clash, a time outside the program) no longer hold once the
     // session changes; left on their controls they would keep the form invalid and Save would do nothing.
     this.form.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => clearServerErrors(this.form));
@@ -136,6 +201,7 @@ export class ScheduleEditorPage implements OnInit {
     this.form.reset({
       type: 'lecture',
       date: this.days()[0] ?? '',
+      endDate: this.days()[0] ?? '',
       from: '09:00',
       to: '11:00',
       instructorIds: [],
@@ -152,6 +218,7 @@ export class ScheduleEditorPage implements OnInit {
     this.form.patchValue({
       type: session.type,
       date: zonedDate(session.startsAt, zone),
+      endDate: zonedDate(session.endsAt, zone),
       from: zonedTime(session.startsAt, zone),
       to: zonedTime(session.endsAt, zone),
       instructorIds: session.instructorIds,
@@ -167,13 +234,28 @@ export class ScheduleEditorPage implements OnInit {
   }
 
   protected async remove(session: Session): Promise<void> {
+    this.failure.set(null);
     try {
       await firstValueFrom(this.api.deleteSession(session.id));
       this.sessions.update((list) => list.filter((s) => s.id !== session.id));
+      if (this.editing()?.id === session.id) this.reset();
     } catch (error) {
       const problem = problemOf(error);
-      this.failure.set({ code: problem.code, detail: problem.detail });
+      // Attendance was taken: removing would erase it, so calling the session off is offered right away.
+      if (problem.code === 'SESSION_HAS_ATTENDANCE') this.cancelDialog().open(session, true);
+      else this.failure.set({ code: problem.code, detail: problem.detail });
     }
+  }
+
+  protected askCancel(session: Session): void {
+    this.failure.set(null);
+    this.cancelDialog().open(session);
+  }
+
+  /** A cancelled session stays in the agenda, marked; it can no longer be edited. */
+  protected cancelled(session: Session): void {
+    this.sessions.update((list) => list.map((s) => (s.id === session.id ? session : s)));
+    if (this.editing()?.id === session.id) this.reset();
   }
 
   protected async save(): Promise<void> {
@@ -188,8 +270,7 @@ export class ScheduleEditorPage implements OnInit {
     const body = {
       title: localizedTextValue(this.form.controls.title),
       type: v.type,
-      startsAt: wallTimeToInstant(v.date, v.from, program.timezone).toISOString(),
-      endsAt: wallTimeToInstant(v.date, v.to, program.timezone).toISOString(),
+      ...sessionInstants(v, program.timezone),
       instructorIds: v.instructorIds,
       venue: v.venue.trim() || (editing ? null : undefined),
       meetingUrl: v.meetingUrl.trim() || (editing ? null : undefined),

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CancelSessionRequest,
   CreateProgramRequest,
   CreateSessionRequest,
   Instructor,
@@ -57,6 +58,10 @@ export class ProgramsApi {
 
   deleteSession(id: string): Observable<void> {
     return this.http.delete<void>(`/api/v1/sessions/${id}`);
+  }
+
+  cancelSession(id: string, body: CancelSessionRequest): Observable<Session> {
+    return this.http.post<Session>(`/api/v1/sessions/${id}/cancel`, body);
   }
 
   instructors(query: InstructorListQuery): Observable<Page<Instructor>> {

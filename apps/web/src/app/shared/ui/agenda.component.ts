@@ -11,7 +11,10 @@ interface Day {
   sessions: Session[];
 }
 
-/** A program's sessions, day by day in the program's time zone, with type badges; optionally editable. */
+/**
+ * A program's sessions, day by day in the program's time zone, with type badges; optionally editable. A
+ * cancelled session stays, its title and time struck through beside the "Cancelled" badge and its reason.
+ */
 @Component({
   selector: 'sb-agenda',
   imports: [TranslatePipe, LocalizedPipe, ZonedRangeComponent, CalendarDatePipe],
@@ -26,9 +29,11 @@ interface Day {
               <sb-zoned-range
                 class="time"
                 data-testid="session-time"
+                [class.session-struck]="session.status === 'cancelled'"
                 [startsAt]="session.startsAt"
                 [endsAt]="session.endsAt"
                 [zone]="timezone()"
+                [withDate]="spansDays(session)"
               />
               <div class="body">
                 <span class="badge type type-{{ session.type }}">{{ 'sessionTypes.' + session.type | translate }}</span>
@@ -37,9 +42,13 @@ interface Day {
                     'sessions.cancelled' | translate
                   }}</span>
                 }
-                <h4 data-testid="session-title">{{ session.title | localized }}</h4>
+                <h4 data-testid="session-title" [class.session-struck]="session.status === 'cancelled'">
+                  {{ session.title | localized }}
+                </h4>
                 @if (session.cancelledReason) {
-                  <p class="muted">{{ 'sessions.cancelledReason' | translate: { reason: session.cancelledReason } }}</p>
+                  <p class="muted" data-testid="session-cancelled-reason">
+                    {{ 'sessions.cancelledReason' | translate: { reason: session.cancelledReason } }}
+                  </p>
                 }
                 @if (session.instructors.length) {
                   <p class="muted">{{ 'sessions.taughtBy' | translate }} {{ instructorNames(session) }}</p>
@@ -60,6 +69,14 @@ interface Day {
                   @if (session.status !== 'cancelled') {
                     <button type="button" class="btn btn-link" data-testid="edit-session" (click)="edit.emit(session)">
                       {{ 'forms.edit' | translate }}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn-link"
+                      data-testid="cancel-session"
+                      (click)="cancelSession.emit(session)"
+                    >
+                      {{ 'admin.schedule.cancel.action' | translate }}
                     </button>
                   }
                   <button
@@ -136,6 +153,13 @@ export class AgendaComponent {
   readonly editable = input(false);
   readonly edit = output<Session>();
   readonly remove = output<Session>();
+  /** Call a scheduled session off (with a reason), keeping it in the agenda. */
+  readonly cancelSession = output<Session>();
+
+  /** A session past midnight names both its days ("Mon 3 Sep 22:00 – Tue 4 Sep 01:30"). */
+  protected spansDays(session: Session): boolean {
+    return zonedDate(session.startsAt, this.timezone()) !== zonedDate(session.endsAt, this.timezone());
+  }
 
   protected readonly days = computed<Day[]>(() => {
     const byDay = new Map<string, Session[]>();

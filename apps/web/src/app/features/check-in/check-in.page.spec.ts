@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -10,7 +10,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { CheckInPage } from './check-in.page';
 import { keepPendingCheckIn, pendingCheckIn, pendingCheckInGuard, PENDING_CHECK_IN_MS } from './pending-check-in';
 
-@Component({ template: '' })
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class Blank {}
 
 const user = (role: AuthUser['role'], preferredLocale: Locale): AuthUser => ({

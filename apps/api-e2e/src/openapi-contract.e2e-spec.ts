@@ -196,7 +196,6 @@ async function seed(t: TestApp): Promise<Fixtures> {
   const letter = await letterFixture(t, cast);
 
   // A session on now with QR check-in open (issue 21): its code can be shown.
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const running = await createPartnerAProgram(t, cast, { startDate: day(-2), endDate: day(2) });
   const live = await createSession(t, admin.auth, running.id, {
     instructorIds: [instructor.user.instructorId as string],

@@ -124,9 +124,7 @@ describe('CheckInScreenPage', () => {
     expect(close.request.method).toBe('POST');
     close.flush(null, { status: 204, statusText: 'No Content' });
     await settle(fixture);
-    backend
-      .expectOne('/api/v1/sessions/s1/check-in')
-      .flush({ ...opened(), open: false, closesAt: inMinutes(0) });
+    backend.expectOne('/api/v1/sessions/s1/check-in').flush({ ...opened(), open: false, closesAt: inMinutes(0) });
     await settle(fixture);
     expect(one('check-in-qr')).toBeNull();
     expect(text('check-in-closed')).toBe('签到已关闭。之前显示的签到码已失效。');

@@ -126,6 +126,24 @@ const traineeEnrolment = async (t: TestApp, cast: Cast) => {
     .send({ traineeId: cast.trainee.user.traineeId });
   return res.body.id as string;
 };
+/** A session of a fresh program of partner A on now, check-in open, the cast's trainee confirmed: its id. */
+const checkInNow = async (t: TestApp, cast: Cast) => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const program = await createPartnerAProgram(t, cast, { startDate: day(-2), endDate: day(2) });
+  await t.http
+    .post(api(`/programs/${program.id}/enrolments`))
+    .set(cast.admin.auth)
+    .send({ traineeId: cast.trainee.user.traineeId });
+  const session = await createSession(t, cast.admin.auth, program.id, {
+    startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+  });
+  await t.http
+    .post(api(`/sessions/${session.id}/check-in/open`))
+    .set(cast.admin.auth)
+    .send({ minutes: 15 });
+  return session.id;
+};
 /** The trainee's own record (another trainee, another institution's partner: 404), never an instructor's (403). */
 const traineeLogistics = (status: number): Record<Actor, number> => ({
   ...traineeRecord(status),
@@ -469,6 +487,33 @@ const MATRIX: Record<string, Rule> = {
       return { path: `/sessions/${fx.sessionId}/attendance/${traineeId}`, body: { status: 'present' } };
     },
     expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
+  },
+  // QR check-in (issue 21). The fixture session is long over: opening it → 409 SESSION_ENDED, no code → 400.
+  'POST /sessions/:id/check-in/open': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/check-in/open`, body: { minutes: 15 } }),
+    expect: { ...adminOnly(409), instructor: 409, otherInstructor: 404 },
+  },
+  'POST /sessions/:id/check-in/close': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/check-in/close` }),
+    expect: { ...adminOnly(204), instructor: 204, otherInstructor: 404 },
+  },
+  'GET /sessions/:id/check-in/code': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/check-in/code` }),
+    expect: { ...adminOnly(400), instructor: 400, otherInstructor: 404 },
+  },
+  'GET /sessions/:id/check-in': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/check-in` }),
+    expect: { ...adminOnly(200), instructor: 200, otherInstructor: 404 },
+  },
+  // A session on now with check-in open, the cast's trainee confirmed in its program: she checks in, a trainee
+  // not enrolled gets 404.
+  'POST /sessions/:id/check-in': {
+    call: async (t, cast) => {
+      const sessionId = await checkInNow(t, cast);
+      const { body } = await t.http.get(api(`/sessions/${sessionId}/check-in/code`)).set(cast.admin.auth);
+      return { path: `/sessions/${sessionId}/check-in`, body: { code: body.code } };
+    },
+    expect: { ...everyone(403), anonymous: 401, trainee: 201, otherTrainee: 404 },
   },
   'PUT /enrolments/:id/assessment': {
     call: async (t, cast, fx) => {

@@ -111,6 +111,21 @@ async function accountToken(t: TestApp, cast: Cast, purpose: AccountTokenPurpose
   return tokens.tokenFor(id, purpose);
 }
 
+/** A session on now (started 5 minutes ago) of a fresh program of partner A the cast's trainee is confirmed in. */
+async function sessionOnNow(t: TestApp, cast: Cast): Promise<string> {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const program = await createPartnerAProgram(t, cast, { startDate: day(-2), endDate: day(2) });
+  await t.http
+    .post(api(`/programs/${program.id}/enrolments`))
+    .set(cast.admin.auth)
+    .send({ traineeId: cast.trainee.user.traineeId });
+  const session = await createSession(t, cast.admin.auth, program.id, {
+    startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+  });
+  return session.id;
+}
+
 /** A valid body for every route that takes one, and who sends it. Keyed as the route table names routes. */
 const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<BodyCall> | BodyCall> = {
   'POST /auth/login': (_t, cast) => ({
@@ -312,6 +327,21 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/sessions/${fx.sessionId}/attendance/${cast.trainee.user.traineeId}`,
     body: { status: 'late' },
   }),
+  // QR check-in (issue 21): a session on now, in a fresh program the cast's trainee is confirmed in.
+  'POST /sessions/:id/check-in/open': async (t, cast) => ({
+    actor: 'admin',
+    path: `/sessions/${await sessionOnNow(t, cast)}/check-in/open`,
+    body: { minutes: 15 },
+  }),
+  'POST /sessions/:id/check-in': async (t, cast) => {
+    const sessionId = await sessionOnNow(t, cast);
+    await t.http
+      .post(api(`/sessions/${sessionId}/check-in/open`))
+      .set(cast.admin.auth)
+      .send({ minutes: 15 });
+    const { body } = await t.http.get(api(`/sessions/${sessionId}/check-in/code`)).set(cast.admin.auth);
+    return { actor: 'trainee', path: `/sessions/${sessionId}/check-in`, body: { code: body.code } };
+  },
   'PUT /enrolments/:id/assessment': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/enrolments/${fx.enrolmentId}/assessment`,

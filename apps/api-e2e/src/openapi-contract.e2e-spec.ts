@@ -195,11 +195,26 @@ async function seed(t: TestApp): Promise<Fixtures> {
   // The trainee's visa invitation letter (issue 20), issued once: its enrolment and its reference.
   const letter = await letterFixture(t, cast);
 
+  // A session on now with QR check-in open (issue 21): its code can be shown.
+  const running = await createPartnerAProgram(t, cast, { startDate: day(-2), endDate: day(2) });
+  const live = await createSession(t, admin.auth, running.id, {
+    instructorIds: [instructor.user.instructorId as string],
+    startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+  });
+  ok(
+    await t.http
+      .post(api(`/sessions/${live.id}/check-in/open`))
+      .set(admin.auth)
+      .send({ minutes: 60 }),
+    'check-in open',
+  );
+
   return {
     cast,
     params: {
       'programs/{id}': [program.id, finished.id, upcoming.id],
-      'sessions/{id}': [session.id],
+      'sessions/{id}': [session.id, live.id],
       'instructors/{id}': [instructor.user.instructorId as string, guest.id],
       'trainees/{id}': [trainee.user.traineeId as string],
       'certificates/{id}': certificates.map((c) => c.id),

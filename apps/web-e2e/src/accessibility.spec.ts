@@ -19,6 +19,8 @@ import { loginAs, useLanguage, type DemoRole } from './support/demo';
  */
 
 type Who = DemoRole | 'public';
+/** A session id of no session. */
+const NO_SUCH_SESSION = '00000000-0000-4000-8000-000000000000';
 
 /** The pages each role can reach; ids come from the demo data. */
 async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
@@ -36,13 +38,25 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/programs',
         `/programs/${ids.programId}`,
         '/no-such-page',
+        // The QR's address, signed out: it leads to sign-in (keeping the code).
+        `/check-in/${NO_SUCH_SESSION}?code=K7M4QX9P`,
       ];
     case 'trainee':
-      return ['/trainee', '/my/programs', '/my/certificates', `/my/logistics/${ids.logistics.trainee}`, ...common];
+      return [
+        '/trainee',
+        '/my/programs',
+        '/my/certificates',
+        `/my/logistics/${ids.logistics.trainee}`,
+        // A check-in the API refuses (no such session): the page says so in words.
+        `/check-in/${NO_SUCH_SESSION}?code=K7M4QX9P`,
+        ...common,
+      ];
     case 'instructor':
       return [
         '/instructor',
         ...(ids.sessionPath ? [ids.sessionPath] : []),
+        // The QR check-in screen of the same session (its form: a demo session is long over).
+        ...(ids.sessionPath ? [ids.sessionPath.replace(/\/attendance$/, '/check-in')] : []),
         `/instructor/programs/${ids.programId}/scores`,
         ...common,
       ];

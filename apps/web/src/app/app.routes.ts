@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import { guestGuard, landingMatch, mfaSetupGuard, rolesGuard, signedInGuard } from './core/auth/auth.guards';
+import { pendingCheckInGuard } from './features/check-in/pending-check-in';
 import { HomePage } from './features/home/home.page';
 import { unsavedChangesGuard } from './shared/forms/unsaved-changes.guard';
 
@@ -63,7 +64,7 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'trainee',
-    canActivate: [rolesGuard('trainee')],
+    canActivate: [rolesGuard('trainee'), pendingCheckInGuard],
     loadComponent: () => import('./features/trainee/trainee-home.page').then((m) => m.TraineeHomePage),
   },
   {
@@ -116,6 +117,11 @@ export const appRoutes: Route[] = [
     // Public: the QR code and reference printed on a visa invitation letter point here.
     path: 'verify/letters/:reference',
     loadComponent: () => import('./features/logistics/letter-verification.page').then((m) => m.LetterVerificationPage),
+  },
+  {
+    // Public: the QR shown in the room leads here; signed out, the page sends the person to sign in and back.
+    path: 'check-in/:sessionId',
+    loadComponent: () => import('./features/check-in/check-in.page').then((m) => m.CheckInPage),
   },
   {
     path: '**',

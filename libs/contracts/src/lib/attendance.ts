@@ -1,5 +1,6 @@
 import type { AttendanceLine, AttendanceSheet } from './certificates';
 import type { AttendanceStatus } from './enums';
+import type { LocalizedText } from './localized-text';
 
 /*
  * Attendance where it happens (issue 21): meeting reports of online classes, QR check-in in the room, a register
@@ -141,6 +142,11 @@ export interface OpenCheckInRequest {
   minutes: number;
 }
 
+/*
+ * `POST /sessions/:id/check-in/close` (the session's instructors, admin) → 204: check-in closes now (the codes
+ * shown stop working at once). Closing a window that is not open is not an error.
+ */
+
 /** `POST /sessions/:id/check-in/open` → the window. */
 export interface CheckInWindow {
   sessionId: string;
@@ -166,6 +172,17 @@ export interface CheckInResult {
   sessionId: string;
   status: Extract<AttendanceStatus, 'present' | 'late'>;
   checkedInAt: string;
+  /**
+   * The register's mark when it stays another than `status`: an instructor had already marked the trainee
+   * present, late or excused, and a check-in never overrides that (an `absent` mark, or none, becomes `status`).
+   */
+  keptMark?: AttendanceStatus;
+  /** The session checked in to, for the trainee's confirmation screen. */
+  sessionTitle?: LocalizedText;
+  startsAt?: string;
+  endsAt?: string;
+  /** The program's zone (IANA). */
+  timezone?: string;
 }
 
 /** One trainee who checked in. */

@@ -66,6 +66,8 @@ export const ErrorCode = {
   AlreadyCheckedIn: 'ALREADY_CHECKED_IN',
   /** 409: check-in opens at most 30 minutes before the session starts. */
   CheckInTooEarly: 'CHECK_IN_TOO_EARLY',
+  /** 409: the session is over (opening check-in after its end; the problem carries `endsAt`). */
+  SessionEnded: 'SESSION_ENDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -40,6 +40,11 @@ export const ADMIN_ROUTES: Routes = [
     canDeactivate: [unsavedChangesGuard],
   },
   {
+    path: 'sessions/:id/check-in',
+    loadComponent: () => import('../attendance/check-in-screen.page').then((m) => m.CheckInScreenPage),
+    data: { area: 'admin' },
+  },
+  {
     path: 'programs/:id/roster',
     loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage),
   },

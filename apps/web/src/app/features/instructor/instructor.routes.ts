@@ -10,6 +10,10 @@ export const INSTRUCTOR_ROUTES: Routes = [
     canDeactivate: [unsavedChangesGuard],
   },
   {
+    path: 'sessions/:id/check-in',
+    loadComponent: () => import('../attendance/check-in-screen.page').then((m) => m.CheckInScreenPage),
+  },
+  {
     path: 'programs/:id/scores',
     loadComponent: () => import('../attendance/scores.page').then((m) => m.ScoresPage),
     canDeactivate: [unsavedChangesGuard],

@@ -40,6 +40,11 @@ export const ADMIN_ROUTES: Routes = [
     canDeactivate: [unsavedChangesGuard],
   },
   {
+    path: 'sessions/:id/import',
+    loadComponent: () => import('../attendance/meeting-report-import.page').then((m) => m.MeetingReportImportPage),
+    data: { area: 'admin' },
+  },
+  {
     path: 'programs/:id/roster',
     loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage),
   },

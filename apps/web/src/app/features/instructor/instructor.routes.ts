@@ -10,6 +10,10 @@ export const INSTRUCTOR_ROUTES: Routes = [
     canDeactivate: [unsavedChangesGuard],
   },
   {
+    path: 'sessions/:id/import',
+    loadComponent: () => import('../attendance/meeting-report-import.page').then((m) => m.MeetingReportImportPage),
+  },
+  {
     path: 'programs/:id/scores',
     loadComponent: () => import('../attendance/scores.page').then((m) => m.ScoresPage),
     canDeactivate: [unsavedChangesGuard],

@@ -112,6 +112,8 @@ export class MeetingReportImportController {
     if (dryRun !== 'true' && dryRun !== 'false') {
       throw ProblemException.invalidField('dryRun', 'IS_BOOLEAN', 'validation.isBoolean');
     }
+    // An instructor of another session learns nothing of it, not even how its upload is refused.
+    await this.imports.assertKeepsRegister(id, ctx);
     const upload = await reportUpload(request);
     const assignments = await assignmentsOf(upload.assignments);
     return this.imports.import(id, upload.file, assignments, dryRun === 'true', ctx);

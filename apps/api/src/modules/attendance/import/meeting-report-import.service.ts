@@ -104,6 +104,11 @@ export class MeetingReportImportService {
     }
   }
 
+  /** 404 unless the caller keeps the session's register: checked before the upload is read. */
+  async assertKeepsRegister(sessionId: string, ctx: RequestContext): Promise<void> {
+    await this.session(this.dataSource.manager, sessionId, signedIn(ctx));
+  }
+
   async import(
     sessionId: string,
     file: Uint8Array,

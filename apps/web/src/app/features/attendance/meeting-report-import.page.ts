@@ -60,6 +60,7 @@ export class MeetingReportImportPage implements OnInit {
   protected readonly trainees = signal<readonly AttendanceLine[]>([]);
   /** The instructor's choices by report row: a trainee's id, or '' (leave out). */
   protected readonly choices = signal<ReadonlyMap<number, Choice>>(new Map());
+  protected readonly tooLarge = computed(() => (this.file()?.size ?? 0) > MEETING_REPORT_MAX_BYTES);
   protected readonly registerLink = computed(() => [`/${this.area()}/sessions`, this.id(), 'attendance']);
   /** Ambiguous people must be settled (a candidate, or left out) before importing. */
   protected readonly unsettled = computed(
@@ -105,7 +106,7 @@ export class MeetingReportImportPage implements OnInit {
   /** Dry run: what the report would write. */
   protected async check(): Promise<void> {
     const file = this.file();
-    if (!file || this.busy()) return;
+    if (!file || this.busy() || this.tooLarge()) return;
     this.busy.set(true);
     this.failure.set(null);
     try {

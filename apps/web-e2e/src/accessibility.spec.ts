@@ -7,6 +7,7 @@ import type {
   MyLogisticsEntry,
   Page,
   Program,
+  Session,
 } from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, useLanguage, type DemoRole } from './support/demo';
@@ -43,6 +44,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
       return [
         '/instructor',
         ...(ids.sessionPath ? [ids.sessionPath] : []),
+        ...(ids.sessionPath ? [ids.sessionPath.replace(/\/attendance$/, '/import')] : []),
         `/instructor/programs/${ids.programId}/scores`,
         ...common,
       ];
@@ -86,6 +88,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/admin/users/new',
         '/admin/audit',
         '/admin/mailbox',
+        `/admin/sessions/${ids.sessionId}/import`,
         ...common,
       ];
   }
@@ -103,6 +106,8 @@ interface DemoIds {
   logistics: { programId: string; trainee: string; admin: string; partner: string };
   /** The instructor's attendance page of one session, when the timetable shows one. */
   sessionPath?: string;
+  /** A session of the demo program the instructor teaches (the admin's pages of one session). */
+  sessionId: string;
 }
 
 async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Promise<DemoIds> {
@@ -121,6 +126,7 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
   const enrolments = await trainee.call<Page<MyEnrolment>>('GET', '/me/enrolments?limit=50');
   const enrolment = enrolments.items.find((e) => e.status === 'confirmed') ?? enrolments.items[0];
   const own = needs[0] ?? { enrolmentId: enrolment.id, programId: enrolment.program.id };
+  const sessions = await admin.call<Session[]>('GET', `/programs/${program.id}/sessions`);
   await admin.dispose();
   await trainee.dispose();
   await partner.dispose();
@@ -128,6 +134,7 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
     programId: program.id,
     institutionId: institution.id,
     verificationCode: certificates.items[0].verificationCode,
+    sessionId: sessions[0].id,
     logistics: {
       trainee: own.enrolmentId,
       programId: camp.id,

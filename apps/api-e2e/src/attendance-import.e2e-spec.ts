@@ -91,14 +91,15 @@ describe('meeting report import (POST /sessions/:id/attendance/import)', () => {
   };
   const statuses = (result: AttendanceImportResult) =>
     Object.fromEntries(result.matched.map((m) => [nameOf.get(m.traineeId), m.status]));
-  const marks = async (sessionId: string) =>
+  type Mark = { trainee_id: string; status: string; source: string; recorded_by: string };
+  const marks = async (sessionId: string): Promise<Record<string, Mark>> =>
     Object.fromEntries(
       (
         (await t.dataSource.query(
           'SELECT trainee_id, status, source, recorded_by FROM attendance WHERE session_id = $1',
           [sessionId],
-        )) as { trainee_id: string; status: string; source: string; recorded_by: string }[]
-      ).map((r) => [nameOf.get(r.trainee_id), r]),
+        )) as Mark[]
+      ).map((r) => [nameOf.get(r.trainee_id) as string, r]),
     );
   const fields = (body: ProblemDocument) => (body.errors ?? []).map((e) => `${e.field}:${e.code}`);
 

@@ -515,6 +515,11 @@ const MATRIX: Record<string, Rule> = {
     },
     expect: { ...everyone(403), anonymous: 401, trainee: 201, otherTrainee: 404 },
   },
+  // Not multipart: refused for the media type, after the role and the session's check.
+  'POST /sessions/:id/attendance/import': {
+    call: (_t, _c, fx) => ({ path: `/sessions/${fx.sessionId}/attendance/import?dryRun=true`, body: {} }),
+    expect: { ...adminOnly(415), instructor: 415, otherInstructor: 404 },
+  },
   'PUT /enrolments/:id/assessment': {
     call: async (t, cast, fx) => {
       const [traineeId] = await insertTrainees(t.dataSource, 1);

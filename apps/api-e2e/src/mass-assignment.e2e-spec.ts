@@ -710,6 +710,37 @@ describe('mass assignment: undeclared body properties are refused and change not
       const [admin] = await t.dataSource.query('SELECT role FROM users WHERE id = $1', [cast.admin.user.id]);
       expect(admin.role).toBe('admin');
     });
+
+    it('a meeting report’s assignments take only a row and a trainee: no source, status or recorder gets in', async () => {
+      const report = csvFile([
+        ['Name (Original Name)', 'User Email', 'Join Time', 'Leave Time', 'Duration (Minutes)', 'Guest'],
+        ['Visitor', '', '09/03/2024 09:00:00 AM', '09/03/2024 11:00:00 AM', '120', 'Yes'],
+      ]);
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM attendance WHERE session_id = $1', [
+        fx.sessionId,
+      ]);
+      const res = await t.http
+        .post(api(`/sessions/${fx.sessionId}/attendance/import?dryRun=false`))
+        .set(cast.admin.auth)
+        .field(
+          'assignments',
+          JSON.stringify([
+            { row: 2, traineeId: null, status: 'excused', source: 'register', recordedBy: cast.instructor.user.id },
+          ]),
+        )
+        .attach('file', report, { filename: 'participants.csv', contentType: 'text/csv' });
+      // (Multipart, so not in the table above: the file's columns are fixed, the assignments' members checked.)
+      expect(res.status).toBe(400);
+      expect(((res.body.errors ?? []) as { field: string }[]).map((e) => e.field).sort()).toEqual([
+        'assignments[0].recordedBy',
+        'assignments[0].source',
+        'assignments[0].status',
+      ]);
+      const after = await t.dataSource.query('SELECT count(*)::int AS n FROM attendance WHERE session_id = $1', [
+        fx.sessionId,
+      ]);
+      expect(after).toEqual(before);
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import type {
   MyLogisticsEntry,
   Page,
   Program,
+  Session,
 } from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, useLanguage, type DemoRole } from './support/demo';
@@ -18,7 +19,7 @@ import { loginAs, useLanguage, type DemoRole } from './support/demo';
  * pages visited in turn inside the app, so the sweep stays quick.
  */
 
-type Who = DemoRole | 'public';
+type Who = DemoRole | 'public' | 'admin-records';
 /** A session id of no session. */
 const NO_SUCH_SESSION = '00000000-0000-4000-8000-000000000000';
 
@@ -57,6 +58,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         ...(ids.sessionPath ? [ids.sessionPath] : []),
         // The QR check-in screen of the same session (its form: a demo session is long over).
         ...(ids.sessionPath ? [ids.sessionPath.replace(/\/attendance$/, '/check-in')] : []),
+        ...(ids.sessionPath ? [ids.sessionPath.replace(/\/attendance$/, '/import')] : []),
         `/instructor/programs/${ids.programId}/scores`,
         ...common,
       ];
@@ -87,8 +89,15 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         `/admin/programs/${ids.programId}/complete`,
         `/admin/programs/${ids.logistics.programId}/logistics`,
         `/admin/enrolments/${ids.logistics.admin}/logistics`,
+        `/admin/sessions/${ids.sessionId}/attendance`,
+        `/admin/sessions/${ids.sessionId}/import`,
+        `/admin/sessions/${ids.sessionId}/check-in`,
         '/admin/applications',
         '/admin/certificates',
+      ];
+    // The admin's other pages: a sweep of their own, so the two run side by side.
+    case 'admin-records':
+      return [
         '/admin/institutions',
         '/admin/institutions/new',
         `/admin/institutions/${ids.institutionId}`,
@@ -117,6 +126,8 @@ interface DemoIds {
   logistics: { programId: string; trainee: string; admin: string; partner: string };
   /** The instructor's attendance page of one session, when the timetable shows one. */
   sessionPath?: string;
+  /** A session of the demo program the instructor teaches (the admin's pages of one session). */
+  sessionId: string;
 }
 
 async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Promise<DemoIds> {
@@ -135,6 +146,7 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
   const enrolments = await trainee.call<Page<MyEnrolment>>('GET', '/me/enrolments?limit=50');
   const enrolment = enrolments.items.find((e) => e.status === 'confirmed') ?? enrolments.items[0];
   const own = needs[0] ?? { enrolmentId: enrolment.id, programId: enrolment.program.id };
+  const sessions = await admin.call<Session[]>('GET', `/programs/${program.id}/sessions`);
   await admin.dispose();
   await trainee.dispose();
   await partner.dispose();
@@ -142,6 +154,7 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
     programId: program.id,
     institutionId: institution.id,
     verificationCode: certificates.items[0].verificationCode,
+    sessionId: sessions[0].id,
     logistics: {
       trainee: own.enrolmentId,
       programId: camp.id,
@@ -178,7 +191,7 @@ async function visit(page: BrowserPage, path: string): Promise<void> {
   await expect(page.locator('main .loading, main [aria-busy="true"]').filter({ visible: true })).toHaveCount(0);
 }
 
-for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as const) {
+for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin', 'admin-records'] as const) {
   test(`every ${who} page passes axe and fits a phone @phone`, async ({ page }, testInfo) => {
     test.setTimeout(180_000);
     const phone = testInfo.project.name === 'phone';
@@ -186,7 +199,7 @@ for (const who of ['public', 'trainee', 'instructor', 'partner', 'admin'] as con
     const ids = await demoIds(testInfo);
 
     if (who === 'public') await page.goto('/');
-    else await loginAs(page, who);
+    else await loginAs(page, who === 'admin-records' ? 'admin' : who);
     await useLanguage(page, 'en');
     if (who === 'instructor') {
       const take = page.getByTestId('take-attendance').first();

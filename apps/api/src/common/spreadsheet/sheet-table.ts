@@ -33,11 +33,17 @@ export class SheetFileError extends Error {
   }
 }
 
-/** The table of a text file: comma, semicolon or tab separated (the separator its first line uses most), quoted fields, CRLF or LF. */
+/**
+ * The table of a text file: comma, semicolon or tab separated (the separator its first line uses most — or, when
+ * the first line has none, as a Teams attendance report's `1. Summary` title, the first 20 lines), quoted fields,
+ * CRLF or LF.
+ */
 function textTable(text: string): SheetLine[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
-    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
+  const separators = [',', ';', '\t'];
+  const sample = separators.some((s) => firstLine.includes(s)) ? firstLine : text.split(/\r?\n/, 20).join('\n');
+  const delimiter = separators.reduce((best, candidate) =>
+    sample.split(candidate).length > sample.split(best).length ? candidate : best,
   );
   let records: string[][];
   try {

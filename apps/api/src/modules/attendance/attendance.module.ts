@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { SheetReadPool } from '../../common/spreadsheet/sheet-read.pool';
+import { RateLimiter } from '../certificates/rate-limiter';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
-import { RateLimiter } from '../certificates/rate-limiter';
 import { CheckInController } from './check-in/check-in.controller';
 import { CheckInService } from './check-in/check-in.service';
+import { MeetingReportImportController } from './import/meeting-report-import.controller';
+import { MeetingReportImportService } from './import/meeting-report-import.service';
 
 @Module({
-  controllers: [AttendanceController, CheckInController],
-  // A rate limiter of its own for check-in guesses (the same shared counts in PostgreSQL, its own buckets).
-  providers: [AttendanceService, CheckInService, RateLimiter],
+  controllers: [AttendanceController, CheckInController, MeetingReportImportController],
+  // A rate limiter of its own for check-in guesses (the same shared counts in PostgreSQL, its own buckets), and a
+  // thread of its own for reading meeting reports.
+  providers: [AttendanceService, CheckInService, RateLimiter, MeetingReportImportService, SheetReadPool],
 })
 export class AttendanceModule {}

@@ -45,6 +45,11 @@ export const ADMIN_ROUTES: Routes = [
     data: { area: 'admin' },
   },
   {
+    path: 'sessions/:id/import',
+    loadComponent: () => import('../attendance/meeting-report-import.page').then((m) => m.MeetingReportImportPage),
+    data: { area: 'admin' },
+  },
+  {
     path: 'programs/:id/roster',
     loadComponent: () => import('../rosters/roster.page').then((m) => m.RosterPage),
   },

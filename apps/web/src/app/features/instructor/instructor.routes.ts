@@ -14,6 +14,10 @@ export const INSTRUCTOR_ROUTES: Routes = [
     loadComponent: () => import('../attendance/check-in-screen.page').then((m) => m.CheckInScreenPage),
   },
   {
+    path: 'sessions/:id/import',
+    loadComponent: () => import('../attendance/meeting-report-import.page').then((m) => m.MeetingReportImportPage),
+  },
+  {
     path: 'programs/:id/scores',
     loadComponent: () => import('../attendance/scores.page').then((m) => m.ScoresPage),
     canDeactivate: [unsavedChangesGuard],

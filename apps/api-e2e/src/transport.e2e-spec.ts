@@ -127,12 +127,12 @@ describe('headers and transport', () => {
   });
 
   describe('CORS', () => {
-    const preflight = (app: TestApp, origin: string) =>
+    const preflight = (app: TestApp, origin: string, method = 'GET', headers = 'authorization') =>
       app.http
         .options(api('/programs'))
         .set('Origin', origin)
-        .set('Access-Control-Request-Method', 'GET')
-        .set('Access-Control-Request-Headers', 'authorization');
+        .set('Access-Control-Request-Method', method)
+        .set('Access-Control-Request-Headers', headers);
     const corsHeaders = (res: Response) =>
       Object.keys(res.headers)
         .filter((name) => name.startsWith('access-control-'))
@@ -170,6 +170,10 @@ describe('headers and transport', () => {
         const simple = await open.http.get(api('/health')).set('Origin', 'https://skillbridge.example.edu.cn');
         expect(simple.headers['access-control-allow-origin']).toBe('https://skillbridge.example.edu.cn');
         expect(simple.headers['access-control-expose-headers']?.toLowerCase()).toContain('x-request-id');
+        // A register's ETag is readable, for the If-Match of its next save; If-Match may be sent.
+        expect(simple.headers['access-control-expose-headers']?.toLowerCase()).toContain('etag');
+        const put = await preflight(open, 'https://partner.example.ac.th', 'PUT', 'if-match, content-type');
+        expect(put.headers['access-control-allow-headers']?.toLowerCase()).toContain('if-match');
       });
 
       it('grants nothing to an origin that is not listed, nor to look-alikes', async () => {

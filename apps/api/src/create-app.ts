@@ -82,7 +82,12 @@ export async function createApp(
   });
   registerSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+    // ETag: a register's version, for the If-Match of a client on another origin.
+    app.enableCors({
+      origin: config.corsOrigins,
+      credentials: false,
+      exposedHeaders: ['x-request-id', 'retry-after', 'etag'],
+    });
   }
 
   app.setGlobalPrefix(API_PREFIX);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SheetReadPool } from '../../common/spreadsheet/sheet-read.pool';
+import { SpreadsheetModule } from '../../common/spreadsheet/spreadsheet.module';
 import { RateLimiter } from '../certificates/rate-limiter';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
@@ -9,9 +9,9 @@ import { MeetingReportImportController } from './import/meeting-report-import.co
 import { MeetingReportImportService } from './import/meeting-report-import.service';
 
 @Module({
+  imports: [SpreadsheetModule],
   controllers: [AttendanceController, CheckInController, MeetingReportImportController],
-  // A rate limiter of its own for check-in guesses (the same shared counts in PostgreSQL, its own buckets), and a
-  // thread of its own for reading meeting reports.
-  providers: [AttendanceService, CheckInService, RateLimiter, MeetingReportImportService, SheetReadPool],
+  // A rate limiter of its own for check-in guesses (the same shared counts in PostgreSQL, its own buckets).
+  providers: [AttendanceService, CheckInService, RateLimiter, MeetingReportImportService],
 })
 export class AttendanceModule {}

@@ -100,8 +100,11 @@ export class Program {
   @Column({ type: 'smallint', nullable: true })
   certificateValidityMonths: number | null;
 
-  /** Meeting reports: `present` at this share of the session's minutes (the attendance rule). */
-  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.8, transformer: numericColumn })
+  /**
+   * Meeting reports: `present` at this share of the session's minutes (the attendance rule). The default as SQL:
+   * PostgreSQL reports a decimal default unquoted, and TypeORM would see a quoted number as drift.
+   */
+  @Column({ type: 'numeric', precision: 4, scale: 3, default: () => '0.8', transformer: numericColumn })
   minMinutesPresentRate: number;
 
   /** Meeting reports and QR check-in: `late` after the start + these minutes. */

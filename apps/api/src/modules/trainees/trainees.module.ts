@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SheetReadPool } from '../../common/spreadsheet/sheet-read.pool';
+import { SpreadsheetModule } from '../../common/spreadsheet/spreadsheet.module';
 import { TraineesController } from './trainees.controller';
 import { TraineesService } from './trainees.service';
 
 @Module({
+  imports: [SpreadsheetModule],
   controllers: [TraineesController],
-  providers: [TraineesService, SheetReadPool],
+  providers: [TraineesService],
   exports: [TraineesService],
 })
 export class TraineesModule {}

@@ -104,6 +104,7 @@ async function programs(limit) {
                  THEN p.meeting_url END AS meeting_url,
             p.capacity, p.enrolment_opens_at, p.enrolment_closes_at, p.host_institution_id,
             p.min_attendance_rate::float8 AS min_attendance_rate, p.passing_score::float8 AS passing_score, p.status,
+            p.min_minutes_present_rate::float8 AS min_minutes_present_rate, p.grace_minutes,
             p.confirmed_count, p.waitlisted_count, p.pending_count, p.created_at, p.updated_at,
             array_to_json(p.partner_institution_ids) AS partner_ids
        FROM programs p
@@ -132,6 +133,7 @@ async function programs(limit) {
       hostInstitutionId: p.host_institution_id,
       partnerInstitutionIds: p.partner_ids,
       completionRule: omitEmpty({ minAttendanceRate: num(p.min_attendance_rate), passingScore: num(p.passing_score) }),
+      attendanceRule: { minMinutesPresentRate: num(p.min_minutes_present_rate), graceMinutes: p.grace_minutes },
       status: p.status,
       seats: {
         capacity: p.capacity,

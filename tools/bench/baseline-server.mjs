@@ -105,8 +105,11 @@ async function programs(limit) {
             p.capacity, p.enrolment_opens_at, p.enrolment_closes_at, p.host_institution_id,
             p.min_attendance_rate::float8 AS min_attendance_rate, p.passing_score::float8 AS passing_score, p.status,
             p.min_minutes_present_rate::float8 AS min_minutes_present_rate, p.grace_minutes,
-            p.confirmed_count, p.waitlisted_count, p.pending_count, p.created_at, p.updated_at,
-            array_to_json(p.partner_institution_ids) AS partner_ids
+            p.confirmed_count, p.waitlisted_count, p.pending_count, p.nominated_count, p.host_review,
+            p.created_at, p.updated_at, array_to_json(p.partner_institution_ids) AS partner_ids,
+            (SELECT coalesce(json_agg(json_build_object('institutionId', q.institution_id, 'seats', q.seats)
+                                      ORDER BY q.institution_id), '[]')
+               FROM program_quotas q WHERE q.program_id = p.id) AS partner_quotas
        FROM programs p
       WHERE p.status IN ('published', 'completed')
         AND (cardinality(p.partner_institution_ids) = 0 OR p.partner_institution_ids @> ARRAY[CAST($2 AS uuid)])
@@ -142,7 +145,10 @@ async function programs(limit) {
         confirmed: p.confirmed_count,
         waitlisted: p.waitlisted_count,
         pending: p.pending_count,
+        nominated: p.nominated_count,
       },
+      partnerQuotas: p.partner_quotas,
+      hostReview: p.host_review,
       createdAt: iso(p.created_at),
       updatedAt: iso(p.updated_at),
     }),

@@ -62,23 +62,55 @@ describe('program seats per viewer', () => {
   afterAll(() => t.close());
 
   it('gives admins and trainees the whole program’s counts', async () => {
-    const whole = { capacity: 4, available: 0, scope: 'program', confirmed: 4, waitlisted: 3, pending: 2 };
+    const whole = {
+      capacity: 4,
+      available: 0,
+      scope: 'program',
+      confirmed: 4,
+      waitlisted: 3,
+      pending: 2,
+      nominated: 0,
+    };
     expect(await seatsOf(cast.admin.auth, program.id)).toEqual(whole);
     expect(await listedSeatsOf(cast.admin.auth, program)).toEqual(whole);
     expect(await seatsOf(cast.trainee.auth, program.id)).toEqual(whole);
   });
 
   it('gives a partner its own institution’s counts and the free seats, in the program and in the list', async () => {
-    const ownA = { capacity: 4, available: 0, scope: 'institution', confirmed: 1, waitlisted: 1, pending: 1 };
+    const ownA = {
+      capacity: 4,
+      available: 0,
+      scope: 'institution',
+      confirmed: 1,
+      waitlisted: 1,
+      pending: 1,
+      nominated: 0,
+    };
     expect(await seatsOf(cast.partner.auth, program.id)).toEqual(ownA);
     expect(await listedSeatsOf(cast.partner.auth, program)).toEqual(ownA);
-    const ownB = { capacity: 4, available: 0, scope: 'institution', confirmed: 3, waitlisted: 2, pending: 1 };
+    const ownB = {
+      capacity: 4,
+      available: 0,
+      scope: 'institution',
+      confirmed: 3,
+      waitlisted: 2,
+      pending: 1,
+      nominated: 0,
+    };
     expect(await seatsOf(cast.otherPartner.auth, program.id)).toEqual(ownB);
     expect(await listedSeatsOf(cast.otherPartner.auth, program)).toEqual(ownB);
   });
 
   it('never shows a partner another institution’s counts: with nobody in the program, all are zero', async () => {
-    const none = { capacity: 4, available: 0, scope: 'institution', confirmed: 0, waitlisted: 0, pending: 0 };
+    const none = {
+      capacity: 4,
+      available: 0,
+      scope: 'institution',
+      confirmed: 0,
+      waitlisted: 0,
+      pending: 0,
+      nominated: 0,
+    };
     expect(await seatsOf(partnerC.auth, program.id)).toEqual(none);
     expect(await listedSeatsOf(partnerC.auth, program)).toEqual(none);
   });

@@ -26,6 +26,7 @@ import { Instructor } from '../modules/instructors/instructor.entity';
 import { MailboxMessage } from '../modules/notifications/mailbox-message.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { ProgramPartner } from '../modules/programs/program-partner.entity';
+import { ProgramQuota } from '../modules/programs/program-quota.entity';
 import { Program } from '../modules/programs/program.entity';
 import { SessionInstructor } from '../modules/sessions/session-instructor.entity';
 import { SessionTombstone } from '../modules/sessions/session-tombstone.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   RecoveryCode,
   Program,
   ProgramPartner,
+  ProgramQuota,
   Session,
   SessionInstructor,
   SessionTombstone,

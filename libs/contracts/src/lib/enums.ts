@@ -59,12 +59,16 @@ export const SESSION_TYPES: readonly SessionType[] = Object.values(SessionType);
 
 export const EnrolmentStatus = {
   Pending: 'pending',
+  /** Approved (or enrolled) by the partner; awaits the host's acceptance when the program has `hostReview`. */
+  Nominated: 'nominated',
   Confirmed: 'confirmed',
   Waitlisted: 'waitlisted',
   Rejected: 'rejected',
   Withdrawn: 'withdrawn',
   Completed: 'completed',
   NotCompleted: 'not-completed',
+  /** The program was cancelled while the enrolment was active. */
+  Cancelled: 'cancelled',
 } as const;
 export type EnrolmentStatus = (typeof EnrolmentStatus)[keyof typeof EnrolmentStatus];
 export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = Object.values(EnrolmentStatus);

@@ -68,6 +68,8 @@ export const ErrorCode = {
   CheckInTooEarly: 'CHECK_IN_TOO_EARLY',
   /** 409: the session is over (opening check-in after its end; the problem carries `endsAt`). */
   SessionEnded: 'SESSION_ENDED',
+  /** 409: a partner's quota is set below the people of that institution already confirmed (`confirmed`). */
+  QuotaBelowConfirmed: 'QUOTA_BELOW_CONFIRMED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -35,6 +35,30 @@ export interface Seats {
   confirmed: number;
   waitlisted: number;
   pending: number;
+  /** Approved by their partner, awaiting the host (programs with `hostReview`). */
+  nominated: number;
+  /**
+   * Per institution (`GET /programs/:id` only, not in lists): admins get a line for every institution with a
+   * quota or with people in the program; partner staff only their own institution's line. People without an
+   * institution are not in any line.
+   */
+  byInstitution?: InstitutionSeats[];
+}
+
+/** One partner institution's share of a program's capacity. Their sum is at most the capacity; the rest is open. */
+export interface PartnerQuota {
+  institutionId: string;
+  seats: number;
+}
+
+export interface InstitutionSeats {
+  institutionId: string;
+  /** Absent when the institution has no quota (its people share the open seats). */
+  quota?: number;
+  confirmed: number;
+  waitlisted: number;
+  pending: number;
+  nominated: number;
 }
 
 export interface Program {
@@ -65,6 +89,10 @@ export interface Program {
   attendanceRule: AttendanceRule;
   status: ProgramStatus;
   seats: Seats;
+  /** Seats kept for partner institutions; every institution here is in `partnerInstitutionIds` when that is set. */
+  partnerQuotas: PartnerQuota[];
+  /** The host office accepts each nominated person (partner approval → `nominated`, then `accept`). */
+  hostReview: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -88,6 +116,73 @@ export interface CreateProgramRequest {
   completionRule?: CompletionRule;
   /** Default `{ minMinutesPresentRate: 0.8, graceMinutes: 10 }`. */
   attendanceRule?: AttendanceRule;
+  /** Default none. Sum ≤ capacity; institutions must be partners (and in `partnerInstitutionIds` when set). */
+  partnerQuotas?: PartnerQuota[];
+  /** Default false. */
+  hostReview?: boolean;
+}
+
+/** `POST /programs/:id/duplicate`: a draft copy starting on `startDate`, its sessions moved by as many days. */
+export interface DuplicateProgramRequest {
+  code: string;
+  /** Calendar date in the program's time zone. */
+  startDate: string;
+}
+
+/** An instructor who could not be put on a copied session: they teach elsewhere at that time. */
+export interface DuplicateClash {
+  /** The new (copied) session, kept without that instructor. */
+  sessionId: string;
+  instructorId: string;
+  /** The instructor's other session at that time. */
+  clashingSessionId: string;
+}
+
+/** The answer of a duplicate: the new draft, and the instructors who could not be kept on its sessions. */
+export type DuplicatedProgram = Program & { clashes: DuplicateClash[] };
+
+/** A published program open to anyone, as the public catalog shows it: no meeting links, no per-partner counts. */
+export interface PublicProgram {
+  id: string;
+  code: string;
+  kind: ProgramKind;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  deliveryMode: DeliveryMode;
+  timezone: string;
+  startDate: string;
+  endDate: string;
+  venue?: string;
+  enrolmentOpensAt?: string;
+  enrolmentClosesAt?: string;
+  hostInstitution: { id: string; name: LocalizedText };
+  /** Seats anyone may still be given, and the capacity. */
+  seats: { capacity: number; available: number };
+}
+
+/** A public session of the agenda: never a meeting link. */
+export interface PublicSession {
+  id: string;
+  title: LocalizedText;
+  type: SessionType;
+  startsAt: string;
+  endsAt: string;
+  venue?: string;
+  status: SessionStatus;
+}
+
+export type PublicProgramDetail = PublicProgram & { sessions: PublicSession[] };
+
+export interface PublicProgramListQuery {
+  kind?: ProgramKind;
+  /** Part of the code or of the title in any language. */
+  q?: string;
+  /** Programs that end on or after this date (or instant). */
+  from?: string;
+  /** Programs that start on or before this date (or instant). */
+  to?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 /** Every field may change; `null` clears an optional one. */

@@ -18,6 +18,7 @@ import { AddInstructorFullNameLatin1796598262189 } from './1796598262189-add-ins
 import { AddCampLogistics1796607577692 } from './1796607577692-add-camp-logistics';
 import { AddInvitationLetters1796608588025 } from './1796608588025-add-invitation-letters';
 import { AttendanceWhereItHappens1796618115278 } from './1796618115278-attendance-where-it-happens';
+import { ProgramOperations1796630110048 } from './1796630110048-program-operations';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AddCampLogistics1796607577692,
   AddInvitationLetters1796608588025,
   AttendanceWhereItHappens1796618115278,
+  ProgramOperations1796630110048,
 ];

@@ -22,7 +22,7 @@ import { User } from '../users/user.entity';
 @Entity({ name: 'enrolments' })
 @Check(
   'CHK_enrolments_status',
-  `"status" IN ('pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn', 'completed', 'not-completed')`,
+  `"status" IN ('pending', 'nominated', 'confirmed', 'waitlisted', 'rejected', 'withdrawn', 'completed', 'not-completed', 'cancelled')`,
 )
 @Check('CHK_enrolments_score', `"score" IS NULL OR "score" BETWEEN 0 AND 100`)
 @Check('CHK_enrolments_waitlisted_at', `"status" <> 'waitlisted' OR "waitlisted_at" IS NOT NULL`)

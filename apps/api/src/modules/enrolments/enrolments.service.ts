@@ -164,8 +164,14 @@ export class EnrolmentsService {
         if (existing && existing.status !== 'withdrawn') {
           throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: existing.status } });
         }
-        // A trainee's own application waits for review: by their partner, or by the host's admins when they have none.
-        const status: EnrolmentStatus = viewer.role === 'trainee' ? 'pending' : placeFor(program);
+        // A trainee's own application waits for their partner's review. Someone of no partner institution takes a
+        // seat (or the wait-list) at once — the public catalog's one flow — unless the host reviews everyone.
+        const status: EnrolmentStatus =
+          viewer.role !== 'trainee'
+            ? placeFor(program)
+            : trainee.institutionId || program.hostReview
+              ? 'pending'
+              : placeFor(program);
         const now = new Date();
         const enrolment = existing ?? manager.create(Enrolment, { programId, traineeId: trainee.id });
         Object.assign(enrolment, {

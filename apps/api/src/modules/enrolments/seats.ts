@@ -8,6 +8,7 @@ export interface LockedProgram {
   status: string;
   capacity: number;
   confirmed: number;
+  hostReview: boolean;
   enrolmentOpensAt: Date | null;
   enrolmentClosesAt: Date | null;
 }
@@ -21,7 +22,7 @@ export interface LockedProgram {
  */
 export async function lockProgram(manager: EntityManager, programId: string): Promise<LockedProgram | null> {
   const rows = (await manager.query(
-    `SELECT id, code, status, capacity, confirmed_count AS confirmed,
+    `SELECT id, code, status, capacity, confirmed_count AS confirmed, host_review AS "hostReview",
             enrolment_opens_at AS "enrolmentOpensAt", enrolment_closes_at AS "enrolmentClosesAt"
        FROM programs WHERE id = $1 FOR UPDATE`,
     [programId],
@@ -33,6 +34,7 @@ const COUNTER: Partial<Record<EnrolmentStatus, string>> = {
   confirmed: 'confirmed_count',
   waitlisted: 'waitlisted_count',
   pending: 'pending_count',
+  nominated: 'nominated_count',
 };
 
 /** Moves the program's counters for one enrolment going from `from` (or nowhere) to `to`. */

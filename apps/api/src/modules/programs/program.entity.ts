@@ -26,7 +26,7 @@ import { Institution } from '../institutions/institution.entity';
 @Check('CHK_programs_capacity', `"capacity" >= 1`)
 @Check(
   'CHK_programs_seats',
-  `"confirmed_count" BETWEEN 0 AND "capacity" AND "waitlisted_count" >= 0 AND "pending_count" >= 0`,
+  `"confirmed_count" BETWEEN 0 AND "capacity" AND "waitlisted_count" >= 0 AND "pending_count" >= 0 AND "nominated_count" >= 0`,
 )
 @Check('CHK_programs_attendance_rate', `"min_attendance_rate" BETWEEN 0 AND 1`)
 @Check('CHK_programs_minutes_present_rate', `"min_minutes_present_rate" BETWEEN 0 AND 1`)
@@ -114,6 +114,10 @@ export class Program {
   @Column({ type: 'text', default: 'draft' })
   status: ProgramStatus;
 
+  /** The host office accepts each nominated person: a partner's approval makes an enrolment `nominated`. */
+  @Column({ type: 'boolean', default: false })
+  hostReview: boolean;
+
   @Column({ type: 'integer', default: 0, insert: false, update: false })
   confirmedCount: number;
 
@@ -122,6 +126,9 @@ export class Program {
 
   @Column({ type: 'integer', default: 0, insert: false, update: false })
   pendingCount: number;
+
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  nominatedCount: number;
 
   /**
    * The partner institutions, sorted: a copy of `program_partners` that a

@@ -7,6 +7,7 @@ import {
   PROGRAM_MAX_DAYS,
   startOfZonedDay,
   type Page,
+  type PartnerQuota,
   type Program as ProgramView,
   type ProgramStatus,
   type Seats,
@@ -26,6 +27,7 @@ import { ProgramListQueryDto } from './dto/program-list-query.dto';
 import { Notifier } from '../notifications/notifier';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramPartner } from './program-partner.entity';
+import { ProgramQuota } from './program-quota.entity';
 import { Program } from './program.entity';
 import { meetingUrlSql } from './meeting-link.scope';
 import { PROGRAM_SCOPE } from './program.scope';
@@ -36,7 +38,7 @@ const WINDOW_LEAD_DAYS = 730;
 const EDITABLE: ProgramStatus[] = ['draft', 'published'];
 
 /** A partner's own institution's enrolments in a program, by status (see OWN_SEATS_SQL). */
-export type OwnSeatCounts = Pick<Seats, 'confirmed' | 'waitlisted' | 'pending'>;
+export type OwnSeatCounts = Pick<Seats, 'confirmed' | 'waitlisted' | 'pending' | 'nominated'>;
 
 /**
  * The seats as the viewer may know them: the program's counters, or — with `own` — the viewer's institution's
@@ -52,6 +54,7 @@ function seatsOf(program: Omit<Program, 'hostInstitution'>, own?: OwnSeatCounts 
       confirmed: own.confirmed,
       waitlisted: own.waitlisted,
       pending: own.pending,
+      nominated: own.nominated,
     };
   }
   return {
@@ -61,12 +64,14 @@ function seatsOf(program: Omit<Program, 'hostInstitution'>, own?: OwnSeatCounts 
     confirmed: program.confirmedCount,
     waitlisted: program.waitlistedCount,
     pending: program.pendingCount,
+    nominated: program.nominatedCount,
   };
 }
 
 export function toProgramView(
   program: Omit<Program, 'hostInstitution'>,
   partnerInstitutionIds: string[],
+  partnerQuotas: PartnerQuota[],
   ownSeats?: OwnSeatCounts | null,
 ): ProgramView {
   return {
@@ -96,6 +101,8 @@ export function toProgramView(
     attendanceRule: { minMinutesPresentRate: program.minMinutesPresentRate, graceMinutes: program.graceMinutes },
     status: program.status,
     seats: seatsOf(program, ownSeats),
+    partnerQuotas,
+    hostReview: program.hostReview,
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),
   };
@@ -129,14 +136,22 @@ const LIST_COLUMNS: [string, keyof ProgramListRow][] = [
   ['p.confirmed_count', 'confirmedCount'],
   ['p.waitlisted_count', 'waitlistedCount'],
   ['p.pending_count', 'pendingCount'],
+  ['p.nominated_count', 'nominatedCount'],
+  ['p.host_review', 'hostReview'],
   ['p.created_at', 'createdAt'],
   ['p.updated_at', 'updatedAt'],
   // As JSON: pg parses JSON natively, but a uuid[] character by character (7 % of a list's CPU).
   ['array_to_json(p.partner_institution_ids)', 'partnerInstitutionIds'],
+  [
+    `(SELECT coalesce(json_agg(json_build_object('institutionId', q.institution_id, 'seats', q.seats) ` +
+      `ORDER BY q.institution_id), '[]') FROM program_quotas q WHERE q.program_id = p.id)`,
+    'partnerQuotas',
+  ],
 ];
 
 type ProgramListRow = Omit<Program, 'hostInstitution' | 'partnerInstitutionIds'> & {
   partnerInstitutionIds: string[];
+  partnerQuotas: PartnerQuota[];
   /** Only for partner staff: their own institution's counts, which replace the program's. */
   ownSeats?: OwnSeatCounts | null;
 };
@@ -149,7 +164,8 @@ const OWN_SEATS_SQL =
   `(SELECT json_build_object(` +
   `'confirmed', count(*) FILTER (WHERE e.status = 'confirmed'), ` +
   `'waitlisted', count(*) FILTER (WHERE e.status = 'waitlisted'), ` +
-  `'pending', count(*) FILTER (WHERE e.status = 'pending')) ` +
+  `'pending', count(*) FILTER (WHERE e.status = 'pending'), ` +
+  `'nominated', count(*) FILTER (WHERE e.status = 'nominated')) ` +
   `FROM enrolments e JOIN trainees st ON st.id = e.trainee_id ` +
   `WHERE e.program_id = p.id AND st.institution_id = CAST(:seatsInstitutionId AS uuid))`;
 
@@ -210,9 +226,20 @@ export class ProgramsService {
     return map;
   }
 
+  /** The program's quotas, by institution id. */
+  async quotasOf(manager: EntityManager, programId: string): Promise<PartnerQuota[]> {
+    return (await manager.find(ProgramQuota, { where: { programId }, order: { institutionId: 'ASC' } })).map(
+      ({ institutionId, seats }) => ({ institutionId, seats }),
+    );
+  }
+
   /** The answer of an admin's write: admins may see every meeting link (meetingLinkVisibleSql). */
   private async view(manager: EntityManager, program: Program): Promise<ProgramView> {
-    return toProgramView(program, (await this.partnersOf(manager, [program.id])).get(program.id) ?? []);
+    return toProgramView(
+      program,
+      (await this.partnersOf(manager, [program.id])).get(program.id) ?? [],
+      await this.quotasOf(manager, program.id),
+    );
   }
 
   /** The viewer's programs, each with its meeting link only for those who may have it (meetingLinkVisibleSql). */
@@ -239,7 +266,7 @@ export class ProgramsService {
       cursor: query.cursor,
     });
     return {
-      items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds, p.ownSeats)),
+      items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds, p.partnerQuotas, p.ownSeats)),
       nextCursor: page.nextCursor,
     };
   }
@@ -250,7 +277,7 @@ export class ProgramsService {
       .andWhere('p.id = :id', { id })
       .getRawOne()) as ProgramListRow | undefined;
     if (!row) throw ProblemException.notFound();
-    return toProgramView(row, row.partnerInstitutionIds, row.ownSeats);
+    return toProgramView(row, row.partnerInstitutionIds, row.partnerQuotas, row.ownSeats);
   }
 
   /** Field problems of the program's own dates, window and institutions (after an update is applied). */
@@ -305,9 +332,13 @@ export class ProgramsService {
       enrolmentOpensAt,
       enrolmentClosesAt,
       partnerInstitutionIds: _partners,
+      partnerQuotas: _quotas,
+      hostReview,
       ...plain
     } = dto;
     Object.assign(program, plain);
+    // `null` on a switch means "off", as on every cleared optional field.
+    if (hostReview !== undefined) program.hostReview = hostReview === true;
     if (enrolmentOpensAt !== undefined) program.enrolmentOpensAt = enrolmentOpensAt ? new Date(enrolmentOpensAt) : null;
     if (enrolmentClosesAt !== undefined)
       program.enrolmentClosesAt = enrolmentClosesAt ? new Date(enrolmentClosesAt) : null;
@@ -333,12 +364,18 @@ export class ProgramsService {
         graceMinutes: DEFAULT_ATTENDANCE_RULE.graceMinutes,
       });
       this.apply(program, dto);
-      const problems = await this.problems(manager, program, dto.partnerInstitutionIds ?? []);
+      const problems = [
+        ...(await this.problems(manager, program, dto.partnerInstitutionIds ?? [])),
+        ...(await this.quotaProblems(manager, program, dto.partnerInstitutionIds ?? [], dto.partnerQuotas ?? [], {
+          quotasGiven: true,
+        })),
+      ];
       if (problems.length) throw ProblemException.validation(problems);
       const { id } = await manager.save(program);
       // Reloaded: the seat counters are the database's to set.
       const saved = await manager.findOneByOrFail(Program, { id });
       await this.setPartners(manager, saved.id, dto.partnerInstitutionIds ?? []);
+      await this.setQuotas(manager, saved.id, dto.partnerQuotas ?? []);
       await this.audit.record(manager, ctx, {
         action: 'program.create',
         entityType: 'program',
@@ -357,8 +394,20 @@ export class ProgramsService {
         throw ProblemException.conflict(ErrorCode.ProgramNotEditable, { params: { status: program.status } });
       }
       this.apply(program, dto);
-      const problems = await this.problems(manager, program, dto.partnerInstitutionIds);
+      // `null` clears the quotas, as it clears every optional field.
+      const quotas = dto.partnerQuotas === null ? [] : dto.partnerQuotas;
+      const problems = [
+        ...(await this.problems(manager, program, dto.partnerInstitutionIds)),
+        ...(await this.quotaProblems(
+          manager,
+          program,
+          dto.partnerInstitutionIds ?? (await this.partnersOf(manager, [id])).get(id) ?? [],
+          quotas ?? (await this.quotasOf(manager, id)),
+          { quotasGiven: quotas !== undefined },
+        )),
+      ];
       if (problems.length) throw ProblemException.validation(problems);
+      if (quotas) await this.assertQuotasHoldConfirmed(manager, id, quotas);
       if (program.capacity < program.confirmedCount) {
         throw ProblemException.conflict(ErrorCode.CapacityBelowConfirmed, {
           params: { confirmed: program.confirmedCount },
@@ -374,6 +423,7 @@ export class ProgramsService {
       }
       await this.assertSessionsInside(manager, program);
       await manager.save(program);
+      if (quotas) await this.setQuotas(manager, id, quotas);
       // More seats: the wait-list moves up at once, oldest first.
       const promoted = await fillSeats(manager, id);
       await this.notifier.enrolmentsDecided(manager, promoted, true);
@@ -418,6 +468,92 @@ export class ProgramsService {
           },
         ],
       });
+    }
+  }
+
+  /**
+   * The quotas' own rules: their sum within the capacity, each a partner institution, and one of the program's
+   * partners when it names any. Problems name the quotas when the request gave them, else the capacity or the
+   * partner list that broke them.
+   */
+  private async quotaProblems(
+    manager: EntityManager,
+    program: Program,
+    partnerIds: string[],
+    quotas: PartnerQuota[],
+    { quotasGiven }: { quotasGiven: boolean },
+  ): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    const sum = quotas.reduce((total, quota) => total + quota.seats, 0);
+    if (sum > program.capacity) {
+      problems.push(
+        problem(quotasGiven ? 'partnerQuotas' : 'capacity', 'QUOTA_SUM_EXCEEDS_CAPACITY', 'quotaSumExceedsCapacity', {
+          sum,
+          capacity: program.capacity,
+        }),
+      );
+    }
+    const kinds = new Map(
+      (quotas.length
+        ? await manager.find(Institution, {
+            where: { id: In(quotas.map((q) => q.institutionId)) },
+            select: { id: true, kind: true },
+          })
+        : []
+      ).map((i) => [i.id, i.kind]),
+    );
+    quotas.forEach((quota, index) => {
+      const field = quotasGiven ? `partnerQuotas[${index}].institutionId` : 'partnerInstitutionIds';
+      const kind = kinds.get(quota.institutionId);
+      if (!kind) problems.push(problem(field, 'UNKNOWN_INSTITUTION', 'unknownInstitution'));
+      else if (kind !== 'partner')
+        problems.push(problem(field, 'INSTITUTION_KIND', 'institutionKind', { kind: 'partner' }));
+      else if (partnerIds.length && !partnerIds.includes(quota.institutionId)) {
+        problems.push(problem(field, 'QUOTA_NOT_PARTNER', 'quotaNotPartner'));
+      }
+    });
+    return problems;
+  }
+
+  /** A quota may not drop below the people of its institution already confirmed (409 naming the quota's seats). */
+  private async assertQuotasHoldConfirmed(
+    manager: EntityManager,
+    programId: string,
+    quotas: PartnerQuota[],
+  ): Promise<void> {
+    if (!quotas.length) return;
+    const confirmed = new Map(
+      (
+        (await manager.query(
+          `SELECT t.institution_id AS "institutionId", count(*)::int AS confirmed
+             FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+            WHERE e.program_id = $1 AND e.status = 'confirmed' AND t.institution_id = ANY($2::uuid[])
+            GROUP BY t.institution_id`,
+          [programId, quotas.map((q) => q.institutionId)],
+        )) as { institutionId: string; confirmed: number }[]
+      ).map((r) => [r.institutionId, r.confirmed]),
+    );
+    const errors = quotas
+      .map((quota, index) => ({ quota, index, confirmed: confirmed.get(quota.institutionId) ?? 0 }))
+      .filter(({ quota, confirmed: count }) => quota.seats < count)
+      .map(({ index, confirmed: count }) => ({
+        field: `partnerQuotas[${index}].seats`,
+        code: ErrorCode.QuotaBelowConfirmed,
+        messageKey: 'errors.QUOTA_BELOW_CONFIRMED.detail',
+        params: { confirmed: count },
+      }));
+    if (errors.length) {
+      throw ProblemException.conflict(ErrorCode.QuotaBelowConfirmed, { params: errors[0].params, errors });
+    }
+  }
+
+  private async setQuotas(manager: EntityManager, programId: string, quotas: PartnerQuota[]): Promise<void> {
+    await manager.delete(ProgramQuota, { programId });
+    if (quotas.length) {
+      await manager.insert(
+        ProgramQuota,
+        quotas.map(({ institutionId, seats }) => ({ programId, institutionId, seats })),
+      );
     }
   }
 

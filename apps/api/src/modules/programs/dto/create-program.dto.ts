@@ -16,6 +16,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -40,6 +41,7 @@ import {
 } from '../../../common/validation/validators';
 import { AttendanceRuleDto } from './attendance-rule.dto';
 import { CompletionRuleDto } from './completion-rule.dto';
+import { PartnerQuotaDto } from './partner-quota.dto';
 
 export class CreateProgramDto implements CreateProgramRequest {
   @ApiProperty({ example: 'TRPC-TH-2024-09', pattern: PROGRAM_CODE_PATTERN.source })
@@ -140,4 +142,25 @@ export class CreateProgramDto implements CreateProgramRequest {
   @ValidateNested()
   @Type(() => AttendanceRuleDto)
   attendanceRule?: AttendanceRuleDto;
+
+  @ApiPropertyOptional({
+    type: [PartnerQuotaDto],
+    description:
+      'Seats kept for partner institutions (default none): their sum ≤ capacity, each a partner institution ' +
+      '(one of partnerInstitutionIds when that is set), each once. The rest is open to everyone else.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique((quota: PartnerQuotaDto) => quota?.institutionId)
+  @ValidateNested({ each: true })
+  @Type(() => PartnerQuotaDto)
+  partnerQuotas?: PartnerQuotaDto[];
+
+  @ApiPropertyOptional({
+    description: 'Default false. When on, a partner’s approval makes an enrolment `nominated` and the host accepts it.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  hostReview?: boolean;
 }

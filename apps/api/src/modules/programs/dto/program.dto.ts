@@ -4,6 +4,7 @@ import {
   PROGRAM_KINDS,
   PROGRAM_STATUSES,
   type DeliveryMode,
+  type InstitutionSeats,
   type Program,
   type ProgramKind,
   type ProgramStatus,
@@ -14,6 +15,7 @@ import {
 import { LocalizedTextDto } from '../../../common/openapi/localized-text.dto';
 import { AttendanceRuleDto } from './attendance-rule.dto';
 import { CompletionRuleDto } from './completion-rule.dto';
+import { PartnerQuotaDto } from './partner-quota.dto';
 
 export class SeatsDto implements Seats {
   @ApiProperty() capacity: number;
@@ -29,6 +31,24 @@ export class SeatsDto implements Seats {
   @ApiProperty() confirmed: number;
   @ApiProperty() waitlisted: number;
   @ApiProperty() pending: number;
+  @ApiProperty({ description: 'Approved by their partner, awaiting the host (programs with hostReview).' })
+  nominated: number;
+  @ApiPropertyOptional({
+    type: () => [InstitutionSeatsDto],
+    description:
+      'GET /programs/:id only: admins get a line per institution with a quota or with people in the program; ' +
+      'partner staff only their own institution’s line.',
+  })
+  byInstitution?: InstitutionSeatsDto[];
+}
+
+export class InstitutionSeatsDto implements InstitutionSeats {
+  @ApiProperty({ format: 'uuid' }) institutionId: string;
+  @ApiPropertyOptional({ description: 'Absent when the institution has no quota.' }) quota?: number;
+  @ApiProperty() confirmed: number;
+  @ApiProperty() waitlisted: number;
+  @ApiProperty() pending: number;
+  @ApiProperty() nominated: number;
 }
 
 export class ProgramDto implements Program {
@@ -57,6 +77,8 @@ export class ProgramDto implements Program {
   @ApiProperty({ type: AttendanceRuleDto }) attendanceRule: AttendanceRuleDto;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
   @ApiProperty({ type: SeatsDto }) seats: SeatsDto;
+  @ApiProperty({ type: [PartnerQuotaDto] }) partnerQuotas: PartnerQuotaDto[];
+  @ApiProperty() hostReview: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

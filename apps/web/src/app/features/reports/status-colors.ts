@@ -12,8 +12,10 @@ export const ENROLMENT_STATUS_TONES: Readonly<Record<EnrolmentStatus, Tone>> = {
   completed: 'success',
   confirmed: 'success-alt',
   pending: 'warning',
+  nominated: 'info',
   waitlisted: 'neutral',
   withdrawn: 'muted',
+  cancelled: 'muted',
   rejected: 'danger',
   'not-completed': 'danger',
 };

@@ -320,12 +320,11 @@ describe('partner quotas and nominations', () => {
   });
 
   describe('nominations (hostReview)', () => {
-    /** A program of partners A and B whose host reviews everyone: 2 seats, A keeps 1, 1 open. */
+    /** A program open to every partner whose host reviews everyone: 2 seats, A keeps 1, 1 open. */
     const reviewed = () =>
       published({
         capacity: 2,
         hostReview: true,
-        partnerInstitutionIds: [cast.partnerA.id, cast.partnerB.id],
         partnerQuotas: [{ institutionId: cast.partnerA.id, seats: 1 }],
       });
     const noticesOf = async (program: { id: string }, kind: string) =>

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { DuplicatedProgram, Program, Session } from '@skillbridge/contracts';
@@ -38,7 +38,7 @@ const SOURCE = [session('s1', 'Opening lecture', [{ id: 'i1', fullName: 'Wang Fa
 const copyOf = (clashes: DuplicatedProgram['clashes']): DuplicatedProgram =>
   ({ ...PROGRAM, id: 'p2', code: 'LDN-2026', startDate: '2026-03-23', status: 'draft', clashes }) as DuplicatedProgram;
 
-@Component({ template: '' })
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class DraftStub {}
 
 beforeAll(() => {

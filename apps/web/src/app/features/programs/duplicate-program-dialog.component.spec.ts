@@ -120,7 +120,9 @@ describe('DuplicateProgramDialogComponent', () => {
     expect(list.textContent).toContain('Wang Fang');
     expect(list.textContent).toContain('Opening lecture');
     expect(byTestId('duplicate-dialog').textContent).toContain('Draft LDN-2026 created');
-    expect(byTestId<HTMLAnchorElement>('duplicate-open').getAttribute('href')).toBe('/programs/p2');
+    byTestId<HTMLButtonElement>('duplicate-open').click();
+    await settle(fixture);
+    expect(router.url).toBe('/programs/p2');
   });
 
   it('refuses a malformed code without asking the API, and shows a taken code by the field', async () => {

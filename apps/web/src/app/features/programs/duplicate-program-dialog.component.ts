@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   addDays,
@@ -31,15 +40,7 @@ export interface ClashLine {
  */
 @Component({
   selector: 'sb-duplicate-program-dialog',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    TranslatePipe,
-    DateInputComponent,
-    FieldErrorComponent,
-    LocalizedPipe,
-    ZonedTimePipe,
-  ],
+  imports: [ReactiveFormsModule, TranslatePipe, DateInputComponent, FieldErrorComponent, LocalizedPipe, ZonedTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog class="dialog" aria-labelledby="duplicate-title" data-testid="duplicate-dialog">
@@ -58,13 +59,9 @@ export interface ClashLine {
           }
         </ul>
         <div class="actions">
-          <a
-            class="btn btn-primary"
-            [routerLink]="['/programs', copy.id]"
-            data-testid="duplicate-open"
-            (click)="close()"
-            >{{ 'programs.duplicate.open' | translate }}</a
-          >
+          <button type="button" class="btn btn-primary" data-testid="duplicate-open" (click)="go(copy.id)">
+            {{ 'programs.duplicate.open' | translate }}
+          </button>
         </div>
       } @else {
         <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -138,6 +135,8 @@ export class DuplicateProgramDialogComponent {
   /** The program to copy, and its sessions (their instructors' names name the clashes). */
   readonly program = input.required<Program>();
   readonly sessions = input<Session[]>([]);
+  /** The new draft's page is open (the same page, so its host reloads what it shows). */
+  readonly opened = output<string>();
 
   protected readonly form = new FormGroup({
     code: new FormControl('', {
@@ -166,6 +165,11 @@ export class DuplicateProgramDialogComponent {
     this.dialog().nativeElement.close();
   }
 
+  protected async go(id: string): Promise<void> {
+    this.close();
+    if (await this.router.navigate(['/programs', id])) this.opened.emit(id);
+  }
+
   protected async submit(): Promise<void> {
     this.submitted.set(true);
     this.failure.set(null);
@@ -176,8 +180,7 @@ export class DuplicateProgramDialogComponent {
     try {
       const copy = await firstValueFrom(this.api.duplicate(this.program().id, this.form.getRawValue()));
       if (!copy.clashes.length) {
-        this.close();
-        await this.router.navigate(['/programs', copy.id]);
+        await this.go(copy.id);
         return;
       }
       const copied = await firstValueFrom(this.api.sessions(copy.id)).catch(() => [] as Session[]);

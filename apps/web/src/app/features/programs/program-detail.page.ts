@@ -130,6 +130,15 @@ export class ProgramDetailPage implements OnInit {
     }
   }
 
+  /** After "Duplicate": the same page, now for the new draft (its `id` input changed; the page stays). */
+  protected async reload(): Promise<void> {
+    this.program.set(null);
+    this.sessions.set([]);
+    this.institutions.set([]);
+    this.failure.set(null);
+    await this.ngOnInit();
+  }
+
   protected openDuplicate(): void {
     this.duplicateDialog()?.open();
   }

@@ -5,7 +5,7 @@ import { loginAs, useLanguage } from './support/demo';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-test('an admin duplicates a program to a new code and start date and lands on the new draft @phone', async ({
+test('an admin duplicates a program to a new code and start date, lands on the new draft, and is told what cancelling it does @phone', async ({
   page,
 }, testInfo) => {
   const admin = await Api.open(testInfo, 'admin');
@@ -51,4 +51,13 @@ test('an admin duplicates a program to a new code and start date and lands on th
   await expect(page.getByTestId('program-title')).toHaveText('Smart agriculture camp');
   await expect(page.getByText('Drone spraying workshop')).toBeVisible();
   await expect(page.getByTestId('publish')).toBeVisible();
+
+  // Cancelling says what it does before it is done: everyone's enrolment ends, everyone is told, for good.
+  await page.getByTestId('cancel-program').click();
+  const effects = page.getByTestId('cancel-effects');
+  await expect(effects).toContainText('Every enrolment under way ends — 0 now');
+  await expect(effects).toContainText('told by notification and e-mail');
+  await expect(effects).toContainText('This cannot be undone.');
+  await page.getByTestId('confirm-yes').click();
+  await expect(page.getByTestId('program-status')).toHaveText('Cancelled');
 });

@@ -1,7 +1,14 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import type { Program } from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, useLanguage } from './support/demo';
+
+/** axe's findings on the page as it is (an open dialog included), as lines that say where. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -39,6 +46,13 @@ test('an admin duplicates a program to a new code and start date, lands on the n
   const start = dialog.getByTestId('duplicate-start');
   await start.fill(typed);
   await start.blur();
+  expect(await axeProblems(page)).toEqual([]);
+  if (testInfo.project.name === 'phone') {
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
   const answer = page.waitForResponse((r) => r.url().endsWith(`/programs/${program.id}/duplicate`));
   await dialog.getByTestId('duplicate-confirm').click();
   const response = await answer;
@@ -58,6 +72,7 @@ test('an admin duplicates a program to a new code and start date, lands on the n
   await expect(effects).toContainText('Every enrolment under way ends — 0 now');
   await expect(effects).toContainText('told by notification and e-mail');
   await expect(effects).toContainText('This cannot be undone.');
+  expect(await axeProblems(page)).toEqual([]);
   await page.getByTestId('confirm-yes').click();
   await expect(page.getByTestId('program-status')).toHaveText('Cancelled');
 });

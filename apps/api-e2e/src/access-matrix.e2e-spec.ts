@@ -342,6 +342,13 @@ const MATRIX: Record<string, Rule> = {
     call: async (t, cast) => ({ path: `/programs/${await newDraft(t, cast)}/cancel` }),
     expect: adminOnly(200),
   },
+  'POST /programs/:id/duplicate': {
+    call: (_t, _c, fx) => ({
+      path: `/programs/${fx.programId}/duplicate`,
+      body: { code: uniqueCode('DUP'), startDate: '2031-09-02' },
+    }),
+    expect: adminOnly(201),
+  },
   'GET /programs/:id/sessions': {
     call: (_t, _c, fx) => ({ path: `/programs/${fx.programId}/sessions` }),
     expect: programOfPartnerA(200),

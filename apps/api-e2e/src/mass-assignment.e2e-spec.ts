@@ -258,6 +258,11 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/programs/${fx.programId}`,
     body: { title: { en: 'Renamed course' }, capacity: 250, completionRule: { minAttendanceRate: 0.5 } },
   }),
+  'POST /programs/:id/duplicate': (_t, _c, fx) => ({
+    actor: 'admin',
+    path: `/programs/${fx.programId}/duplicate`,
+    body: { code: `DUP-${unique()}`, startDate: '2031-09-02' },
+  }),
   'POST /programs/:id/sessions': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/programs/${fx.programId}/sessions`,

@@ -14,6 +14,26 @@ describe('notification wording', () => {
     expect(notificationText(facts, 'ms', 'UTC', URL).title).toBe('Tempat anda disahkan: Cross-border e-commerce camp');
   });
 
+  it('words a program’s cancellation for whom it concerns: trainee, partner (with their count), instructor', () => {
+    const facts = (params: Record<string, unknown>) => ({
+      kind: 'program-cancelled' as const,
+      params: { programTitle: title, programCode: 'CBEC-24', ...params },
+    });
+    expect(notificationText(facts({ audience: 'trainee' }), 'zh', 'UTC', URL).lines).toEqual([
+      '跨境电商训练营（CBEC-24）已取消，其所有课次均不再举行。',
+      '您在该项目中的报名已随之结束，无需任何操作。',
+    ]);
+    expect(notificationText(facts({ audience: 'partner', count: 3 }), 'en', 'UTC', URL).lines[1]).toBe(
+      "Enrolments of your institution's people that it ended: 3. Each of them has been told.",
+    );
+    // Instructors, and notices written before the audience was stored, keep the one plain line.
+    for (const params of [{ audience: 'instructor' }, {}]) {
+      expect(notificationText(facts(params), 'en', 'UTC', URL).lines).toEqual([
+        'Cross-border e-commerce camp (CBEC-24) has been cancelled. None of its sessions will take place.',
+      ]);
+    }
+  });
+
   const moved = {
     kind: 'session-changed' as const,
     params: {

@@ -196,6 +196,17 @@ export function notificationText(
       lines.push(t('notifications.logistics-reminder.body', values));
       break;
     }
+    case 'program-cancelled': {
+      // Who it concerns picks the words: the trainee's own enrolment ended; a partner's people (how many);
+      // an instructor's sessions. Notices written before that carry no audience and keep the plain words.
+      const audience = text(params['audience']);
+      values['count'] = typeof params['count'] === 'number' ? params['count'] : 0;
+      lines.push(t('notifications.program-cancelled.body', values));
+      if (audience === 'trainee' || audience === 'partner') {
+        lines.push(t(`notifications.program-cancelled.${audience}`, values));
+      }
+      break;
+    }
     default:
       lines.push(t(`notifications.${kind}.body`, values));
   }

@@ -238,21 +238,36 @@ export class Notifier {
   }
 
   /**
-   * To everyone whose plans a cancelled program changes: its trainees with a
-   * seat or waiting for one (confirmed, wait-listed, pending) and the
-   * instructors of its sessions (those with an account, once each).
+   * To everyone whose plans a cancelled program changes, once each (`audience` picks the words):
+   * - `trainee`: the trainees of `enrolmentIds`, the enrolments the cancellation ended (whatever status they had:
+   *   a seat, the wait-list, or an application under review) — their enrolment ended;
+   * - `partner`: the staff of each of those trainees' partner institutions, naming how many of their people
+   *   (`count`) it concerns — only their own institution's number;
+   * - `instructor`: the instructors of its sessions (those with an account).
+   * Call after the enrolments were cancelled, in the same transaction.
    */
-  async programCancelled(manager: EntityManager, programId: string): Promise<void> {
+  async programCancelled(manager: EntityManager, programId: string, enrolmentIds: string[] = []): Promise<void> {
     await manager.query(
-      `WITH recipients AS (
+      `WITH ended AS (
+         SELECT e.id, e.trainee_id, t.institution_id
+           FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+          WHERE e.id = ANY($2::uuid[]) AND e.program_id = $1
+       ), recipients AS (
          SELECT u.id AS user_id, coalesce(u.email, t.email) AS email,
                 coalesce(u.preferred_locale, t.preferred_locale) AS locale,
                 coalesce(u.time_zone, p.timezone) AS time_zone, coalesce(u.full_name, t.full_name) AS name,
-                '/my/programs' AS link
-           FROM enrolments e ${TRAINEE_RECIPIENT}
-          WHERE e.program_id = $1 AND e.status IN ('confirmed', 'waitlisted', 'pending')
-         UNION
-         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor'
+                '/my/programs' AS link, 'trainee' AS audience, NULL::int AS count
+           FROM ended x
+           JOIN enrolments e ON e.id = x.id ${TRAINEE_RECIPIENT}
+         UNION ALL
+         SELECT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name,
+                '/partner/rosters/' || $1, 'partner', c.count
+           FROM (SELECT institution_id, count(*)::int AS count FROM ended
+                  WHERE institution_id IS NOT NULL GROUP BY institution_id) c
+           JOIN users u ON u.role = 'partner' AND u.institution_id = c.institution_id AND NOT u.disabled
+         UNION ALL
+         SELECT DISTINCT u.id, u.email, u.preferred_locale, u.time_zone, u.full_name, '/instructor',
+                'instructor', NULL::int
            FROM session_instructors si
            JOIN sessions s ON s.id = si.session_id
            JOIN instructors i ON i.id = si.instructor_id
@@ -261,11 +276,12 @@ export class Notifier {
        )
        INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
        SELECT 'program-cancelled', 'program-cancelled:' || p.id, r.user_id, r.email, r.locale, r.time_zone,
-              jsonb_build_object(${PROGRAM_PARAMS}, 'name', r.name, 'link', r.link)
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', r.name, 'link', r.link, 'audience', r.audience)
+                || CASE WHEN r.count IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('count', r.count) END
          FROM programs p CROSS JOIN recipients r
         WHERE p.id = $1
        ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
-      [programId],
+      [programId, enrolmentIds],
     );
   }
 

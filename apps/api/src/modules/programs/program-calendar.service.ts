@@ -12,8 +12,11 @@ import { CalendarEntry, scheduleCalendar } from './schedule-ics';
 
 /** How often subscribed calendars are asked to look again (they may look less often: Google does). */
 const FEED_REFRESH_SECONDS = 3600;
-/** The enrolments whose programs are in a trainee's own calendar (or a partner's): they had a seat. */
-const SEATED = `('confirmed', 'completed', 'not-completed')`;
+/**
+ * The enrolments whose programs are in a trainee's own calendar (or a partner's): they had a seat — or were
+ * ended by the program's cancellation (`cancelled`), so its sessions stay there marked cancelled.
+ */
+const SEATED = `('confirmed', 'completed', 'not-completed', 'cancelled')`;
 /** How far back an admin's feed — every program of the office — reaches. */
 const ADMIN_FEED_DAYS = 90;
 

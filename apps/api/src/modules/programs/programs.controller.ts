@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Role, type Page, type Program, type Session } from '@skillbridge/contracts';
+import { Role, type DuplicatedProgram, type Page, type Program, type Session } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
@@ -11,10 +11,12 @@ import { CreateSessionDto } from '../sessions/dto/create-session.dto';
 import { SessionDto } from '../sessions/dto/session.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { CreateProgramDto } from './dto/create-program.dto';
+import { DuplicatedProgramDto, DuplicateProgramDto } from './dto/duplicate-program.dto';
 import { ProgramListQueryDto } from './dto/program-list-query.dto';
 import { ProgramDto } from './dto/program.dto';
 import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramCalendarService } from './program-calendar.service';
+import { ProgramDuplicateService } from './program-duplicate.service';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programs')
@@ -24,6 +26,7 @@ export class ProgramsController {
     private readonly programs: ProgramsService,
     private readonly sessions: SessionsService,
     private readonly calendars: ProgramCalendarService,
+    private readonly duplicates: ProgramDuplicateService,
   ) {}
 
   @Get()
@@ -79,11 +82,35 @@ export class ProgramsController {
   @Post(':id/cancel')
   @Roles(Role.Admin)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Draft or published → cancelled (admin).' })
+  @ApiOperation({
+    summary:
+      'Draft or published → cancelled (admin): every enrolment under way (pending, nominated, confirmed, ' +
+      'wait-listed) ends `cancelled`, nobody is promoted, room beds are released, and the trainees, their ' +
+      'partner institutions’ staff and the instructors are told.',
+  })
   @ApiOkResponse({ type: ProgramDto })
   @ApiProblems(400, 401, 403, 404, 409)
   cancel(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Program> {
     return this.programs.transition(id, 'cancelled', ctx);
+  }
+
+  @Post(':id/duplicate')
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary:
+      'Copy a program to a new code and start date as a draft (admin): settings, partners, quotas, logistics ' +
+      'settings, and its scheduled sessions with their instructors, moved by the same number of days in the ' +
+      'program’s zone (wall-clock times kept across daylight-saving changes). An instructor who teaches another ' +
+      'session at a copied session’s time is left off it and listed in `clashes`.',
+  })
+  @ApiCreatedResponse({ type: DuplicatedProgramDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  duplicate(
+    @UuidParam('id') id: string,
+    @Body() dto: DuplicateProgramDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DuplicatedProgram> {
+    return this.duplicates.duplicate(id, dto, ctx);
   }
 
   @Get(':id/sessions')

@@ -6,6 +6,7 @@ import {
   ErrorCode,
   PROGRAM_MAX_DAYS,
   startOfZonedDay,
+  type EnrolmentStatus,
   type Page,
   type PartnerQuota,
   type InstitutionSeats,
@@ -657,20 +658,51 @@ export class ProgramsService {
       }
       const from = program.status;
       program.status = to;
-      const saved = await manager.save(program);
-      if (to === 'cancelled') await this.sessionsCancelledWith(manager, id, from);
+      await manager.save(program);
+      const ended = to === 'cancelled' ? await this.sessionsCancelledWith(manager, id, from, ctx) : [];
       const action = to === 'published' ? 'program.publish' : 'program.cancel';
-      await this.audit.record(manager, ctx, { action, entityType: 'program', entityId: id, details: { from, to } });
-      return this.view(manager, saved);
+      await this.audit.record(manager, ctx, {
+        action,
+        entityType: 'program',
+        entityId: id,
+        details: { from, to, ...(to === 'cancelled' ? { enrolmentsCancelled: ended.length } : {}) },
+      });
+      await this.audit.recordMany(
+        manager,
+        ctx,
+        ended.map((e) => ({
+          action: 'enrolment.cancel',
+          entityType: 'enrolment',
+          entityId: e.id,
+          details: {
+            programId: id,
+            from: e.from,
+            to: 'cancelled',
+            reason: 'program-cancelled',
+            ...(e.roomId ? { roomReleased: e.roomId } : {}),
+          },
+        })),
+      );
+      // Reloaded: the seat counters are the database's to set.
+      return this.view(manager, await manager.findOneByOrFail(Program, { id }));
     });
   }
 
   /**
    * A cancelled program's sessions are cancelled with it: each event's SEQUENCE rises, so calendars replace
    * their copy with the cancelled one; its instructors' time is free again (session_instructors.during, whose
-   * trigger reads the program's status); and, if it was published, everyone concerned is told.
+   * trigger reads the program's status). Every enrolment still under way (pending, nominated, confirmed,
+   * wait-listed) ends `cancelled` under the program's row lock (taken by `transition`): the counters go to zero
+   * and nobody is promoted — there is nothing left to take part in — and their beds in the camp's rooms are
+   * released. If it was published, everyone concerned is told (Notifier.programCancelled). Returns the
+   * cancelled enrolments with the status each had, for their audit events.
    */
-  private async sessionsCancelledWith(manager: EntityManager, programId: string, from: ProgramStatus): Promise<void> {
+  private async sessionsCancelledWith(
+    manager: EntityManager,
+    programId: string,
+    from: ProgramStatus,
+    ctx: RequestContext,
+  ): Promise<{ id: string; from: EnrolmentStatus; roomId: string | null }[]> {
     await manager.query(`UPDATE sessions SET sequence = sequence + 1, updated_at = now() WHERE program_id = $1`, [
       programId,
     ]);
@@ -679,7 +711,35 @@ export class ProgramsService {
         WHERE session_id IN (SELECT id FROM sessions WHERE program_id = $1)`,
       [programId],
     );
-    if (from === 'published') await this.notifier.programCancelled(manager, programId);
+    const [ended] = (await manager.query(
+      `WITH active AS (
+         SELECT id, status FROM enrolments
+          WHERE program_id = $1 AND status IN ('pending', 'nominated', 'confirmed', 'waitlisted')
+          FOR UPDATE
+       ), released AS (
+         DELETE FROM room_assignments ra USING active a WHERE ra.enrolment_id = a.id
+         RETURNING ra.enrolment_id, ra.room_id
+       )
+       UPDATE enrolments e
+          SET status = 'cancelled', decided_at = now(), decided_by = $2, updated_at = now()
+         FROM active a LEFT JOIN released r ON r.enrolment_id = a.id
+        WHERE e.id = a.id
+       RETURNING e.id, a.status AS "from", r.room_id AS "roomId"`,
+      [programId, ctx.viewer?.userId ?? null],
+    )) as [{ id: string; from: EnrolmentStatus; roomId: string | null }[], number];
+    await manager.query(
+      `UPDATE programs SET confirmed_count = 0, waitlisted_count = 0, pending_count = 0, nominated_count = 0
+        WHERE id = $1`,
+      [programId],
+    );
+    if (from === 'published') {
+      await this.notifier.programCancelled(
+        manager,
+        programId,
+        ended.map((e) => e.id),
+      );
+    }
+    return ended;
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -24,6 +24,7 @@ import { ConfirmDialogComponent } from '../../shared/ui/confirm-dialog.component
 import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.component';
 import { enrolAvailability } from '../enrolments/enrol-availability';
 import { EnrolmentsApi } from '../enrolments/enrolments.api';
+import { DuplicateProgramDialogComponent } from './duplicate-program-dialog.component';
 import { programBadges, showsSeats } from './program-badges';
 import { ProgramsApi } from './programs.api';
 
@@ -45,6 +46,7 @@ import { ProgramsApi } from './programs.api';
     AgendaComponent,
     ConfirmDialogComponent,
     EnrolmentStatusComponent,
+    DuplicateProgramDialogComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-detail.page.html',
@@ -104,6 +106,12 @@ export class ProgramDetailPage implements OnInit {
     this.institutions().filter((i) => this.program()?.partnerInstitutionIds.includes(i.id)),
   );
   private readonly dialog = viewChild<ConfirmDialogComponent>('confirm');
+  private readonly duplicateDialog = viewChild(DuplicateProgramDialogComponent);
+  /** The enrolments a cancellation would end (its confirm dialog says how many). */
+  protected readonly activeEnrolments = computed(() => {
+    const seats = this.program()?.seats;
+    return seats ? seats.confirmed + seats.waitlisted + seats.pending + seats.nominated : 0;
+  });
 
   async ngOnInit(): Promise<void> {
     try {
@@ -120,6 +128,19 @@ export class ProgramDetailPage implements OnInit {
     } catch (error) {
       this.failure.set(problemOf(error).code);
     }
+  }
+
+  /** After "Duplicate": the same page, now for the new draft (its `id` input changed; the page stays). */
+  protected async reload(): Promise<void> {
+    this.program.set(null);
+    this.sessions.set([]);
+    this.institutions.set([]);
+    this.failure.set(null);
+    await this.ngOnInit();
+  }
+
+  protected openDuplicate(): void {
+    this.duplicateDialog()?.open();
   }
 
   protected ask(action: 'publish' | 'cancel'): void {

@@ -4,6 +4,8 @@ import type {
   CancelSessionRequest,
   CreateProgramRequest,
   CreateSessionRequest,
+  DuplicatedProgram,
+  DuplicateProgramRequest,
   Instructor,
   InstructorListQuery,
   Page,
@@ -42,6 +44,11 @@ export class ProgramsApi {
 
   transition(id: string, action: 'publish' | 'cancel'): Observable<Program> {
     return this.http.post<Program>(`/api/v1/programs/${id}/${action}`, null);
+  }
+
+  /** A draft copy with a new code and start date (admin); `clashes` lists instructors left off copied sessions. */
+  duplicate(id: string, body: DuplicateProgramRequest): Observable<DuplicatedProgram> {
+    return this.http.post<DuplicatedProgram>(`/api/v1/programs/${id}/duplicate`, body);
   }
 
   sessions(programId: string): Observable<Session[]> {

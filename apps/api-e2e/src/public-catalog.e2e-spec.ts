@@ -181,10 +181,11 @@ describe('the open catalog (issue 22)', () => {
       expect(await codes({ from: '2031-08-01' })).toEqual([course.code, hostile.code]);
       expect(await codes({ to: '2031-07-06' })).toEqual([camp.code]);
       expect(await codes({ from: '2031-07-12', to: '2031-09-01' })).toEqual([camp.code, course.code]);
-      // An instant is read as its date in each program's zone: 16:30 UTC on 12 July is 13 July in Shanghai.
-      expect(await codes({ from: '2031-07-12T15:30:00Z', to: '2031-08-31T23:00:00Z' })).toEqual([camp.code]);
-      expect(await codes({ from: '2031-07-12T16:30:00Z', to: '2031-08-31T23:00:00Z' })).toEqual([]);
-      // 23:00 UTC on 31 August is 1 September in Shanghai: the course starts that day.
+      // An instant is read as its date in each program's zone (Shanghai, UTC+8): 15:30 UTC on 12 July is still the
+      // 12th there (the camp's last day), 16:30 UTC is the 13th; 15:00 UTC on 31 August is still 31 August.
+      expect(await codes({ from: '2031-07-12T15:30:00Z', to: '2031-08-31T15:00:00Z' })).toEqual([camp.code]);
+      expect(await codes({ from: '2031-07-12T16:30:00Z', to: '2031-08-31T15:00:00Z' })).toEqual([]);
+      // 16:30 UTC on 31 August is 1 September in Shanghai: the course starts that day.
       expect(await codes({ from: '2031-07-13', to: '2031-08-31T16:30:00Z' })).toEqual([course.code]);
     });
 
@@ -302,7 +303,7 @@ describe('the open catalog (issue 22)', () => {
 
     it('follows Accept-Language without ?lang=, and falls back to English', async () => {
       const zh = await t.http.get(`/p/${camp.code}`).set('Accept-Language', 'zh-CN,zh;q=0.9,en;q=0.5').expect(200);
-      expect(zh.text).toContain('<html lang="zh">');
+      expect(zh.text).toContain('<html lang="zh-CN">');
       expect(metaContent(zh.text, 'og:title')).toEqual(['跨境电商青年训练营']);
       expect(metaContent(zh.text, 'og:locale')).toEqual(['zh_CN']);
       // No Chinese summary: the reader's fallback (English first).

@@ -8,6 +8,8 @@ import {
 import { translate } from '../../common/i18n/translator';
 import { formatCertificateDate } from '../certificates/pdf/dates';
 
+/** `<html lang>` of each language, as the web app sets it (LanguageService's HTML_LANG). */
+const HTML_LANGS: Record<Locale, string> = { en: 'en', zh: 'zh-CN', th: 'th', ms: 'ms' };
 /** og:locale of each language (Open Graph writes language_TERRITORY). */
 const OG_LOCALES: Record<Locale, string> = { en: 'en_US', zh: 'zh_CN', th: 'th_TH', ms: 'ms_MY' };
 
@@ -75,8 +77,8 @@ export function renderProgramHead(html: string, program: PublicProgram, locale: 
   ].join('\n    ');
   let out = html.replace(/<html(\s[^>]*)?>/i, (tag) =>
     /\slang=/i.test(tag)
-      ? tag.replace(/\slang="[^"]*"/i, ` lang="${locale}"`)
-      : tag.replace(/>$/, ` lang="${locale}">`),
+      ? tag.replace(/\slang="[^"]*"/i, ` lang="${HTML_LANGS[locale]}"`)
+      : tag.replace(/>$/, ` lang="${HTML_LANGS[locale]}">`),
   );
   out = out.replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${escapeHtml(title)} · Skillbridge</title>`);
   out = out.replace(

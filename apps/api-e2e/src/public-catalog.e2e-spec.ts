@@ -48,7 +48,7 @@ describe('the open catalog (issue 22)', () => {
   beforeAll(async () => {
     webRoot = mkdtempSync(join(tmpdir(), 'sb-web-'));
     writeFileSync(join(webRoot, 'index.html'), INDEX_HTML);
-    t = await startTestApp({ PUBLIC_URL, WEB_ROOT: webRoot, PUBLIC_CATALOG_RATE_LIMIT_PER_MINUTE: '10000' });
+    t = await startTestApp({ PUBLIC_URL, WEB_ROOT: webRoot, CATALOG_RATE_LIMIT_PER_MINUTE: '10000' });
     cast = await createCast(t);
     camp = await createProgram(
       t,

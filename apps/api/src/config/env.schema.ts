@@ -215,7 +215,7 @@ export class EnvSchema {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  PUBLIC_CATALOG_RATE_LIMIT_PER_MINUTE = 300;
+  CATALOG_RATE_LIMIT_PER_MINUTE = 300;
 
   @EnvVar({ description: 'Largest JSON request body, in bytes.', default: '1048576' })
   @Transform(toInt)

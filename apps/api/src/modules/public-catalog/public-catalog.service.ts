@@ -69,9 +69,6 @@ interface PublicRow {
   available: number;
 }
 
-/** Public look-ups per client address and minute (like the certificate verification's). */
-export const PUBLIC_CATALOG_RATE_LIMIT_PER_MINUTE = 300;
-
 function toPublic(row: PublicRow): PublicProgram {
   return {
     id: row.id,
@@ -123,7 +120,7 @@ export class PublicCatalogService {
 
   /** Counts a public look-up of the client (429 past the limit). */
   hit(ctx: Pick<RequestContext, 'ip'>): void {
-    this.limiter.hit(`public-catalog:${ctx.ip}`, this.config.PUBLIC_CATALOG_RATE_LIMIT_PER_MINUTE);
+    this.limiter.hit(`public-catalog:${ctx.ip}`, this.config.CATALOG_RATE_LIMIT_PER_MINUTE);
   }
 
   async list(query: PublicProgramListQueryDto, ctx: RequestContext): Promise<Page<PublicProgram>> {

@@ -396,4 +396,21 @@ describe('the open catalog (issue 22)', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['lang']);
     });
   });
+
+  describe('rate limit', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await startTestApp({ CATALOG_RATE_LIMIT_PER_MINUTE: '3' });
+    });
+    afterAll(() => limited?.close());
+
+    it('answers 429 with Retry-After past the limit per client, across the catalog’s routes', async () => {
+      await limited.http.get(api('/public/programs')).expect(200);
+      await limited.http.get(api('/public/programs/NO-SUCH-CODE')).expect(404);
+      await limited.http.get(api('/public/programs')).expect(200);
+      const refused = await limited.http.get(api('/public/programs/NO-SUCH-CODE/share.png')).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
+    });
+  });
 });

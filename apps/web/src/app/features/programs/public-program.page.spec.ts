@@ -171,6 +171,19 @@ describe('PublicProgramPage', () => {
     expect(TestBed.inject(PendingEnrolment).code()).toBe(PROGRAM.code);
   });
 
+  it('loads the other program when a link leads from one program page to another', async () => {
+    const { backend, one, fixture, flushProgram } = await render();
+    await flushProgram();
+    fixture.componentRef.setInput('code', 'OTHER-CAMP');
+    fixture.detectChanges();
+    await settle(fixture);
+    backend
+      .expectOne('/api/v1/public/programs/OTHER-CAMP')
+      .flush({ ...PROGRAM, id: 'p2', code: 'OTHER-CAMP', title: { en: 'Another camp' } });
+    await settle(fixture);
+    expect(one('program-title')?.textContent).toContain('Another camp');
+  });
+
   it('says so for a code that names no public program', async () => {
     const { backend, one, fixture } = await render();
     backend

@@ -1,5 +1,14 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  OnChanges,
+  signal,
+  type SimpleChanges,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -65,7 +74,7 @@ export function agendaSessions(program: PublicProgramDetail): Session[] {
   templateUrl: './public-program.page.html',
   styleUrl: './public-program.page.css',
 })
-export class PublicProgramPage implements OnInit {
+export class PublicProgramPage implements OnChanges {
   private readonly api = inject(PublicCatalogApi);
   private readonly enrolments = inject(EnrolmentsApi);
   private readonly pending = inject(PendingEnrolment);
@@ -119,14 +128,34 @@ export class PublicProgramPage implements OnInit {
   protected readonly posterUrl = computed(() => this.api.posterUrl(this.code(), this.languages.current()));
   protected readonly canShare = typeof this.document.defaultView?.navigator.share === 'function';
 
-  async ngOnInit(): Promise<void> {
+  /** On the first code and on every other one: the router keeps this page when a link leads to another program. */
+  async ngOnChanges(changes: SimpleChanges): Promise<void> {
+    if (changes['code']) await this.load();
+  }
+
+  /** The load in progress: a later code's answer wins over an earlier one's. */
+  private generation = 0;
+
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.program.set(null);
+    this.notFound.set(false);
+    this.failure.set(null);
+    this.mine.set(null);
+    this.mineLoaded.set(false);
+    this.justEnrolled.set(false);
+    this.enrolFailure.set(null);
+    this.copied.set(false);
     const lang = this.lang();
     if (lang && (SUPPORTED_LOCALES as readonly string[]).includes(lang) && lang !== this.languages.current()) {
       await this.languages.use(lang as Locale).catch(() => undefined);
     }
     try {
-      this.program.set(await firstValueFrom(this.api.get(this.code())));
+      const program = await firstValueFrom(this.api.get(this.code()));
+      if (generation !== this.generation) return;
+      this.program.set(program);
     } catch (error) {
+      if (generation !== this.generation) return;
       const problem = problemOf(error);
       if (problem.status === 404) this.notFound.set(true);
       else this.failure.set(problem.code);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Api, linkIn } from './support/api';
+import { signOut } from './support/demo';
 
 test('a visitor opens a shared /p/:code link in Thai, registers, verifies, and lands enrolled @phone', async ({
   page,
@@ -99,5 +100,42 @@ test('the open catalog works signed out, in four languages, and leads to a progr
   await page.getByTestId('program-link').click();
   await expect(page).toHaveURL(new RegExp(`/p/${program.code}$`));
   await expect(page.getByTestId('register-and-enrol')).toBeVisible();
+  await admin.dispose();
+});
+
+test('the program is remembered through sign-out, the e-mail link and sign-in: she lands enrolled', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const admin = await Api.open(testInfo, 'admin');
+  const program = await admin.publishedProgram({
+    title: { en: 'Live-stream selling camp', ms: 'Kem jualan siaran langsung' },
+  });
+  await page.goto(`/p/${program.code}?lang=ms`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ms');
+  await page.getByTestId('register-and-enrol').click();
+  const email = `aisyah.${Date.now().toString(36)}${testInfo.workerIndex}@e2e.test`;
+  const password = 'Kuala-Terengganu-pantai-2026';
+  await page.getByTestId('full-name').fill('Aisyah binti Rahman');
+  await page.getByTestId('email').fill(email);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('nationality').selectOption('MY');
+  await page.getByTestId('register-submit').click();
+  await expect(page.getByTestId('enrol-verify-first')).toContainText(email);
+
+  // She signs out, then opens the e-mail's link: confirmed, and signing in leads back to the program.
+  await signOut(page);
+  await page.goto(linkIn(await admin.mail(email, 'email-verification')));
+  await expect(page.getByTestId('verify-email-done')).toBeVisible();
+  await page.getByTestId('verify-email-sign-in').click();
+  await page.getByTestId('email').fill(email);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page).toHaveURL(new RegExp(`/p/${program.code}$`));
+  await expect(page.getByTestId('enrol-result').getByTestId('enrolment-status')).toHaveAttribute(
+    'data-status',
+    'confirmed',
+  );
+  await expect(page.getByTestId('enrol-result').getByTestId('enrolment-status')).toHaveText('Disahkan');
   await admin.dispose();
 });

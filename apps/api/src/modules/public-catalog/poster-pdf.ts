@@ -68,10 +68,8 @@ export class PosterRenderer {
     // The facts.
     y += 22;
     for (const fact of doc.facts) {
-      const label = this.para(fact.label, style('bold'), 10, 1);
-      const value = this.para(fact.value, style('regular'), 14, 2);
-      y = this.draw(page, label, y, MUTED);
-      y = this.draw(page, value, y + 3, INK) + 12;
+      if (fact.label) y = this.draw(page, this.para(fact.label, style('bold'), 10, 1), y, MUTED) + 3;
+      y = this.draw(page, this.para(fact.value, style('regular'), 14, 2), y, INK) + 12;
     }
 
     // The summary, shrunk to leave the QR band free.

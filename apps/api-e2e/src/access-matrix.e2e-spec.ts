@@ -106,6 +106,10 @@ const newRoom = async (t: TestApp, cast: Cast, programId: string) =>
       .set(cast.admin.auth)
       .send({ name: `Room ${unique()}`, capacity: 2 })
   ).body.id as string;
+/** A published program open to anyone (the open catalog's), made once: its code. */
+let openProgram: Promise<string> | undefined;
+const openProgramCode = (t: TestApp, cast: Cast) =>
+  (openProgram ??= createProgram(t, cast.admin.auth, cast.host, {}, { publish: true }).then((p) => p.code));
 const traineeRecord = (status: number): Record<Actor, number> => ({
   ...signedIn(404),
   admin: status,
@@ -727,6 +731,20 @@ const MATRIX: Record<string, Rule> = {
   'GET /me/logistics': {
     call: () => ({ path: '/me/logistics' }),
     expect: { ...everyone(403), anonymous: 401, trainee: 200, otherTrainee: 200 },
+  },
+  // The open catalog (issue 22): anyone, signed in or not; partner A's program is not in it.
+  'GET /public/programs': { call: () => ({ path: '/public/programs' }), expect: everyone(200) },
+  'GET /public/programs/:code': {
+    call: async (t, cast) => ({ path: `/public/programs/${await openProgramCode(t, cast)}` }),
+    expect: everyone(200),
+  },
+  'GET /public/programs/:code/share.png': {
+    call: async (t, cast) => ({ path: `/public/programs/${await openProgramCode(t, cast)}/share.png` }),
+    expect: everyone(200),
+  },
+  'GET /public/programs/:code/poster.pdf': {
+    call: async (t, cast) => ({ path: `/public/programs/${await openProgramCode(t, cast)}/poster.pdf` }),
+    expect: everyone(200),
   },
 };
 

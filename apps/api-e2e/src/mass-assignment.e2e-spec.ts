@@ -56,6 +56,8 @@ interface Fixtures {
   calendarFeedPath: string;
   /** The cast trainee's visa invitation letter (issue 20): its enrolment and reference. */
   letter: { enrolmentId: string; reference: string };
+  /** A published program open to anyone (the open catalog's, issue 22): its code. */
+  openProgramCode: string;
 }
 
 /** Properties an attacker would try to set; each route is tried with those its schema does not declare. */
@@ -569,6 +571,7 @@ beforeAll(async () => {
       (await t.http.get(api('/me/calendar-feed')).set(cast.trainee.auth)).body.url,
     ).pathname.replace(/^\/api\/v1/, ''),
     letter: await letterFixture(t, cast),
+    openProgramCode: (await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true })).code,
   };
   doc = (await t.http.get('/api/docs-json')).body;
   // Every table but the rate limiter's counters: a counted request's hits reach them a second later (the limiter
@@ -816,6 +819,7 @@ function readPaths(route: string): string[] {
     '/credentials/status/:listId': [fx.statusListId],
     '/enrolments/:id': [fx.enrolmentId, fx.letter.enrolmentId],
     '/verify/letters/:reference': [fx.letter.reference],
+    '/public/programs/:code': [fx.openProgramCode],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];

@@ -1,7 +1,7 @@
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { Cast, createCast, SignedIn } from './factories/accounts';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';
-import { createGuestInstructor, createSession } from './factories/programs';
+import { createGuestInstructor, createProgram, createSession } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
 import { OpenApiValidator } from './support/openapi-validator';
 import { letterFixture } from './support/invitation-letters';
@@ -210,6 +210,10 @@ async function seed(t: TestApp): Promise<Fixtures> {
     'check-in open',
   );
 
+  // A program of the open catalog (issue 22): published, open to anyone, with a session.
+  const open = await createProgram(t, admin.auth, cast.host, {}, { publish: true });
+  await createSession(t, admin.auth, open.id, { venue: 'Building 3, Room 302' });
+
   return {
     cast,
     params: {
@@ -227,6 +231,7 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'calendar/{token}': [feedToken],
       'enrolments/{id}': [enrolment.id as string, upcomingEnrolment.id as string, letter.enrolmentId],
       'letters/{reference}': [letter.reference],
+      'programs/{code}': [open.code],
     },
   };
 }

@@ -11,6 +11,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
+import { PublicCatalogModule } from './modules/public-catalog/public-catalog.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
@@ -71,6 +72,7 @@ export class AppModule {
         LogisticsModule,
         RoomsModule,
         InvitationLettersModule,
+        PublicCatalogModule,
       ],
     };
   }

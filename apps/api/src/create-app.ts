@@ -15,6 +15,7 @@ import { serveWebApp } from './common/http/web-app';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { serveOpenApi } from './openapi';
+import { PublicProgramPages } from './modules/public-catalog/public-program-pages';
 
 import { API_PREFIX } from './create-app.constants';
 
@@ -96,7 +97,10 @@ export async function createApp(
   serveOpenApi(app);
 
   if (config.webRoot) {
-    const served = await serveWebApp(fastify, config.webRoot);
+    const served = await serveWebApp(fastify, config.webRoot, {
+      // Resolved per request: the module's providers exist once the app is initialised below.
+      program: (html, request) => app.get(PublicProgramPages).render(html, request),
+    });
     if (!served) app.get(Logger).warn(`No web app at ${config.webRoot} (run npm run build); serving the API only.`);
   }
 

@@ -41,6 +41,9 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/no-such-page',
         // The QR's address, signed out: it leads to sign-in (keeping the code).
         `/check-in/${NO_SUCH_SESSION}?code=K7M4QX9P`,
+        // The open catalog's program page (issue 22), and one of no public program.
+        `/p/${ids.publicCode}`,
+        '/p/NO-SUCH-PROGRAM',
       ];
     case 'trainee':
       return [
@@ -50,6 +53,8 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         `/my/logistics/${ids.logistics.trainee}`,
         // A check-in the API refuses (no such session): the page says so in words.
         `/check-in/${NO_SUCH_SESSION}?code=K7M4QX9P`,
+        // A program page of the open catalog, signed in: enrol from it.
+        `/p/${ids.publicCode}`,
         ...common,
       ];
     case 'instructor':
@@ -128,6 +133,8 @@ interface DemoIds {
   sessionPath?: string;
   /** A session of the demo program the instructor teaches (the admin's pages of one session). */
   sessionId: string;
+  /** The code of a program of the open catalog (published, open to anyone). */
+  publicCode: string;
 }
 
 async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Promise<DemoIds> {
@@ -147,6 +154,8 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
   const enrolment = enrolments.items.find((e) => e.status === 'confirmed') ?? enrolments.items[0];
   const own = needs[0] ?? { enrolmentId: enrolment.id, programId: enrolment.program.id };
   const sessions = await admin.call<Session[]>('GET', `/programs/${program.id}/sessions`);
+  const open = (await admin.call<Page<{ code: string }>>('GET', '/public/programs?limit=1')).items[0];
+  const publicCode = open?.code ?? (await admin.publishedProgram()).code;
   await admin.dispose();
   await trainee.dispose();
   await partner.dispose();
@@ -155,6 +164,7 @@ async function demoIds(testInfo: Parameters<Parameters<typeof test>[2]>[1]): Pro
     institutionId: institution.id,
     verificationCode: certificates.items[0].verificationCode,
     sessionId: sessions[0].id,
+    publicCode,
     logistics: {
       trainee: own.enrolmentId,
       programId: camp.id,

@@ -207,6 +207,16 @@ export class EnvSchema {
   @Min(1)
   VERIFY_SERIAL_RATE_LIMIT_PER_MINUTE = 10;
 
+  @EnvVar({
+    description:
+      'Open-catalog look-ups (GET /public/programs…, the share image and the poster) per client IP per minute before 429.',
+    default: '300',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CATALOG_RATE_LIMIT_PER_MINUTE = 300;
+
   @EnvVar({ description: 'Largest JSON request body, in bytes.', default: '1048576' })
   @Transform(toInt)
   @IsInt()

@@ -87,9 +87,14 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/verify/verify.page').then((m) => m.VerifyPage),
   },
   {
+    // Public (issue 22): signed out, the open catalog; signed in, the programs the viewer may see.
     path: 'programs',
-    canActivate: [signedInGuard],
     loadComponent: () => import('./features/programs/program-catalog.page').then((m) => m.ProgramCatalogPage),
+  },
+  {
+    // Public: the address shared in chats; the API puts the program's preview tags into this page's HTML.
+    path: 'p/:code',
+    loadComponent: () => import('./features/programs/public-program.page').then((m) => m.PublicProgramPage),
   },
   {
     path: 'programs/:id',

@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemException } from '../problem/problem.exception';
 
 /** Angular names bundles and fonts with a content hash: `main-ABCD1234.js`. */
@@ -19,11 +19,21 @@ export function cacheControlOf(filePath: string): string {
 }
 
 /**
+ * Renders a page's head into index.html before it is sent (the open catalog's `/p/:code`, issue 22): chat apps
+ * read Open Graph tags without running JavaScript. `null` → index.html as it is, with a 404.
+ */
+export type PageHeadRenderer = (index: string, request: FastifyRequest) => Promise<string | null>;
+
+/**
  * Serves the built Angular app at `/`: files as they are (hashed ones cached
  * for a year), and index.html for every other GET outside `/api`, so deep
  * links and reloads land in the SPA's router.
  */
-export async function serveWebApp(fastify: FastifyInstance, webRoot: string): Promise<boolean> {
+export async function serveWebApp(
+  fastify: FastifyInstance,
+  webRoot: string,
+  pages: { program?: PageHeadRenderer } = {},
+): Promise<boolean> {
   const root = path.resolve(webRoot);
   const index = path.join(root, 'index.html');
   if (!existsSync(index)) return false;
@@ -39,6 +49,21 @@ export async function serveWebApp(fastify: FastifyInstance, webRoot: string): Pr
       res.header('cache-control', cacheControlOf(filePath));
     },
   });
+
+  const { program } = pages;
+  if (program) {
+    // Read once: the built app does not change under a running process.
+    const html = readFileSync(index, 'utf8');
+    fastify.get('/p/:code', async (request, reply) => {
+      const page = await program(html, request);
+      return reply
+        .status(page === null ? 404 : 200)
+        .header('cache-control', 'no-cache')
+        .header('vary', 'Accept-Language')
+        .type('text/html; charset=utf-8')
+        .send(page ?? html);
+    });
+  }
 
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) throw ProblemException.notFound();

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { InvitationLetterDocument } from '../../logistics/letters/letter-pdf';
+import type { PosterDocument } from '../../public-catalog/poster-pdf';
+import type { ShareImageDocument } from '../../public-catalog/share-image';
 import type { CertificateDocument } from '../pdf/certificate-pdf';
 import type { ImageCheck } from '../pdf/images';
 import type { RenderTask } from './render-task';
@@ -63,6 +65,18 @@ export class CertificateRenderPool implements OnApplicationShutdown {
   /** A visa invitation letter (issue 20), in the same threads with the same fonts; never counted in `rendered`. */
   async renderLetter(document: InvitationLetterDocument): Promise<Buffer> {
     const pdf = (await this.piscina.run({ kind: 'letter', document })) as Uint8Array;
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  }
+
+  /** A program's share image for the open catalog (issue 22): PNG bytes; never counted in `rendered`. */
+  async renderShareImage(document: ShareImageDocument): Promise<Buffer> {
+    const png = (await this.piscina.run({ kind: 'share-image', document })) as Uint8Array;
+    return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  }
+
+  /** A program's printable poster (issue 22); never counted in `rendered`. */
+  async renderPoster(document: PosterDocument): Promise<Buffer> {
+    const pdf = (await this.piscina.run({ kind: 'poster', document })) as Uint8Array;
     return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 

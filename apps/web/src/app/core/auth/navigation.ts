@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = {
   guest: [
     { path: '/', label: 'nav.home', exact: true },
+    // The open catalog (issue 22): camps and courses anyone may enrol in.
+    { path: '/programs', label: 'nav.programs' },
     { path: '/sign-in', label: 'nav.signIn' },
     { path: '/register', label: 'nav.register' },
     { path: '/verify', label: 'nav.verify' },

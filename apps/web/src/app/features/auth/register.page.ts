@@ -20,6 +20,7 @@ import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { CountryNames } from '../../shared/i18n/countries';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
+import { PendingEnrolment } from '../programs/pending-enrolment';
 
 /** Trainee self-registration: name in the person's own script and in Latin letters, nationality, institution, language. */
 @Component({
@@ -32,6 +33,9 @@ export class RegisterPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly languages = inject(LanguageService);
+  /** A program page's "Register and enrol": its program, back to which registration leads. */
+  private readonly pending = inject(PendingEnrolment);
+  protected readonly pendingProgram = this.pending.code();
   protected readonly countries = inject(CountryNames);
 
   protected readonly locales = SUPPORTED_LOCALES;
@@ -89,7 +93,8 @@ export class RegisterPage {
         preferredLocale: value.preferredLocale,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
-      await this.router.navigateByUrl(this.auth.homeFor('trainee'));
+      // From a program page: back to it (it asks to confirm the address, then enrols).
+      await this.router.navigateByUrl(this.pending.path() ?? this.auth.homeFor('trainee'));
     } catch (error) {
       const problem = problemOf(error);
       applyServerErrors(this.form, problem);

@@ -9,6 +9,7 @@ import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { compactCode, totpCodeValidator } from '../../shared/forms/one-time-code';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { i18nKey } from '../../shared/i18n/i18n-key';
+import { PendingEnrolment } from '../programs/pending-enrolment';
 import { signInFailure, type Message } from './sign-in-failure';
 
 /** Which part of signing in is on screen: the password, then (with two-factor on) a code or a recovery code. */
@@ -30,6 +31,7 @@ export const MFA_CHALLENGE_MS = 5 * 60_000 - 10_000;
 export class SignInPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly pending = inject(PendingEnrolment);
   protected readonly digits = TOTP_DIGITS;
 
   /** Where to go after signing in (set by the guards). */
@@ -135,7 +137,8 @@ export class SignInPage {
   }
 
   private async enter(user: AuthUser): Promise<void> {
-    const returnUrl = this.returnUrl();
+    // A trainee who chose a program before registering goes back to it (where the enrolment is made).
+    const returnUrl = this.returnUrl() ?? (user.role === 'trainee' ? this.pending.path() : null) ?? undefined;
     const target = user.mfaSetupRequired
       ? MFA_SETUP_PATH
       : returnUrl?.startsWith('/') && !returnUrl.startsWith('//')

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ErrorCode } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -7,6 +7,7 @@ import { AccountApi } from '../../core/auth/account.api';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { ResendVerificationComponent } from '../../core/layout/resend-verification.component';
+import { PendingEnrolment } from '../programs/pending-enrolment';
 
 type VerifyState = 'working' | 'done' | 'invalid' | 'failed';
 
@@ -36,9 +37,13 @@ type VerifyState = 'working' | 'done' | 'invalid' | 'failed';
               'auth.verifyEmail.continue' | translate
             }}</a>
           } @else {
-            <a class="btn btn-primary" routerLink="/sign-in" data-testid="verify-email-sign-in">{{
-              'auth.verifyEmail.signIn' | translate
-            }}</a>
+            <a
+              class="btn btn-primary"
+              routerLink="/sign-in"
+              [queryParams]="pendingPath ? { returnUrl: pendingPath } : {}"
+              data-testid="verify-email-sign-in"
+              >{{ 'auth.verifyEmail.signIn' | translate }}</a
+            >
           }
         }
         @case ('invalid') {
@@ -70,7 +75,10 @@ type VerifyState = 'working' | 'done' | 'invalid' | 'failed';
 })
 export class VerifyEmailPage implements OnInit {
   private readonly api = inject(AccountApi);
+  private readonly router = inject(Router);
   protected readonly auth = inject(AuthService);
+  /** The program page a visitor came from to register ("Register and enrol"): where signing in leads next. */
+  protected readonly pendingPath = inject(PendingEnrolment).path();
 
   /** From the e-mailed link (`?token=`). */
   readonly token = input<string>();
@@ -92,6 +100,8 @@ export class VerifyEmailPage implements OnInit {
       await firstValueFrom(this.api.verifyEmail(token));
       if (this.auth.signedIn()) await this.auth.reloadUser().catch(() => undefined);
       this.state.set('done');
+      // Signed in here and registered from a program page: straight back to it, where the enrolment is made.
+      if (this.auth.signedIn() && this.pendingPath) await this.router.navigateByUrl(this.pendingPath);
     } catch (error) {
       const problem = problemOf(error);
       if (problem.code === ErrorCode.TokenInvalid || problem.status === 400) {

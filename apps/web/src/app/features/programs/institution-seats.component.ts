@@ -8,7 +8,7 @@ import { seatsByInstitution } from './institution-seats';
 
 /**
  * "Seats by institution" of a program's page: for admins a line per institution (its quota or the open seats,
- * and its people by status) and the open pool; for partner staff their own line and the free seats.
+ * and its people by status) and the open pool; for partner staff their own line and the seats their people can still get.
  */
 @Component({
   selector: 'sb-institution-seats',

@@ -57,7 +57,7 @@ describe('seatsByInstitution', () => {
     expect(view?.available).toBe(18);
   });
 
-  it('gives a partner its own line and the free seats, never an open pool it could subtract from', () => {
+  it('gives a partner its own line and the seats its people can still get, never an open pool it could subtract from', () => {
     const view = seatsByInstitution(PARTNER_VIEW, [RMUTT]);
     expect(view?.lines).toHaveLength(1);
     expect(view?.open).toBeNull();
@@ -108,11 +108,13 @@ describe('InstitutionSeatsComponent', () => {
     expect(element.querySelector('[data-testid="institution-seats-free"]')).toBeNull();
   });
 
-  it('shows partner staff their own line and the program’s free seats, in their language', async () => {
+  it('shows partner staff their own line and the seats their people can still get, in their language', async () => {
     const { element, text, rows } = await render(PARTNER_VIEW, 'th');
     expect(text(element.querySelector('h2'))).toBe('ที่นั่งของสถาบันของคุณ');
     expect(rows()).toEqual([['มทร.ธัญบุรี', '15 ว่าง 4', '11', '3', '0', '1']]);
-    expect(text(element.querySelector('[data-testid="institution-seats-free"]'))).toBe('ที่นั่งว่างในโครงการ 18');
+    expect(text(element.querySelector('[data-testid="institution-seats-free"]'))).toBe(
+      'ที่นั่งที่ผู้เรียนของสถาบันคุณยังได้รับได้ 18',
+    );
     expect(element.querySelector('[data-testid="institution-seats-open"]')).toBeNull();
   });
 });

@@ -17,9 +17,9 @@ export interface OpenPool {
 
 export interface SeatsByInstitution {
   lines: InstitutionSeatLine[];
-  /** Admins only: a partner sees its own line and the program's free seats, never the others' numbers. */
+  /** Admins only: a partner sees its own line and the seats its people can still get, never the others' numbers. */
   open: OpenPool | null;
-  /** Free seats of the whole program (what anyone may still be given). */
+  /** Free seats as the API gives them: the program's for admins; for partner staff, those its people can still get. */
   available: number;
 }
 

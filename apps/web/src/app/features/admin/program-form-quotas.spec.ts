@@ -76,6 +76,8 @@ async function render(program: Program = PROGRAM, language: 'en' | 'th' = 'en') 
 }
 
 describe('ProgramFormPage: partner quotas and host review', () => {
+  // A whole page with its requests: more than jest's 5 s when other builds share the machine.
+  jest.setTimeout(30_000);
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('shows the program’s quotas and host review, the sum against the capacity and the open seats', async () => {

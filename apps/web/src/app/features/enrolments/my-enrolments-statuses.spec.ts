@@ -65,6 +65,8 @@ async function render(locale: 'en' | 'th') {
 }
 
 describe('My programs: nominated and cancelled', () => {
+  // A whole page with its requests: more than jest's 5 s when other builds share the machine.
+  jest.setTimeout(30_000);
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('says the partner nominated the trainee and the host decides, and that a program was cancelled', async () => {

@@ -88,6 +88,8 @@ async function render(role: Role, queue: 'applications' | 'nominations', items: 
 }
 
 describe('ReviewQueuePage: nominations (admins)', () => {
+  // A whole page with its requests: more than jest's 5 s when other builds share the machine.
+  jest.setTimeout(30_000);
   afterEach(() => TestBed.inject(HttpTestingController).verify());
   const NOMINATED = [entry('a', 'สมศรี มีสุข'), entry('b', 'อนันต์ ใจงาม'), entry('c', 'วิภา ศรีสุข')];
 
@@ -185,6 +187,8 @@ describe('ReviewQueuePage: nominations (admins)', () => {
 });
 
 describe('ReviewQueuePage: a partner nominates where the host reviews', () => {
+  // A whole page with its requests: more than jest's 5 s when other builds share the machine.
+  jest.setTimeout(30_000);
   afterEach(() => TestBed.inject(HttpTestingController).verify());
   const PENDING = [entry('a', 'สมศรี มีสุข', 'camp', 'pending'), entry('b', 'อนันต์ ใจงาม', 'course', 'pending')];
 

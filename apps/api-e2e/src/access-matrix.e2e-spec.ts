@@ -5,7 +5,7 @@ import { Cast, createAccount, createCast, createSignedIn, PASSWORD, SignedIn } f
 import { createInstitution } from './factories/institutions';
 import { createGuestInstructor, createProgram, createSession, programBody, uniqueCode } from './factories/programs';
 import { insertTrainees } from './factories/trainees';
-import { createPartnerAProgram, newApplication } from './factories/enrolments';
+import { createPartnerAProgram, newApplication, newNomination } from './factories/enrolments';
 import { letterFixture } from './support/invitation-letters';
 import { api, startTestApp, TestApp } from './support/test-app';
 
@@ -456,6 +456,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /enrolments/:id/approve': {
     call: async (t, cast) => ({ path: `/enrolments/${await newApplication(t, cast)}/approve` }),
     expect: { ...staffOfPartners(200), otherPartner: 404 },
+  },
+  // Accepting a nomination is the host's word: admins only (partners, even the nominee's own, 403).
+  'POST /enrolments/:id/accept': {
+    call: async (t, cast) => ({ path: `/enrolments/${await newNomination(t, cast)}/accept` }),
+    expect: adminOnly(200),
   },
   'POST /enrolments/:id/reject': {
     call: async (t, cast) => ({

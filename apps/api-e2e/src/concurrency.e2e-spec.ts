@@ -136,8 +136,9 @@ describe('concurrency', () => {
 
   describe('seats', () => {
     it(`${REPETITIONS} programs × ${4 * PER_GROUP} enrolments at once for ${CAPACITY} seats: exactly ${CAPACITY} confirmed, counters true every time`, async () => {
-      // Four ways in, as the contract has them: an admin or the trainee's own partner decides at once; a
-      // trainee's own application waits for review — by their partner, or by the admins when they have none.
+      // Four ways in, as the contract has them: an admin or the trainee's own partner decides at once, and so
+      // does a trainee of no institution registering themself (issue 22: nobody reviews them unless the host
+      // reviews everyone); a partner's trainee's own application waits for their partner's review.
       const byAdmin = await insertTrainees(t.dataSource, PER_GROUP);
       const byPartner = await insertTrainees(t.dataSource, PER_GROUP, { institutionId: cast.partnerA.id });
       const independents = await traineeAccounts(PER_GROUP, null);
@@ -145,7 +146,7 @@ describe('concurrency', () => {
       const kinds = [
         ...byAdmin.map((traineeId) => ({ auth: cast.admin.auth, body: { traineeId }, placed: true })),
         ...byPartner.map((traineeId) => ({ auth: cast.partner.auth, body: { traineeId }, placed: true })),
-        ...independents.map((auth) => ({ auth, body: {}, placed: false })),
+        ...independents.map((auth) => ({ auth, body: {}, placed: true })),
         ...applicants.map((auth) => ({ auth, body: {}, placed: false })),
       ];
 

@@ -10,7 +10,7 @@ type Auth = { Authorization: string };
 describe('enrolments', () => {
   let t: TestApp;
   let cast: Cast;
-  /** A trainee of no institution: nobody reviews their applications. */
+  /** A trainee of no institution: no partner reviews them (a seat at once, or the admins when the host reviews). */
   let independent: SignedIn;
 
   beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('enrolments', () => {
   }
 
   describe('transitions', () => {
-    it('a trainee’s own application waits for review — by their partner, or by the admins without one', async () => {
+    it('a trainee’s own application waits for their partner’s review; without one, a seat at once', async () => {
       const p = await program({ capacity: 1 });
       const applied = await enrol(cast.trainee.auth, p.id);
       expect(applied.status).toBe(201);
@@ -66,12 +66,11 @@ describe('enrolments', () => {
         status: 'pending',
       });
       expect(applied.body.decidedAt).toBeUndefined();
+      // No partner reviews a trainee of no institution: a seat (or the wait-list) at once.
       const placed = await enrol(independent.auth, p.id);
-      expect(placed.body.status).toBe('pending');
-      // No partner reviews a trainee of no institution: the admins do.
+      expect(placed.status).toBe(201);
+      expect(placed.body).toMatchObject({ status: 'confirmed', decidedBy: independent.user.id });
       expect((await act(cast.partner.auth, placed.body.id, 'approve')).status).toBe(404);
-      const admitted = await act(cast.admin.auth, placed.body.id, 'approve');
-      expect(admitted.body).toMatchObject({ status: 'confirmed', decidedBy: cast.admin.user.id });
       const [other] = await insertTrainees(t.dataSource, 1);
       const waiting = await enrol(cast.admin.auth, p.id, { traineeId: other });
       expect(waiting.body.status).toBe('waitlisted');
@@ -113,6 +112,21 @@ describe('enrolments', () => {
       );
     });
 
+    it('a trainee of no institution waits for the admins when the host reviews everyone', async () => {
+      const p = await program({ capacity: 1, hostReview: true });
+      const applied = await enrol(independent.auth, p.id);
+      expect(applied.status).toBe(201);
+      expect(applied.body.status).toBe('pending');
+      expect(applied.body.decidedAt).toBeUndefined();
+      // No partner reviews a trainee of no institution: the admins do.
+      expect((await act(cast.partner.auth, applied.body.id, 'approve')).status).toBe(404);
+      expect(await statusOf(applied.body.id)).toBe('pending');
+      const admitted = await act(cast.admin.auth, applied.body.id, 'approve');
+      expect(admitted.status).toBe(200);
+      expect(admitted.body).toMatchObject({ status: 'confirmed', decidedBy: cast.admin.user.id });
+      expect(await seats(p.id)).toEqual({ capacity: 1, confirmed: 1, waitlisted: 0, pending: 0 });
+    });
+
     it('refuses the wrong role, the wrong institution and the wrong state, changing nothing', async () => {
       const p = await program();
       const applied = (await enrol(cast.trainee.auth, p.id)).body as Enrolment;
@@ -150,8 +164,10 @@ describe('enrolments', () => {
       await act(independent.auth, first.body.id, 'withdraw');
       const back = await enrol(independent.auth, p.id);
       expect(back.status).toBe(201);
-      expect(back.body).toMatchObject({ id: first.body.id, status: 'pending' });
-      expect(await seats(p.id)).toMatchObject({ confirmed: 0, pending: 1 });
+      // The same enrolment again, placed at once as the first time (nobody reviews a trainee of no institution).
+      expect(first.body.status).toBe('confirmed');
+      expect(back.body).toMatchObject({ id: first.body.id, status: 'confirmed' });
+      expect(await seats(p.id)).toMatchObject({ confirmed: 1, pending: 0 });
     });
 
     it('keeps to the enrolment window and to published programs', async () => {
@@ -201,8 +217,9 @@ describe('enrolments', () => {
       );
       const ids: string[] = [];
       for (const trainee of trainees) ids.push((await enrol(trainee.auth, p.id)).body.id);
+      // A trainee of no institution takes a seat at once.
       const confirmedElsewhere = (await enrol(independent.auth, p.id)).body.id as string;
-      await act(cast.admin.auth, confirmedElsewhere, 'approve');
+      expect(await statusOf(confirmedElsewhere)).toBe('confirmed');
 
       const queue = await t.http.get(api(`/enrolments?status=pending&programId=${p.id}`)).set(cast.partner.auth);
       expect(queue.body.items.map((e: RosterEntry) => e.id)).toEqual(ids);

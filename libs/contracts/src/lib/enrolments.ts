@@ -70,7 +70,8 @@ export interface WithdrawEnrolmentRequest {
 
 /** `POST /enrolments/decisions`: approve or reject many applications at once, all or none. */
 export interface EnrolmentDecisionRequest {
-  action: 'approve' | 'reject';
+  /** `accept` (admins): nominated → a seat or the wait-list (issue 22). */
+  action: 'approve' | 'reject' | 'accept';
   enrolmentIds: string[];
   /** Required to reject. */
   reason?: string;

@@ -42,6 +42,10 @@ export const NOTIFICATION_KINDS = [
   'mfa-disabled',
   /** To a trainee whose camp logistics miss something: a week before the program's due date and on it (issue 20). */
   'logistics-reminder',
+  /** To the trainee and their partner's staff: the partner nominated them; the host decides (issue 22). */
+  'enrolment-nominated',
+  /** To the nominee's partner staff: the host accepted (a seat or the wait-list) or declined the nomination. */
+  'nomination-decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

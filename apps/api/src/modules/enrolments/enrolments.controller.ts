@@ -41,7 +41,7 @@ export class EnrolmentsController {
   @Roles(Role.Admin, Role.Partner, Role.Trainee)
   @ApiOperation({
     summary:
-      'Enrol: a trainee themself ({}), or an admin or the trainee’s partner ({ traineeId }). Pending for partner trainees who apply themselves; otherwise a seat or the wait-list.',
+      'Enrol: a trainee themself ({}), or an admin or the trainee’s partner ({ traineeId }). Pending for partner trainees who apply themselves (and for everyone when the program has hostReview); nominated when a partner enrols its trainee in a program with hostReview; otherwise a seat or the wait-list of the trainee’s pool.',
   })
   @ApiCreatedResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -141,7 +141,9 @@ export class EnrolmentsController {
   @Post('enrolments/decisions')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Partner)
-  @ApiOperation({ summary: 'Approve or reject many applications at once, all or none.' })
+  @ApiOperation({
+    summary: 'Approve, reject or (admins) accept many enrolments at once, all or none, naming the one that fails.',
+  })
   @ApiOkResponse({ type: EnrolmentDecisionResultDto })
   @ApiProblems(400, 401, 403, 409)
   async decideMany(@Body() dto: EnrolmentDecisionDto, @Ctx() ctx: RequestContext): Promise<EnrolmentDecisionResult> {
@@ -151,17 +153,37 @@ export class EnrolmentsController {
   @Post('enrolments/:id/approve')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Partner)
-  @ApiOperation({ summary: 'pending → confirmed, or waitlisted when the program is full.' })
+  @ApiOperation({
+    summary:
+      'pending → confirmed, or waitlisted when the trainee’s pool (their partner’s quota, or the open seats) or the ' +
+      'program is full; a partner’s approval in a program with hostReview → nominated, for the host to accept.',
+  })
   @ApiOkResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
   approve(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Enrolment> {
     return this.enrolments.decide(id, 'approve', null, ctx);
   }
 
+  @Post('enrolments/:id/accept')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary:
+      'The host accepts a nomination: nominated → confirmed, or waitlisted when the partner’s quota (or the open ' +
+      'seats, for people without one) or the program is full. The trainee and their partner are told.',
+  })
+  @ApiOkResponse({ type: EnrolmentDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  accept(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Enrolment> {
+    return this.enrolments.decide(id, 'accept', null, ctx);
+  }
+
   @Post('enrolments/:id/reject')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Partner)
-  @ApiOperation({ summary: 'pending or waitlisted → rejected, with a reason.' })
+  @ApiOperation({
+    summary: 'pending or waitlisted → rejected, with a reason; admins also decline a nominated one this way.',
+  })
   @ApiOkResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
   reject(@UuidParam('id') id: string, @Body() dto: RejectEnrolmentDto, @Ctx() ctx: RequestContext): Promise<Enrolment> {
@@ -171,7 +193,11 @@ export class EnrolmentsController {
   @Post('enrolments/:id/withdraw')
   @HttpCode(200)
   @Roles(Role.Admin, Role.Trainee)
-  @ApiOperation({ summary: 'Withdraw (the trainee themself, admins); a freed seat goes to the oldest wait-listed.' })
+  @ApiOperation({
+    summary:
+      'Withdraw (the trainee themself, admins), also from nominated; a freed seat goes to the oldest wait-listed of ' +
+      'its pool (a quota’s seat to that partner’s wait-list first, then the open pool’s).',
+  })
   @ApiOkResponse({ type: EnrolmentDto })
   @ApiProblems(400, 401, 403, 404, 409)
   withdraw(

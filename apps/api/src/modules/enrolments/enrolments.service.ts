@@ -30,7 +30,7 @@ import { EnrolmentDecisionDto } from './dto/enrolment-decision.dto';
 import { EnrolmentQueueQueryDto, MyEnrolmentsQueryDto, RosterQueryDto } from './dto/enrolment-queries.dto';
 import { ENROLMENT_SCOPE } from './enrolment.scope';
 import { Enrolment } from './enrolment.entity';
-import { fillSeats, lockProgram, moveSeat, placeFor, type LockedProgram } from './seats';
+import { fillSeats, lockProgram, moveSeat, placeFor, poolOf, type LockedProgram } from './seats';
 
 export function toEnrolmentView(e: Enrolment): EnrolmentView {
   return {
@@ -105,9 +105,13 @@ function toRosterEntry(r: RosterRaw): RosterEntry {
   };
 }
 
-/** Statuses an enrolment may be withdrawn, approved or rejected from. */
-const ACTIVE: EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
+/** Statuses an enrolment may be withdrawn or rejected from (a nominated one only by the host's admins). */
+const ACTIVE: EnrolmentStatus[] = ['pending', 'nominated', 'confirmed', 'waitlisted'];
 const REJECTABLE: EnrolmentStatus[] = ['pending', 'waitlisted'];
+const HOST_REJECTABLE: EnrolmentStatus[] = [...REJECTABLE, 'nominated'];
+
+/** What a decision on one enrolment may be. */
+export type EnrolmentAction = 'approve' | 'reject' | 'withdraw' | 'accept';
 
 function invalidTransition(from: EnrolmentStatus, to: EnrolmentStatus, field?: string): ProblemException {
   return ProblemException.conflict(ErrorCode.InvalidTransition, {
@@ -166,12 +170,15 @@ export class EnrolmentsService {
         }
         // A trainee's own application waits for their partner's review. Someone of no partner institution takes a
         // seat (or the wait-list) at once — the public catalog's one flow — unless the host reviews everyone.
+        // A partner enrolling its own trainee nominates them when the host reviews; an admin places at once.
         const status: EnrolmentStatus =
-          viewer.role !== 'trainee'
-            ? placeFor(program)
-            : trainee.institutionId || program.hostReview
+          viewer.role === 'trainee'
+            ? trainee.institutionId || program.hostReview
               ? 'pending'
-              : placeFor(program);
+              : await placeFor(manager, program, trainee.institutionId)
+            : viewer.role === 'partner' && program.hostReview
+              ? 'nominated'
+              : await placeFor(manager, program, trainee.institutionId);
         const now = new Date();
         const enrolment = existing ?? manager.create(Enrolment, { programId, traineeId: trainee.id });
         Object.assign(enrolment, {
@@ -190,6 +197,7 @@ export class EnrolmentsService {
           details: { programId, traineeId: trainee.id, status, reenrolment: existing !== null },
         });
         if (status === 'pending') await this.notifier.applicationsReceived(manager, [saved.id]);
+        else if (status === 'nominated') await this.notifier.enrolmentsNominated(manager, [saved.id]);
         else await this.notifier.enrolmentsDecided(manager, [saved.id]);
         return toEnrolmentView(saved);
       });
@@ -254,25 +262,44 @@ export class EnrolmentsService {
     return { enrolment, program };
   }
 
+  /**
+   * One decision on a locked enrolment. `approve` of a pending application places it (a seat or its pool's
+   * wait-list) — or, by the partner of a program whose host reviews, nominates it; `accept` (admins) places a
+   * nominated one; `reject` declines (a nominated one only by admins); `withdraw` leaves, and a seat left goes on
+   * by the pools' rules (fillSeats).
+   */
   private async applyDecision(
     manager: EntityManager,
     enrolment: Enrolment,
     program: LockedProgram,
-    action: 'approve' | 'reject' | 'withdraw',
+    action: EnrolmentAction,
     viewer: Viewer,
     reason: string | null,
     field?: string,
   ): Promise<AuditEntry[]> {
     const from = enrolment.status;
-    let to: EnrolmentStatus;
-    if (action === 'approve') {
-      if (from !== 'pending') throw invalidTransition(from, 'confirmed', field);
+    const institutionId = await this.institutionOf(manager, enrolment.traineeId);
+    const assertOpen = () => {
       if (program.status !== 'published') {
         throw new ProblemException(409, ErrorCode.ProgramNotOpen, { params: { status: program.status } });
       }
-      to = placeFor(program);
+    };
+    let to: EnrolmentStatus;
+    let audited: string = action;
+    if (action === 'approve') {
+      const nominates = viewer.role === 'partner' && program.hostReview;
+      if (from !== 'pending') throw invalidTransition(from, nominates ? 'nominated' : 'confirmed', field);
+      assertOpen();
+      to = nominates ? 'nominated' : await placeFor(manager, program, institutionId);
+      if (nominates) audited = 'nominate';
+    } else if (action === 'accept') {
+      if (from !== 'nominated') throw invalidTransition(from, 'confirmed', field);
+      assertOpen();
+      to = await placeFor(manager, program, institutionId);
     } else if (action === 'reject') {
-      if (!REJECTABLE.includes(from)) throw invalidTransition(from, 'rejected', field);
+      if (!(viewer.role === 'admin' ? HOST_REJECTABLE : REJECTABLE).includes(from)) {
+        throw invalidTransition(from, 'rejected', field);
+      }
       to = 'rejected';
     } else {
       if (!ACTIVE.includes(from)) throw invalidTransition(from, 'withdrawn', field);
@@ -297,7 +324,7 @@ export class EnrolmentsService {
         : [];
     const entries: AuditEntry[] = [
       {
-        action: `enrolment.${action}`,
+        action: `enrolment.${audited}`,
         entityType: 'enrolment',
         entityId: enrolment.id,
         details: {
@@ -310,8 +337,7 @@ export class EnrolmentsService {
       },
     ];
     if (from === 'confirmed') {
-      for (const promoted of await fillSeats(manager, program.id)) {
-        program.confirmed += 1;
+      for (const promoted of await fillSeats(manager, program, poolOf(program, institutionId))) {
         entries.push({
           action: 'enrolment.promote',
           entityType: 'enrolment',
@@ -323,17 +349,31 @@ export class EnrolmentsService {
     return entries;
   }
 
+  private async institutionOf(manager: EntityManager, traineeId: string): Promise<string | null> {
+    const rows = (await manager.query(`SELECT institution_id FROM trainees WHERE id = $1`, [traineeId])) as {
+      institution_id: string | null;
+    }[];
+    return rows[0]?.institution_id ?? null;
+  }
+
   /** Tells the trainees of decided and promoted enrolments, in the decision's transaction. */
   private async notify(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     const ids = (actions: string[]) =>
       entries.filter((e) => actions.includes(e.action)).map((e) => e.entityId as string);
-    await this.notifier.enrolmentsDecided(manager, ids(['enrolment.approve', 'enrolment.reject']));
+    await this.notifier.enrolmentsDecided(manager, ids(['enrolment.approve', 'enrolment.reject', 'enrolment.accept']));
     await this.notifier.enrolmentsDecided(manager, ids(['enrolment.promote']), true);
+    await this.notifier.enrolmentsNominated(manager, ids(['enrolment.nominate']));
+    // The partner whose nominee the host accepted or declined hears it too (the trainee heard it above).
+    const declined = entries.filter((e) => e.action === 'enrolment.reject' && e.details?.['from'] === 'nominated');
+    await this.notifier.nominationsDecided(manager, [
+      ...ids(['enrolment.accept']),
+      ...declined.map((e) => e.entityId as string),
+    ]);
   }
 
   async decide(
     id: string,
-    action: 'approve' | 'reject' | 'withdraw',
+    action: EnrolmentAction,
     reason: string | null,
     ctx: RequestContext,
   ): Promise<EnrolmentView> {
@@ -355,6 +395,8 @@ export class EnrolmentsService {
    */
   async decideMany(dto: EnrolmentDecisionDto, ctx: RequestContext): Promise<EnrolmentView[]> {
     const viewer = signedIn(ctx);
+    // Accepting nominations is the host's word: admins only, as on POST /enrolments/:id/accept.
+    if (dto.action === 'accept' && viewer.role !== 'admin') throw new ProblemException(403, ErrorCode.Forbidden);
     const reason = dto.action === 'reject' ? (dto.reason ?? null) : null;
     if (dto.action === 'reject' && !reason) {
       throw ProblemException.invalidField('reason', 'IS_NOT_EMPTY', 'validation.isNotEmpty');
@@ -523,12 +565,20 @@ export class EnrolmentsService {
     const waiting = page.items.filter((e) => e.status === 'waitlisted').map((e) => e.id);
     const positions = new Map<string, number>(
       waiting.length
-        ? (
+        ? // The place on the trainee's own pool's wait-list: their partner's quota's, or the open pool's.
+          (
             (await this.dataSource.query(
               `SELECT e.id, (SELECT count(*)::int FROM enrolments w
+                               JOIN trainees wt ON wt.id = w.trainee_id
+                               LEFT JOIN program_quotas wq
+                                      ON wq.program_id = w.program_id AND wq.institution_id = wt.institution_id
                               WHERE w.program_id = e.program_id AND w.status = 'waitlisted'
+                                AND wq.institution_id IS NOT DISTINCT FROM eq.institution_id
                                 AND (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id)) AS position
-                 FROM enrolments e WHERE e.id = ANY($1::uuid[])`,
+                 FROM enrolments e
+                 JOIN trainees et ON et.id = e.trainee_id
+                 LEFT JOIN program_quotas eq ON eq.program_id = e.program_id AND eq.institution_id = et.institution_id
+                WHERE e.id = ANY($1::uuid[])`,
               [waiting],
             )) as { id: string; position: number }[]
           ).map((r) => [r.id, r.position])

@@ -203,6 +203,54 @@ describe('notification wording', () => {
   });
 });
 
+describe('nomination wording (issue 22)', () => {
+  const base = {
+    programTitle: title,
+    programCode: 'CBEC-24',
+    traineeName: 'สมชาย ใจดี',
+    traineeNameLatin: 'Somchai Jaidee',
+  };
+
+  it('tells the nominee about themself and the partner about the nominee, by name', () => {
+    const trainee = notificationText(
+      { kind: 'enrolment-nominated', params: { ...base, audience: 'trainee' } },
+      'en',
+      'UTC',
+      URL,
+    );
+    expect(trainee.title).toBe('Nominated: Cross-border e-commerce camp');
+    expect(trainee.lines[0]).toContain('Your institution nominated you');
+    const partner = notificationText(
+      { kind: 'enrolment-nominated', params: { ...base, audience: 'partner' } },
+      'zh',
+      'UTC',
+      URL,
+    );
+    expect(partner.title).toBe('已推荐：สมชาย ใจดี (Somchai Jaidee)');
+    expect(partner.lines[0]).toContain('CBEC-24');
+  });
+
+  it('tells the partner how the host decided, in each language, with the reason of a decline', () => {
+    for (const locale of ['en', 'zh', 'th', 'ms'] as Locale[]) {
+      const titles = (['confirmed', 'waitlisted', 'rejected'] as const).map(
+        (status) =>
+          notificationText({ kind: 'nomination-decided', params: { ...base, status } }, locale, 'UTC', URL).title,
+      );
+      expect(new Set(titles).size).toBe(3);
+      for (const words of titles) expect(words).toContain('Somchai Jaidee');
+    }
+    const declined = notificationText(
+      { kind: 'nomination-decided', params: { ...base, status: 'rejected', reason: 'Final-year students only' } },
+      'th',
+      'UTC',
+      URL,
+    );
+    expect(declined.title).toBe('ไม่รับการเสนอชื่อ: สมชาย ใจดี (Somchai Jaidee)');
+    expect(declined.lines).toHaveLength(2);
+    expect(declined.lines[1]).toContain('Final-year students only');
+  });
+});
+
 describe('retry delay', () => {
   it('doubles from the base with jitter and stops growing at an hour', () => {
     const middle = () => 0.5;

@@ -100,6 +100,36 @@ export function notificationText(
       lines.push(t('notifications.application-received.body', values));
       break;
     }
+    case 'enrolment-nominated': {
+      // The nominee reads about themself; their partner's staff about the nominee, by name.
+      if (params['audience'] === 'partner') {
+        const latin = typed(params['traineeNameLatin']);
+        values['trainee'] = latin ? `${typed(params['traineeName'])} (${latin})` : typed(params['traineeName']);
+        lines.push(t('notifications.enrolment-nominated.partnerBody', values));
+        return {
+          title: t('notifications.enrolment-nominated.partnerTitle', values),
+          lines,
+          link: text(params['link']),
+        };
+      }
+      lines.push(t('notifications.enrolment-nominated.body', values));
+      break;
+    }
+    case 'nomination-decided': {
+      const latin = typed(params['traineeNameLatin']);
+      values['trainee'] = latin ? `${typed(params['traineeName'])} (${latin})` : typed(params['traineeName']);
+      const outcome = ['confirmed', 'waitlisted', 'rejected'].includes(String(params['status']))
+        ? String(params['status'])
+        : 'confirmed';
+      lines.push(t(`notifications.nomination-decided.${outcome}.body`, values));
+      const reason = typed(params['reason']);
+      if (reason) lines.push(t('notifications.reason', { reason }));
+      return {
+        title: t(`notifications.nomination-decided.${outcome}.title`, values),
+        lines,
+        link: text(params['link']),
+      };
+    }
     case 'enrolment-rejected': {
       lines.push(t('notifications.enrolment-rejected.body', values));
       const reason = typed(params['reason']);

@@ -118,6 +118,61 @@ export class Notifier {
   }
 
   /**
+   * When a partner nominates its trainees (programs whose host reviews): to
+   * each nominee, and to the staff of their partner institution, who learn
+   * that the host now decides.
+   */
+  async enrolmentsNominated(manager: EntityManager, enrolmentIds: string[]): Promise<void> {
+    if (!enrolmentIds.length) return;
+    await manager.query(
+      `WITH nominated AS (
+         SELECT e.* FROM enrolments e WHERE e.id = ANY($1::uuid[]) AND e.status = 'nominated'
+       )
+       INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'enrolment-nominated', 'enrolment-nominated:' || e.id || ':' || txid_current(), ${TRAINEE_COLUMNS},
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', coalesce(u.full_name, t.full_name),
+                                 'audience', 'trainee', 'link', '/my/programs')
+         FROM nominated e ${TRAINEE_RECIPIENT}
+       UNION ALL
+       SELECT 'enrolment-nominated', 'enrolment-nominated:' || e.id || ':' || txid_current(),
+              s.id, s.email, s.preferred_locale, s.time_zone,
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', s.full_name, 'audience', 'partner',
+                                 'traineeName', t.full_name, 'traineeNameLatin', t.full_name_latin,
+                                 'link', '/partner/applications')
+         FROM nominated e
+         JOIN trainees t ON t.id = e.trainee_id
+         JOIN programs p ON p.id = e.program_id
+         JOIN users s ON s.role = 'partner' AND NOT s.disabled AND s.institution_id = t.institution_id
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [enrolmentIds],
+    );
+  }
+
+  /**
+   * To the staff of each nominee's partner institution when the host decided
+   * the nomination: accepted (confirmed or wait-listed) or declined, with the
+   * reason. The trainee hears it through enrolmentsDecided.
+   */
+  async nominationsDecided(manager: EntityManager, enrolmentIds: string[]): Promise<void> {
+    if (!enrolmentIds.length) return;
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'nomination-decided', 'nomination-decided:' || e.id || ':' || txid_current(),
+              s.id, s.email, s.preferred_locale, s.time_zone,
+              jsonb_build_object(${PROGRAM_PARAMS}, 'name', s.full_name, 'status', e.status, 'reason', e.reason,
+                                 'traineeName', t.full_name, 'traineeNameLatin', t.full_name_latin,
+                                 'link', '/partner/applications')
+         FROM enrolments e
+         JOIN trainees t ON t.id = e.trainee_id
+         JOIN programs p ON p.id = e.program_id
+         JOIN users s ON s.role = 'partner' AND NOT s.disabled AND s.institution_id = t.institution_id
+        WHERE e.id = ANY($1::uuid[]) AND e.status IN ('confirmed', 'waitlisted', 'rejected')
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [enrolmentIds],
+    );
+  }
+
+  /**
    * To the confirmed trainees of the session's program and the session's
    * instructors (those with an account), when its time or place changed.
    * Call after saving the session; `before` is how it was.

@@ -8,6 +8,7 @@ import {
   startOfZonedDay,
   type Page,
   type PartnerQuota,
+  type InstitutionSeats,
   type Program as ProgramView,
   type ProgramStatus,
   type Seats,
@@ -19,7 +20,7 @@ import { containsPattern } from '../../common/pagination/contains-pattern';
 import { paginateRaw } from '../../common/pagination/keyset';
 import { FieldProblem, ProblemException } from '../../common/problem/problem.exception';
 import { isUniqueViolation } from '../../database/errors';
-import { fillSeats } from '../enrolments/seats';
+import { fillSeats, lockProgram } from '../enrolments/seats';
 import { AuditService } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
 import { CreateProgramDto } from './dto/create-program.dto';
@@ -186,6 +187,11 @@ function visibleProgramRows(dataSource: DataSource, viewer: Viewer): SelectQuery
   return scopeQuery(PROGRAM_SCOPE, viewer, qb);
 }
 
+/** The quotas the viewer may know: partner staff only their own institution's (never another partner's seats). */
+function quotasFor(viewer: Viewer, quotas: PartnerQuota[]): PartnerQuota[] {
+  return viewer.role === 'partner' ? quotas.filter((q) => q.institutionId === viewer.institutionId) : quotas;
+}
+
 const problem = (field: string, code: string, key: string, params?: FieldProblem['params']): FieldProblem => ({
   field,
   code,
@@ -265,19 +271,92 @@ export class ProgramsService {
       limit: query.limit,
       cursor: query.cursor,
     });
+    const viewer = signedIn(ctx);
     return {
-      items: page.items.map((p) => toProgramView(p, p.partnerInstitutionIds, p.partnerQuotas, p.ownSeats)),
+      items: page.items.map((p) =>
+        toProgramView(p, p.partnerInstitutionIds, quotasFor(viewer, p.partnerQuotas), p.ownSeats),
+      ),
       nextCursor: page.nextCursor,
     };
   }
 
-  /** One program as in the list: 404 unless the viewer may see it; the meeting link only if they may have it. */
+  /**
+   * One program as in the list: 404 unless the viewer may see it; the meeting link only if they may have it.
+   * Seats per institution too (admins every line, partner staff their own), and for partner staff `available`
+   * is what their own people can still get.
+   */
   async get(id: string, ctx: RequestContext): Promise<ProgramView> {
-    const row = (await visibleProgramRows(this.dataSource, signedIn(ctx))
-      .andWhere('p.id = :id', { id })
-      .getRawOne()) as ProgramListRow | undefined;
+    const viewer = signedIn(ctx);
+    const row = (await visibleProgramRows(this.dataSource, viewer).andWhere('p.id = :id', { id }).getRawOne()) as
+      ProgramListRow | undefined;
     if (!row) throw ProblemException.notFound();
-    return toProgramView(row, row.partnerInstitutionIds, row.partnerQuotas, row.ownSeats);
+    const view = toProgramView(row, row.partnerInstitutionIds, quotasFor(viewer, row.partnerQuotas), row.ownSeats);
+    if (viewer.role === 'admin') {
+      view.seats.byInstitution = await this.seatsByInstitution(id, null);
+    } else if (viewer.role === 'partner' && viewer.institutionId) {
+      view.seats.byInstitution = await this.seatsByInstitution(id, viewer.institutionId);
+      view.seats.available = await this.availableTo(row, viewer.institutionId);
+    }
+    return view;
+  }
+
+  /**
+   * Seat counts per institution: a line for each institution with a quota or with people in the program (pending,
+   * nominated, wait-listed or confirmed) — or, with `only`, that institution's line alone (always there).
+   */
+  private async seatsByInstitution(programId: string, only: string | null): Promise<InstitutionSeats[]> {
+    const rows = (await this.dataSource.query(
+      `WITH counts AS (
+         SELECT t.institution_id,
+                count(*) FILTER (WHERE e.status = 'confirmed')::int AS confirmed,
+                count(*) FILTER (WHERE e.status = 'waitlisted')::int AS waitlisted,
+                count(*) FILTER (WHERE e.status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE e.status = 'nominated')::int AS nominated
+           FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+          WHERE e.program_id = $1 AND t.institution_id IS NOT NULL
+            AND e.status IN ('confirmed', 'waitlisted', 'pending', 'nominated')
+            AND ($2::uuid IS NULL OR t.institution_id = $2::uuid)
+          GROUP BY t.institution_id
+       ), quotas AS (
+         SELECT institution_id, seats FROM program_quotas
+          WHERE program_id = $1 AND ($2::uuid IS NULL OR institution_id = $2::uuid)
+       ), lines AS (
+         SELECT institution_id FROM counts UNION SELECT institution_id FROM quotas
+         UNION SELECT $2::uuid WHERE $2::uuid IS NOT NULL
+       )
+       SELECT l.institution_id AS "institutionId", q.seats AS quota, coalesce(c.confirmed, 0) AS confirmed,
+              coalesce(c.waitlisted, 0) AS waitlisted, coalesce(c.pending, 0) AS pending,
+              coalesce(c.nominated, 0) AS nominated
+         FROM lines l
+         LEFT JOIN counts c ON c.institution_id = l.institution_id
+         LEFT JOIN quotas q ON q.institution_id = l.institution_id
+        ORDER BY l.institution_id`,
+      [programId, only],
+    )) as (InstitutionSeats & { quota: number | null })[];
+    return rows.map(({ quota, ...line }) => ({ ...line, ...(quota !== null ? { quota } : {}) }));
+  }
+
+  /**
+   * The seats a partner's people can still get: the rest of its quota, or of the open seats when it has none —
+   * either bounded by the program's free seats (0 unless published).
+   */
+  private async availableTo(program: ProgramListRow, institutionId: string): Promise<number> {
+    if (program.status !== 'published') return 0;
+    const free = Math.max(program.capacity - program.confirmedCount, 0);
+    const [{ rest }] = (await this.dataSource.query(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM program_quotas WHERE program_id = $1 AND institution_id = $2)
+                   THEN (SELECT seats FROM program_quotas WHERE program_id = $1 AND institution_id = $2)
+                        - (SELECT count(*) FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+                            WHERE e.program_id = $1 AND e.status = 'confirmed' AND t.institution_id = $2)
+                   ELSE $3::int - (SELECT coalesce(sum(seats), 0) FROM program_quotas WHERE program_id = $1)
+                        - (SELECT count(*) FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
+                            WHERE e.program_id = $1 AND e.status = 'confirmed'
+                              AND (t.institution_id IS NULL OR t.institution_id NOT IN
+                                     (SELECT institution_id FROM program_quotas WHERE program_id = $1)))
+              END::int AS rest`,
+      [program.id, institutionId, program.capacity],
+    )) as { rest: number }[];
+    return Math.max(Math.min(rest, free), 0);
   }
 
   /** Field problems of the program's own dates, window and institutions (after an update is applied). */
@@ -424,8 +503,9 @@ export class ProgramsService {
       await this.assertSessionsInside(manager, program);
       await manager.save(program);
       if (quotas) await this.setQuotas(manager, id, quotas);
-      // More seats: the wait-list moves up at once, oldest first.
-      const promoted = await fillSeats(manager, id);
+      // More seats (or quotas moved): each pool's wait-list moves up at once, oldest first.
+      const locked = await lockProgram(manager, id);
+      const promoted = locked ? await fillSeats(manager, locked) : [];
       await this.notifier.enrolmentsDecided(manager, promoted, true);
       const saved = await manager.findOneByOrFail(Program, { id });
       if (dto.partnerInstitutionIds) await this.setPartners(manager, id, dto.partnerInstitutionIds);

@@ -40,9 +40,14 @@ export class WithdrawEnrolmentDto implements WithdrawEnrolmentRequest {
 }
 
 export class EnrolmentDecisionDto implements EnrolmentDecisionRequest {
-  @ApiProperty({ enum: ['approve', 'reject'] })
-  @IsIn(['approve', 'reject'])
-  action: 'approve' | 'reject';
+  @ApiProperty({
+    enum: ['approve', 'reject', 'accept'],
+    description:
+      '`approve` a pending application (a partner of a program with hostReview nominates it); `reject` with a ' +
+      'reason (a nominated one: admins only); `accept` a nominated one (admins only): a seat or the wait-list.',
+  })
+  @IsIn(['approve', 'reject', 'accept'])
+  action: 'approve' | 'reject' | 'accept';
 
   @ApiProperty({ type: [String], format: 'uuid', maxItems: ENROLMENT_BULK_MAX })
   @IsArray()

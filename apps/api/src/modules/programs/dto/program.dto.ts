@@ -19,7 +19,12 @@ import { PartnerQuotaDto } from './partner-quota.dto';
 
 export class SeatsDto implements Seats {
   @ApiProperty() capacity: number;
-  @ApiProperty({ description: 'Seats still free in the whole program: capacity − confirmed while published, else 0.' })
+  @ApiProperty({
+    description:
+      'Seats still free in the whole program: capacity − confirmed while published, else 0. For partner staff in ' +
+      'GET /programs/:id: the seats their own people can still get — the rest of their quota, or of the open seats ' +
+      '(capacity − all quotas) when they have none — bounded by the program’s free seats.',
+  })
   available: number;
   @ApiProperty({
     enum: SEAT_SCOPES,
@@ -77,7 +82,11 @@ export class ProgramDto implements Program {
   @ApiProperty({ type: AttendanceRuleDto }) attendanceRule: AttendanceRuleDto;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
   @ApiProperty({ type: SeatsDto }) seats: SeatsDto;
-  @ApiProperty({ type: [PartnerQuotaDto] }) partnerQuotas: PartnerQuotaDto[];
+  @ApiProperty({
+    type: [PartnerQuotaDto],
+    description: 'The partners’ quotas; partner staff see only their own institution’s.',
+  })
+  partnerQuotas: PartnerQuotaDto[];
   @ApiProperty() hostReview: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

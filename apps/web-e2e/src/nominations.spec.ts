@@ -1,9 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page as BrowserPage } from '@playwright/test';
 import type { Enrolment, Program } from '@skillbridge/contracts';
 import { Api } from './support/api';
 import { loginAs, signOut, useLanguage } from './support/demo';
 
 const TRAINEE_PASSWORD = 'Pathum-Thani-campus-2027';
+
+/**
+ * Types into the queue's search and waits for the list it asks for: a decision taken on the unfiltered list
+ * while the filtered one is still on its way would come back with the row.
+ */
+async function searchFor(page: BrowserPage, text: string): Promise<void> {
+  const filtered = page.waitForResponse(
+    (response) => response.url().includes('/api/v1/enrolments?') && response.url().includes(`q=${text}`),
+  );
+  await page.getByTestId('queue-search').fill(text);
+  await filtered;
+}
 
 test('a partner nominates and the office accepts', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
@@ -41,7 +53,7 @@ test('a partner nominates and the office accepts', async ({ page }, testInfo) =>
   await useLanguage(page, 'en');
   await page.getByTestId('tab-applications').click();
   // Found by her address (the program list of the filter holds the first 200 programs only).
-  await page.getByTestId('queue-search').fill(stamp);
+  await searchFor(page, stamp);
   const partnerRow = page.locator(`[data-testid="queue-row"][data-email="${email}"]`);
   await expect(partnerRow).toHaveCount(1);
   await expect(partnerRow.getByTestId('queue-host-reviews')).toHaveText('The host decides');
@@ -68,7 +80,7 @@ test('a partner nominates and the office accepts', async ({ page }, testInfo) =>
   await page.getByTestId('admin-nominations-link').click();
   await expect(page).toHaveURL(/\/admin\/nominations$/);
   await expect(page.getByTestId('tab-nominations')).toHaveAttribute('aria-current', 'page');
-  await page.getByTestId('queue-search').fill(stamp);
+  await searchFor(page, stamp);
   const adminRow = page.locator(`[data-testid="queue-row"][data-email="${email}"]`);
   await expect(adminRow).toHaveCount(1);
   await expect(adminRow.getByTestId('queue-institution')).toHaveText('RMUTT');

@@ -98,6 +98,8 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         `/admin/sessions/${ids.sessionId}/import`,
         `/admin/sessions/${ids.sessionId}/check-in`,
         '/admin/applications',
+        // Nominations awaiting the host's decision (issue 22).
+        '/admin/nominations',
         '/admin/certificates',
       ];
     // The admin's other pages: a sweep of their own, so the two run side by side.

@@ -81,6 +81,11 @@ export const ADMIN_ROUTES: Routes = [
     path: 'applications',
     loadComponent: () => import('../enrolments/review-queue.page').then((m) => m.ReviewQueuePage),
   },
+  {
+    path: 'nominations',
+    loadComponent: () => import('../enrolments/review-queue.page').then((m) => m.ReviewQueuePage),
+    data: { queue: 'nominations' },
+  },
   { path: 'trainees', loadComponent: () => import('../trainees/trainee-list.page').then((m) => m.TraineeListPage) },
   {
     path: 'trainees/new',

@@ -26,7 +26,7 @@ import {
   type Institution,
   type ProgramKind,
 } from '@skillbridge/contracts';
-import { firstValueFrom, map } from 'rxjs';
+import { firstValueFrom, map, startWith } from 'rxjs';
 import { problemOf } from '../../core/http/problem';
 import { DateInputComponent } from '../../shared/forms/date-time/date-input.component';
 import { DateTimeInputComponent } from '../../shared/forms/date-time/date-time-input.component';
@@ -36,10 +36,11 @@ import {
   localizedTextForm,
   localizedTextValue,
 } from '../../shared/forms/localized-text-input.component';
-import { applyServerErrors } from '../../shared/forms/server-errors';
+import { applyServerErrors, clearServerErrors } from '../../shared/forms/server-errors';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { ProgramsApi } from '../programs/programs.api';
 import { AdminApi } from './admin.api';
+import { openSeats, quotaChoices, quotaFieldPath, quotaRow, quotaRows, quotaSum, quotasOf } from './partner-quotas';
 
 const timeZone = (control: AbstractControl): ValidationErrors | null =>
   !control.value || isTimeZone(control.value) ? null : { timeZone: true };
@@ -152,13 +153,32 @@ export class ProgramFormPage implements OnInit {
     certificateValidityMonths: new FormControl<number | null>(null, {
       validators: [Validators.min(1), Validators.max(240), wholeNumber],
     }),
+    /** Seats kept for partner institutions; the rest of the capacity is open to anyone else. */
+    partnerQuotas: quotaRows(),
+    /** The host office accepts each person a partner nominates. */
+    hostReview: new FormControl(false, { nonNullable: true }),
   });
+  /** The form's value as a signal, for the quota sums and the institutions a quota may name. */
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(null),
+      map(() => this.form.getRawValue()),
+    ),
+    { initialValue: this.form.getRawValue() },
+  );
+  protected readonly quotaTotal = computed(() => quotaSum(this.value().partnerQuotas));
+  protected readonly openToOthers = computed(() => openSeats(this.value().capacity, this.quotaTotal()));
+  protected readonly overCapacity = computed(() => this.quotaTotal() > Number(this.value().capacity));
 
   private readonly institutions = toSignal(this.admin.institutions({ limit: 200 }).pipe(map((page) => page.items)), {
     initialValue: [] as Institution[],
   });
   protected readonly hosts = computed(() => this.institutions().filter((i) => i.kind === 'host'));
   protected readonly partners = computed(() => this.institutions().filter((i) => i.kind === 'partner'));
+  /** The institutions a quota may name: the program's partners when it names some, else every partner. */
+  protected readonly quotaInstitutions = computed(() =>
+    quotaChoices(this.partners(), this.value().partnerInstitutionIds),
+  );
 
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
@@ -188,8 +208,36 @@ export class ProgramFormPage implements OnInit {
       certificateValidityMonths: program.completionRule.certificateValidityMonths ?? null,
       ...attendanceRuleFields(program.attendanceRule),
     });
+    this.form.controls.partnerQuotas.clear();
+    for (const quota of program.partnerQuotas ?? []) this.form.controls.partnerQuotas.push(quotaRow(quota));
+    this.form.controls.hostReview.setValue(program.hostReview ?? false);
     this.form.controls.title.patchValue({ en: '', zh: '', th: '', ms: '', ...program.title });
     this.form.controls.summary.patchValue({ en: '', zh: '', th: '', ms: '', ...program.summary });
+  }
+
+  protected addQuota(): void {
+    this.form.controls.partnerQuotas.push(quotaRow());
+    // The new row's picker takes the focus, so keyboard users carry on where the row appeared.
+    const index = this.form.controls.partnerQuotas.length - 1;
+    setTimeout(() => document.getElementById(`p-quota-${index}-institution`)?.focus());
+  }
+
+  protected removeQuota(index: number): void {
+    this.form.controls.partnerQuotas.removeAt(index);
+    setTimeout(() => document.getElementById('p-quota-add')?.focus());
+  }
+
+  /** A row's choices: the allowed institutions, and the one it names even when no longer allowed (the API says why). */
+  protected quotaOptions(index: number): Institution[] {
+    const chosen = this.value().partnerQuotas[index]?.institutionId;
+    const allowed = this.quotaInstitutions();
+    const extra = this.partners().find((p) => p.id === chosen && !allowed.includes(p));
+    return extra ? [...allowed, extra] : allowed;
+  }
+
+  /** An institution another row already names: one quota per institution. */
+  protected takenElsewhere(institutionId: string, index: number): boolean {
+    return this.value().partnerQuotas.some((row, i) => i !== index && row.institutionId === institutionId);
   }
 
   protected togglePartner(id: string, checked: boolean): void {
@@ -201,6 +249,9 @@ export class ProgramFormPage implements OnInit {
     this.submitted.set(true);
     this.failure.set(null);
     this.saved.set(false);
+    // The API's last word on a field holds until it is asked again: a quota sum over the capacity may be
+    // mended by a larger capacity, which leaves the quota rows as they were.
+    clearServerErrors(this.form);
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
@@ -234,6 +285,8 @@ export class ProgramFormPage implements OnInit {
           : {}),
       },
       attendanceRule: attendanceRuleOf(v),
+      partnerQuotas: quotasOf(v.partnerQuotas),
+      hostReview: v.hostReview,
     } as CreateProgramRequest;
     this.busy.set(true);
     try {
@@ -260,17 +313,19 @@ export class ProgramFormPage implements OnInit {
         ...e,
         field: e.field.startsWith('partnerInstitutionIds')
           ? 'partnerInstitutionIds'
-          : e.field === 'completionRule.minAttendanceRate'
-            ? 'minAttendancePercent'
-            : e.field === 'completionRule.passingScore'
-              ? 'passingScore'
-              : e.field === 'completionRule.certificateValidityMonths'
-                ? 'certificateValidityMonths'
-                : e.field === 'attendanceRule.minMinutesPresentRate' || e.field === 'attendanceRule'
-                  ? 'presentPercent'
-                  : e.field === 'attendanceRule.graceMinutes'
-                    ? 'graceMinutes'
-                    : e.field,
+          : e.field.startsWith('partnerQuotas')
+            ? quotaFieldPath(e.field)
+            : e.field === 'completionRule.minAttendanceRate'
+              ? 'minAttendancePercent'
+              : e.field === 'completionRule.passingScore'
+                ? 'passingScore'
+                : e.field === 'completionRule.certificateValidityMonths'
+                  ? 'certificateValidityMonths'
+                  : e.field === 'attendanceRule.minMinutesPresentRate' || e.field === 'attendanceRule'
+                    ? 'presentPercent'
+                    : e.field === 'attendanceRule.graceMinutes'
+                      ? 'graceMinutes'
+                      : e.field,
       })),
     };
   }

@@ -35,6 +35,16 @@ describe('summarizeDecisions', () => {
       confirmed: 2,
       waitlisted: 1,
       rejected: 0,
+      nominated: 0,
+    });
+  });
+
+  it('counts the nominations a partner’s approval made where the host reviews', () => {
+    expect(summarizeDecisions([{ status: 'nominated' }, { status: 'nominated' }, { status: 'confirmed' }])).toEqual({
+      confirmed: 1,
+      waitlisted: 0,
+      rejected: 0,
+      nominated: 2,
     });
   });
 });

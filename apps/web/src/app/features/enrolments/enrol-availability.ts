@@ -1,7 +1,12 @@
 import type { EnrolmentStatus, Program } from '@skillbridge/contracts';
 
 /** Statuses that still hold (or wait for) a place: the trainee may withdraw from these. */
-export const ACTIVE_ENROLMENT_STATUSES: readonly EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
+export const ACTIVE_ENROLMENT_STATUSES: readonly EnrolmentStatus[] = [
+  'pending',
+  'nominated',
+  'confirmed',
+  'waitlisted',
+];
 
 /**
  * Whether a trainee may press "Enrol" on a program, and if not, why:

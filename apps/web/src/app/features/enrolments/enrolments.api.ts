@@ -19,6 +19,10 @@ import { FileDownloads } from '../../shared/data/file-download';
 import { queryParams } from '../../shared/data/query-params';
 
 export type RosterFormat = 'csv' | 'xlsx';
+/** The bulk decision, with the host's `accept` of nominations (issue 22), whichever contract version is in. */
+export type DecisionRequest = Omit<EnrolmentDecisionRequest, 'action'> & {
+  action: EnrolmentDecisionRequest['action'] | 'accept';
+};
 
 /** Typed calls for enrolments, the review queue and program rosters. */
 @Injectable({ providedIn: 'root' })
@@ -56,6 +60,11 @@ export class EnrolmentsApi {
     return this.http.post<Enrolment>(`/api/v1/enrolments/${id}/approve`, {});
   }
 
+  /** The host accepts a nomination: a seat, or the wait-list when the partner's quota or the program is full. */
+  accept(id: string): Observable<Enrolment> {
+    return this.http.post<Enrolment>(`/api/v1/enrolments/${id}/accept`, {});
+  }
+
   reject(id: string, body: RejectEnrolmentRequest): Observable<Enrolment> {
     return this.http.post<Enrolment>(`/api/v1/enrolments/${id}/reject`, body);
   }
@@ -64,8 +73,8 @@ export class EnrolmentsApi {
     return this.http.post<Enrolment>(`/api/v1/enrolments/${id}/withdraw`, body);
   }
 
-  /** Approves or rejects many at once; the API applies all of them or none. */
-  decide(body: EnrolmentDecisionRequest): Observable<EnrolmentDecisionResult> {
+  /** Approves (accepts) or rejects many at once; the API applies all of them or none. */
+  decide(body: DecisionRequest): Observable<EnrolmentDecisionResult> {
     return this.http.post<EnrolmentDecisionResult>('/api/v1/enrolments/decisions', body);
   }
 

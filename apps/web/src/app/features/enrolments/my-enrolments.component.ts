@@ -60,14 +60,19 @@ export class MyEnrolmentsComponent implements OnInit {
   private readonly hosts = inject(ProgramHosts);
   /** Without a partner institution, the program's organisers decide on the trainee's applications. */
   protected readonly partnerless = computed(() => !this.auth.user()?.institutionId);
-  /** Host institution names of the programs whose applications wait for their organisers. */
+  /** Host institution names of the programs whose applications (or nominations) wait for their organisers. */
   protected readonly hostNames = signal<Readonly<Record<string, LocalizedText>>>({});
 
   constructor() {
     effect(() => {
-      if (!this.partnerless()) return;
+      const partnerless = this.partnerless();
       const known = this.hostNames();
-      const waiting = this.list.items().filter((e) => e.status === 'pending' && !(e.program.id in known));
+      // The organisers decide on a partnerless trainee's application, and on every nomination.
+      const waiting = this.list
+        .items()
+        .filter(
+          (e) => ((partnerless && e.status === 'pending') || e.status === 'nominated') && !(e.program.id in known),
+        );
       for (const programId of new Set(waiting.map((e) => e.program.id))) {
         void this.hosts.hostOf(programId).then((host) => {
           if (host) this.hostNames.update((names) => ({ ...names, [programId]: host.name }));

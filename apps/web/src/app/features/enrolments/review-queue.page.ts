@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -27,6 +27,9 @@ import { EnrolmentsApi } from './enrolments.api';
  * Applications waiting for a decision (a partner sees its own institution's
  * trainees): tick many and approve or reject them in one go, all or none,
  * or decide one row at a time. A rejection always carries a reason.
+ * A partner's approval on a program whose host reviews each person is a
+ * nomination, and the button says so. With `queue: 'nominations'` (admins)
+ * the same page lists the nominated people, to accept or decline.
  */
 @Component({
   selector: 'sb-review-queue-page',
@@ -41,12 +44,16 @@ import { EnrolmentsApi } from './enrolments.api';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './review-queue.page.html',
+  styleUrl: './review-queue.page.css',
 })
 export class ReviewQueuePage implements OnInit {
   private readonly api = inject(EnrolmentsApi);
   private readonly auth = inject(AuthService);
   protected readonly bulkMax = ENROLMENT_BULK_MAX;
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+  /** Which queue: applications (`pending`) or, for admins, nominations awaiting the host (`nominated`). */
+  readonly queue = input<'applications' | 'nominations'>('applications');
+  protected readonly nominations = computed(() => this.queue() === 'nominations');
 
   protected readonly programs = toSignal(
     inject(ProgramsApi)
@@ -61,6 +68,27 @@ export class ReviewQueuePage implements OnInit {
   protected readonly list = new PagedList<EnrolmentQueueEntry, EnrolmentQueueQuery>((query) => this.api.queue(query));
   protected readonly selection = new Selection();
   protected readonly visibleIds = computed(() => this.list.items().map((entry) => entry.id));
+  /** Programs whose host accepts each nominated person: a partner's approval there nominates. */
+  private readonly hostReviewed = computed(
+    () =>
+      new Set(
+        this.programs()
+          .filter((program) => program.hostReview)
+          .map((program) => program.id),
+      ),
+  );
+  /** Whether approving this entry nominates it (a partner, on a program with host review). */
+  protected nominates(entry: Pick<EnrolmentQueueEntry, 'programId'>): boolean {
+    return !this.nominations() && !this.isAdmin() && this.hostReviewed().has(entry.programId);
+  }
+  /** Some of the partner's listed applications are for programs whose host reviews each person. */
+  protected readonly hasHostReviewed = computed(() => this.list.items().some((entry) => this.nominates(entry)));
+  /** Every selected entry would be nominated: the bulk button says "Nominate". */
+  protected readonly selectionNominates = computed(() => {
+    const selected = new Set(this.selection.selected());
+    const entries = this.list.items().filter((entry) => selected.has(entry.id));
+    return entries.length > 0 && entries.every((entry) => this.nominates(entry));
+  });
 
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
@@ -79,15 +107,22 @@ export class ReviewQueuePage implements OnInit {
 
   protected query(): EnrolmentQueueQuery {
     const { q, programId } = this.filters.getRawValue();
-    return { status: 'pending', q: q.trim() || undefined, programId: programId || undefined, limit: 50 };
+    return {
+      status: this.nominations() ? 'nominated' : 'pending',
+      q: q.trim() || undefined,
+      programId: programId || undefined,
+      limit: 50,
+    };
   }
 
   protected async approve(ids: readonly string[]): Promise<void> {
     if (!ids.length || this.busy()) return;
+    // A nomination is accepted by the host; an application approved (by its partner, or by an admin).
+    const action = this.nominations() ? 'accept' : 'approve';
     await this.decide(async () =>
       ids.length === 1
-        ? [await firstValueFrom(this.api.approve(ids[0]))]
-        : (await firstValueFrom(this.api.decide({ action: 'approve', enrolmentIds: [...ids] }))).items,
+        ? [await firstValueFrom(action === 'accept' ? this.api.accept(ids[0]) : this.api.approve(ids[0]))]
+        : (await firstValueFrom(this.api.decide({ action, enrolmentIds: [...ids] }))).items,
     );
   }
 

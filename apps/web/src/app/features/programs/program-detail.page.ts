@@ -10,7 +10,7 @@ import {
   type Program,
   type Session,
 } from '@skillbridge/contracts';
-import { firstValueFrom, forkJoin } from 'rxjs';
+import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
@@ -25,6 +25,7 @@ import { EnrolmentStatusComponent } from '../../shared/ui/enrolment-status.compo
 import { enrolAvailability } from '../enrolments/enrol-availability';
 import { EnrolmentsApi } from '../enrolments/enrolments.api';
 import { DuplicateProgramDialogComponent } from './duplicate-program-dialog.component';
+import { InstitutionSeatsComponent } from './institution-seats.component';
 import { programBadges, showsSeats } from './program-badges';
 import { ProgramsApi } from './programs.api';
 
@@ -47,6 +48,7 @@ import { ProgramsApi } from './programs.api';
     ConfirmDialogComponent,
     EnrolmentStatusComponent,
     DuplicateProgramDialogComponent,
+    InstitutionSeatsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './program-detail.page.html',
@@ -122,9 +124,24 @@ export class ProgramDetailPage implements OnInit {
       this.sessions.set(sessions);
       if (this.isTrainee()) await this.loadMine().catch(() => undefined);
       const ids = [program.hostInstitutionId, ...program.partnerInstitutionIds];
-      this.institutions.set(
-        await firstValueFrom(forkJoin(ids.map((id) => this.http.get<Institution>(`/api/v1/institutions/${id}`)))),
+      // The seats by institution may name others (people of an institution not among the partners): their
+      // names are extra, so one the viewer may not read leaves its line with the code it has, or none.
+      const more = [...new Set((program.seats.byInstitution ?? []).map((line) => line.institutionId))].filter(
+        (id) => !ids.includes(id),
       );
+      const [listed, extra] = await firstValueFrom(
+        forkJoin([
+          forkJoin(ids.map((id) => this.http.get<Institution>(`/api/v1/institutions/${id}`))),
+          more.length
+            ? forkJoin(
+                more.map((id) =>
+                  this.http.get<Institution>(`/api/v1/institutions/${id}`).pipe(catchError(() => of(null))),
+                ),
+              )
+            : of([] as (Institution | null)[]),
+        ]),
+      );
+      this.institutions.set([...listed, ...extra.filter((i): i is Institution => i !== null)]);
     } catch (error) {
       this.failure.set(problemOf(error).code);
     }

@@ -181,8 +181,16 @@ export class RosterPage implements OnInit {
     return entry.status === 'pending';
   }
 
+  /** A partner's approval where the host reviews each person nominates: the button says so. */
+  protected readonly approvalNominates = computed(() => !this.isAdmin() && this.program()?.hostReview === true);
+
+  /** The host office accepts (or declines) a nomination. */
+  protected canAccept(entry: RosterEntry): boolean {
+    return this.isAdmin() && entry.status === 'nominated';
+  }
+
   protected canReject(entry: RosterEntry): boolean {
-    return entry.status === 'pending' || entry.status === 'waitlisted';
+    return entry.status === 'pending' || entry.status === 'waitlisted' || this.canAccept(entry);
   }
 
   protected canWithdraw(entry: RosterEntry): boolean {
@@ -191,6 +199,10 @@ export class RosterPage implements OnInit {
 
   protected async approve(entry: RosterEntry): Promise<void> {
     await this.act(() => firstValueFrom(this.api.approve(entry.id)));
+  }
+
+  protected async accept(entry: RosterEntry): Promise<void> {
+    await this.act(() => firstValueFrom(this.api.accept(entry.id)));
   }
 
   protected ask(action: RowAction, entry: RosterEntry): void {

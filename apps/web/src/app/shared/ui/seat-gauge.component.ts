@@ -63,6 +63,12 @@ import { seatGauge } from './seat-gauge';
           <dt>{{ 'enrolmentStatuses.pending' | translate }}</dt>
           <dd data-testid="seat-pending">{{ g.pending }}</dd>
         </div>
+        @if (g.nominated) {
+          <div>
+            <dt>{{ 'programs.seatsByInstitution.nominated' | translate }}</dt>
+            <dd data-testid="seat-nominated">{{ g.nominated }}</dd>
+          </div>
+        }
       </dl>
     </div>
   `,

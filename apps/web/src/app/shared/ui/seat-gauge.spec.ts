@@ -5,9 +5,10 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { seatGauge } from './seat-gauge';
 import { SeatGaugeComponent } from './seat-gauge.component';
 
-const seats = (s: Omit<Seats, 'available' | 'scope'> & Partial<Seats>): Seats => ({
+const seats = (s: Omit<Seats, 'available' | 'scope' | 'nominated'> & Partial<Seats>): Seats => ({
   available: Math.max(0, s.capacity - s.confirmed),
   scope: 'program',
+  nominated: 0,
   ...s,
 });
 
@@ -21,6 +22,7 @@ describe('seatGauge', () => {
       confirmed: 12,
       waitlisted: 0,
       pending: 4,
+      nominated: 0,
       percent: 40,
       open: true,
       full: false,
@@ -81,7 +83,7 @@ describe('SeatGaugeComponent', () => {
 
   it('says a partner’s counts are its own institution’s, and the program’s only as seats taken', async () => {
     const { text } = await render(
-      { capacity: 40, available: 0, scope: 'institution', confirmed: 0, waitlisted: 0, pending: 6 },
+      { capacity: 40, available: 0, scope: 'institution', confirmed: 0, waitlisted: 0, pending: 6, nominated: 0 },
       'en',
     );
     expect(text('seat-confirmed-text')).toBe('40 of 40 seats taken');
@@ -89,5 +91,12 @@ describe('SeatGaugeComponent', () => {
     expect(text('seat-confirmed')).toBe('0');
     expect(text('seat-waitlisted')).toBe('0');
     expect(text('seat-pending')).toBe('6');
+    expect(text('seat-nominated')).toBeUndefined();
+  });
+
+  it('counts the nominations awaiting the host once there are some', async () => {
+    const { text } = await render(seats({ capacity: 20, confirmed: 3, waitlisted: 0, pending: 1, nominated: 2 }), 'en');
+    expect(text('seat-pending')).toBe('1');
+    expect(text('seat-nominated')).toBe('2');
   });
 });

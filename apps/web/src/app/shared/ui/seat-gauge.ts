@@ -11,6 +11,8 @@ export interface SeatGauge {
   confirmed: number;
   waitlisted: number;
   pending: number;
+  /** Approved by their partner, awaiting the host (programs where the host reviews each nomination). */
+  nominated: number;
   /** Share of the capacity that is taken, 0..100, for the bar (shown while open). */
   percent: number;
   /** Still taking enrolments (published): only then are seats "left" or the program "full". */
@@ -39,6 +41,7 @@ export function seatGauge(seats: Seats, status: ProgramStatus = 'published'): Se
     confirmed: Math.max(0, seats.confirmed),
     waitlisted: Math.max(0, seats.waitlisted),
     pending: Math.max(0, seats.pending),
+    nominated: Math.max(0, seats.nominated ?? 0),
     percent,
     open,
     full: open && left === 0,

@@ -27,7 +27,7 @@ async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
-test('a new trainee confirms her e-mail from the mailbox before she can enrol, then applies @phone', async ({
+test('a new trainee confirms her e-mail from the mailbox before she can enrol, then enrols @phone', async ({
   page,
   browser,
 }, testInfo) => {
@@ -93,16 +93,14 @@ test('a new trainee confirms her e-mail from the mailbox before she can enrol, t
   await expect(page).toHaveURL(/\/trainee$/);
   await expect(page.getByTestId('verify-email-banner')).toHaveCount(0);
 
-  // Now she applies; with no partner institution, the organisers decide.
+  // Now she enrols; with no partner institution to review her, and no host review, she takes a seat at once.
   await page.goto(`/programs/${program.id}`);
   await page.getByTestId('enrol').click();
   await expect(page.getByTestId('enrol-result').getByTestId('enrolment-status')).toHaveAttribute(
     'data-status',
-    'pending',
+    'confirmed',
   );
-  await expect(page.getByTestId('enrol-message')).toHaveText(
-    'Your application goes to the organisers at Tongren Polytechnic College; you will be told when they decide.',
-  );
+  await expect(page.getByTestId('enrol-message')).toHaveText('Your seat is confirmed.');
   await expect(page.getByTestId('verify-email-banner')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('applied.png'), fullPage: true });
 

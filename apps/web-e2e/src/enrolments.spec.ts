@@ -134,13 +134,14 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
   await admin.dispose();
 });
 
-test('a partner-less trainee applies to a full program, the organisers approve: wait-listed, then moved up @phone', async ({
+test('a partner-less trainee applies to a full program the host reviews, the organisers approve: wait-listed, then moved up @phone', async ({
   page,
   browser,
 }, testInfo) => {
   test.setTimeout(90_000);
   const admin = await Api.open(testInfo, 'admin');
-  const program: Program = await admin.publishedProgram({ capacity: 1 });
+  // The host reviews everyone (without hostReview, someone of no partner institution takes a seat at once).
+  const program: Program = await admin.publishedProgram({ capacity: 1, hostReview: true });
   // Someone takes the only seat.
   const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
   const holder = await admin.call<Trainee>(

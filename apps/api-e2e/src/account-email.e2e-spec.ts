@@ -245,11 +245,12 @@ describe('accounts proven by e-mail', () => {
       }
     });
 
-    it('sends a trainee without a partner to the admins’ review queue, and tells the admins', async () => {
+    it('sends a trainee without a partner to the admins’ review queue where the host reviews, and tells the admins', async () => {
       const email = uniqueEmail('independent');
       const account = await register(email);
       await verify(linkToken(await mailTo(t, email, 'email-verification'))).expect(204);
-      const program = await openProgram();
+      // Without host review, someone of no partner institution would take a seat at once (issue 22).
+      const program = await createProgram(t, cast.admin.auth, cast.host, { hostReview: true }, { publish: true });
       const partnerMails = await mailCount(t, cast.partner.user.email, 'application-received');
       const applied = await t.http.post(api(`/programs/${program.id}/enrolments`)).set(bearer(account.accessToken));
       expect(applied.body.status).toBe('pending');

@@ -19,3 +19,4 @@ export * from './lib/notifications';
 export * from './lib/certificate-design';
 export * from './lib/logistics';
 export * from './lib/attendance';
+export * from './lib/privacy';

@@ -28,6 +28,13 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { ProgramPartner } from '../modules/programs/program-partner.entity';
 import { ProgramQuota } from '../modules/programs/program-quota.entity';
 import { Program } from '../modules/programs/program.entity';
+import { AccessLogEntryRecord } from '../modules/privacy/access-log-entry.entity';
+import { ConsentRecord } from '../modules/privacy/consent.entity';
+import { DataExportRecord } from '../modules/privacy/data-export.entity';
+import { JobRunRecord } from '../modules/privacy/job-run.entity';
+import { PrivacyNoticeRecord } from '../modules/privacy/privacy-notice.entity';
+import { PrivacyRequestRecord } from '../modules/privacy/privacy-request.entity';
+import { TraineeImportRecord } from '../modules/privacy/trainee-import.entity';
 import { SessionInstructor } from '../modules/sessions/session-instructor.entity';
 import { SessionTombstone } from '../modules/sessions/session-tombstone.entity';
 import { Session } from '../modules/sessions/session.entity';
@@ -72,4 +79,11 @@ export const ENTITIES = [
   InvitationLetter,
   CheckInWindow,
   CheckIn,
+  PrivacyNoticeRecord,
+  ConsentRecord,
+  TraineeImportRecord,
+  PrivacyRequestRecord,
+  DataExportRecord,
+  AccessLogEntryRecord,
+  JobRunRecord,
 ];

@@ -90,6 +90,14 @@ export const AUDIT_ACTIONS = {
   'room.delete': 'data',
   'room.assign': 'data',
   'invitation-letter.issue': 'data',
+  'privacy-notice.publish': 'data',
+  'consent.give': 'profile',
+  'consent.withdraw': 'profile',
+  'privacy.data_copy': 'access',
+  'privacy.erasure_request': 'data',
+  'privacy.erasure_complete': 'data',
+  'privacy.erasure_refuse': 'data',
+  'retention.run': 'data',
 } as const satisfies Record<string, AuditCategory>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -113,6 +121,7 @@ export const AUDIT_ENTITY_TYPES = [
   'certificate',
   'enrolment',
   'institution',
+  'privacy_request',
   'instructor',
   'program',
   'session',

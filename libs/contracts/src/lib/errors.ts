@@ -70,6 +70,16 @@ export const ErrorCode = {
   SessionEnded: 'SESSION_ENDED',
   /** 409: a partner's quota is set below the people of that institution already confirmed (`confirmed`). */
   QuotaBelowConfirmed: 'QUOTA_BELOW_CONFIRMED',
+  /** 409: an erasure request for this person is open already. */
+  PrivacyRequestPending: 'PRIVACY_REQUEST_PENDING',
+  /** 409: the request was completed or refused already. */
+  PrivacyRequestDecided: 'PRIVACY_REQUEST_DECIDED',
+  /** 409: a privacy notice of this version exists (versions are written once). */
+  NoticeVersionExists: 'NOTICE_VERSION_EXISTS',
+  /** 409: withdrawing this consent means erasure: request erasure instead. */
+  ConsentNeedsErasure: 'CONSENT_NEEDS_ERASURE',
+  /** 409: the person was erased; their record takes no new data. */
+  PersonErased: 'PERSON_ERASED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

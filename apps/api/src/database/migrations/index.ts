@@ -19,6 +19,7 @@ import { AddCampLogistics1796607577692 } from './1796607577692-add-camp-logistic
 import { AddInvitationLetters1796608588025 } from './1796608588025-add-invitation-letters';
 import { AttendanceWhereItHappens1796618115278 } from './1796618115278-attendance-where-it-happens';
 import { ProgramOperations1796630110048 } from './1796630110048-program-operations';
+import { AddPrivacy1796638720605 } from './1796638720605-add-privacy';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddInvitationLetters1796608588025,
   AttendanceWhereItHappens1796618115278,
   ProgramOperations1796630110048,
+  AddPrivacy1796638720605,
 ];

@@ -38,6 +38,10 @@ export class LogisticsConsentRecord {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   givenAt: Date;
 
+  /** The person withdrew it (profile page): the data it allowed was deleted then. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  withdrawnAt: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   recordedBy: string | null;
 

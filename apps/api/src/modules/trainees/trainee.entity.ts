@@ -58,6 +58,10 @@ export class Trainee {
   @Column({ type: 'text', default: 'en' })
   preferredLocale: Locale;
 
+  /** Set when the person was erased (on request or by retention): every personal field was replaced then. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  anonymizedAt: Date | null;
+
   /** Millisecond precision: list pages continue after it (keyset cursors carry JS dates). */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -107,6 +107,10 @@ export class User {
   @Column({ type: 'integer', nullable: true })
   totpLastStep: number | null;
 
+  /** Set when the person was erased: the account cannot sign in, and every personal field was replaced. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  anonymizedAt: Date | null;
+
   /** Millisecond precision: list pages continue after it (keyset cursors carry JS dates). */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -166,6 +166,27 @@ export class EnvSchema {
   SENSITIVE_DATA_RETENTION_DAYS = 90;
 
   @EnvVar({
+    description:
+      'Years without any activity after which a trainee is anonymized by the daily retention job (their certificates stay verifiable); also the period the privacy notice states.',
+    default: '5',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  RETENTION_YEARS = 5;
+
+  @EnvVar({
+    description: 'Days the in-app mailbox keeps a copy of each e-mail sent before the daily retention job deletes it.',
+    default: '90',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  MAILBOX_RETENTION_DAYS = 90;
+
+  @EnvVar({
     description: 'How often the outbox worker looks for e-mail to send when idle, in milliseconds.',
     default: '1000',
   })

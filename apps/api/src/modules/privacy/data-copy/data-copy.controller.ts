@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { DataExport, Page } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
@@ -29,7 +36,12 @@ export class DataCopyController {
       'A copy of everything held about the caller, as a ZIP of JSON and CSV files (TH PDPA s.30–31, MY PDPA s.43A, PIPL art. 45). A big copy (over 2,000 rows, or certificates still to render) is made off the request path: 202 with the export and its Location.',
   })
   @ApiFileResponse('application/zip', 'The copy: README.txt, <part>.json and <part>.csv, certificates/')
-  @ApiAcceptedResponse({ type: DataExportDto, description: 'Too big to make now: the export that will hold it' })
+  // Explicitly JSON: the operation produces application/zip, which would otherwise be the 202's media type too.
+  @ApiExtraModels(DataExportDto)
+  @ApiAcceptedResponse({
+    description: 'Too big to make now: the export that will hold it (see Location)',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(DataExportDto) } } },
+  })
   @ApiProblems(401)
   async data(
     @Ctx() ctx: RequestContext,

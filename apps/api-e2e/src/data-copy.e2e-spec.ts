@@ -322,7 +322,7 @@ describe('A copy of my data (GET /me/data, /me/data-exports)', () => {
     expect(expired.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('refuses a copy still being made with 409', async () => {
+  it('refuses to download a copy still being made (409), and does not make a second one meanwhile', async () => {
     const [{ id }] = (await t.dataSource.query(
       `INSERT INTO data_exports (user_id, status) VALUES ($1, 'failed') RETURNING id`,
       [nurul.user.id],
@@ -335,6 +335,9 @@ describe('A copy of my data (GET /me/data, /me/data-exports)', () => {
     try {
       await runner.query(`SELECT id FROM data_exports WHERE id = $1 FOR UPDATE`, [id]);
       await get(`/me/data-exports/${id}/download`, nurul.auth).expect(409);
+      // Asking again meanwhile (a double click) gives the copy being made, not a second one.
+      const again = await t.http.post(api('/me/data-exports')).set(nurul.auth).expect(202);
+      expect(again.body).toMatchObject({ id, status: 'pending' });
     } finally {
       await runner.query(`DELETE FROM data_exports WHERE id = $1`, [id]);
       await runner.commitTransaction();

@@ -112,6 +112,11 @@ export class DataCopyService {
   /** `POST /me/data-exports`: a copy made off the request path; DataExportWorker picks it up. */
   async request(ctx: RequestContext): Promise<DataExport> {
     const viewer = signedIn(ctx);
+    // A copy still being made answers a second request (a double click, a retry): one copy, not two.
+    const pending = await this.dataSource
+      .getRepository(DataExportRecord)
+      .findOne({ where: { userId: viewer.userId, status: 'pending' }, order: { requestedAt: 'DESC' } });
+    if (pending) return toDataExport(pending);
     const record = await this.dataSource
       .getRepository(DataExportRecord)
       .save(this.dataSource.getRepository(DataExportRecord).create({ userId: viewer.userId, status: 'pending' }));

@@ -58,6 +58,7 @@ test('a trainee, reading the app in Malay, asks for a copy of their data and dow
   await expect(copy).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(copy.getByTestId('data-copy-state')).toHaveText('Sedia');
   await expect(copy.getByTestId('data-copy-expires')).toContainText('Boleh dimuat turun sehingga');
+  await expect(section.getByTestId('data-copy-notice')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('data-copy-ms.png'), fullPage: true });
 
   const download = page.waitForEvent('download');

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DATA_EXPORT_TTL_HOURS, type DataExport } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -44,6 +44,10 @@ export class DataCopySectionComponent implements OnInit {
   protected readonly downloading = signal<string | null>(null);
   protected readonly failure = signal<string | null>(null);
   protected readonly requested = signal(false);
+  /** "We are making your copy" while one is being made after the person asked, not once it is ready. */
+  protected readonly making = computed(
+    () => this.requested() && (this.copies() ?? []).some((c) => c.state === 'pending'),
+  );
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stopPolling());

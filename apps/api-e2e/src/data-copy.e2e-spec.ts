@@ -345,6 +345,39 @@ describe('A copy of my data (GET /me/data, /me/data-exports)', () => {
     }
   });
 
+  it('makes each pending copy once, however many workers run at the same time (SKIP LOCKED)', async () => {
+    const ids = (
+      (await t.dataSource.query(
+        `INSERT INTO data_exports (user_id) SELECT $1 FROM generate_series(1, 3) RETURNING id`,
+        [cast.instructor.user.id],
+      )) as { id: string }[]
+    ).map((r) => r.id);
+    const worker = t.app.get(DataExportWorker);
+    // Three more workers beside the process's own loop, each taking what no other holds.
+    await Promise.all([worker.runDue(), worker.runDue(), worker.runDue()]);
+    for (let i = 0; i < 100; i += 1) {
+      const [{ n }] = (await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM data_exports WHERE id = ANY($1) AND status = 'pending'`,
+        [ids],
+      )) as { n: number }[];
+      if (n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const made = (await t.dataSource.query(
+      `SELECT details->>'exportId' AS id, count(*)::int AS n FROM audit_events
+        WHERE action = 'privacy.data_copy' AND details->>'mode' = 'export' AND details->>'exportId' = ANY($1)
+        GROUP BY 1 ORDER BY 1`,
+      [ids],
+    )) as { id: string; n: number }[];
+    expect(made.map((m) => m.n)).toEqual([1, 1, 1]);
+    expect(made.map((m) => m.id).sort()).toEqual([...ids].sort());
+    const [{ notices }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS notices FROM notifications WHERE kind = 'data-export-ready' AND user_id = $1`,
+      [cast.instructor.user.id],
+    )) as { notices: number }[];
+    expect(notices).toBe(3);
+  });
+
   it("gives staff their own account's data: profile, sign-ins, notifications, consents — no trainee parts", async () => {
     for (const who of [cast.partner, cast.admin, cast.instructor]) {
       const res = await get('/me/data', who.auth);

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DATA_EXPORT_TTL_HOURS, type DataExport } from '@skillbridge/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -36,6 +46,8 @@ function lineOf(copy: DataExport, now = Date.now()): DataCopyLine {
 })
 export class DataCopySectionComponent implements OnInit {
   private readonly api = inject(DataCopyApi);
+  private readonly document = inject(DOCUMENT);
+  private readonly host = inject(ElementRef);
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   protected readonly ttlHours = DATA_EXPORT_TTL_HOURS;
@@ -55,6 +67,17 @@ export class DataCopySectionComponent implements OnInit {
 
   async ngOnInit(): Promise<void> {
     await this.refresh();
+    this.showWhenLinked();
+  }
+
+  /**
+   * The notice and e-mail of a ready copy lead to `/profile#data-copy`: the router does not scroll to
+   * fragments, and this section shows below the account's settings, so it brings itself into view.
+   */
+  private showWhenLinked(): void {
+    if (this.document.defaultView?.location.hash !== '#data-copy') return;
+    const host = this.host.nativeElement as HTMLElement;
+    setTimeout(() => host.scrollIntoView?.({ block: 'start' }));
   }
 
   protected async request(): Promise<void> {

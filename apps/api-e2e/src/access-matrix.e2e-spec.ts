@@ -89,6 +89,32 @@ const notificationOf = async (t: TestApp, userId: string) => {
   if (!row) throw new Error('the user has no notification');
   return row.id as string;
 };
+/**
+ * Renders every certificate PDF of every trainee account in its holder's language, so `GET /me/data`
+ * answers with the ZIP itself (200) for everyone, whichever rules issued certificates before it.
+ */
+const renderAllCertificates = async (t: TestApp, cast: Cast) => {
+  const rows = (await t.dataSource.query(
+    `SELECT c.id, coalesce(u.preferred_locale, t.preferred_locale) AS lang
+       FROM certificates c JOIN trainees t ON t.id = c.trainee_id JOIN users u ON u.id = t.user_id`,
+  )) as { id: string; lang: string }[];
+  for (const row of rows) {
+    await t.http
+      .get(api(`/certificates/${row.id}/pdf?lang=${row.lang}`))
+      .set(cast.admin.auth)
+      .expect(200);
+  }
+};
+/** A ready copy of the cast's trainee's data (an empty ZIP), as the data-export worker leaves one. */
+const readyExportOf = async (t: TestApp, cast: Cast) => {
+  const emptyZip = Buffer.concat([Buffer.from('PK\x05\x06', 'latin1'), Buffer.alloc(18)]);
+  const [row] = await t.dataSource.query(
+    `INSERT INTO data_exports (user_id, status, ready_at, expires_at, size_bytes, content)
+     VALUES ($1, 'ready', now(), now() + interval '1 day', $2, $3) RETURNING id`,
+    [cast.trainee.user.id, emptyZip.length, emptyZip],
+  );
+  return row.id as string;
+};
 /** A message of the development mailbox, once the outbox worker has put one there. */
 const mailboxMessage = async (t: TestApp) => {
   for (let tries = 0; tries < 200; tries += 1) {
@@ -395,6 +421,24 @@ const MATRIX: Record<string, Rule> = {
     expect: adminOnly(200),
   },
   'GET /me/calendar-feed': { call: () => ({ path: '/me/calendar-feed' }), expect: signedIn(200) },
+  // A copy of my data (issue 23): anyone's own; an export is its owner's alone (the cast's trainee's here).
+  'GET /me/data': {
+    call: async (t, cast) => {
+      await renderAllCertificates(t, cast);
+      return { path: '/me/data' };
+    },
+    expect: signedIn(200),
+  },
+  'POST /me/data-exports': { call: () => ({ path: '/me/data-exports' }), expect: signedIn(202) },
+  'GET /me/data-exports': { call: () => ({ path: '/me/data-exports' }), expect: signedIn(200) },
+  'GET /me/data-exports/:id': {
+    call: async (t, cast) => ({ path: `/me/data-exports/${await readyExportOf(t, cast)}` }),
+    expect: { ...everyone(404), anonymous: 401, trainee: 200 },
+  },
+  'GET /me/data-exports/:id/download': {
+    call: async (t, cast) => ({ path: `/me/data-exports/${await readyExportOf(t, cast)}/download` }),
+    expect: { ...everyone(404), anonymous: 401, trainee: 200 },
+  },
   'POST /me/calendar-feed/rotate': { call: () => ({ path: '/me/calendar-feed/rotate' }), expect: signedIn(200) },
   // Public: calendar apps send no sign-in; the secret address is the key (here the cast's trainee's).
   'GET /calendar/:token.ics': {

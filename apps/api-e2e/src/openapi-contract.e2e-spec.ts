@@ -214,6 +214,14 @@ async function seed(t: TestApp): Promise<Fixtures> {
   const open = await createProgram(t, admin.auth, cast.host, {}, { publish: true });
   await createSession(t, admin.auth, open.id, { venue: 'Building 3, Room 302' });
 
+  // A ready copy of the trainee's data (issue 23), as the data-export worker leaves one: an empty ZIP.
+  const emptyZip = Buffer.concat([Buffer.from('PK\x05\x06', 'latin1'), Buffer.alloc(18)]);
+  const [dataExport] = (await t.dataSource.query(
+    `INSERT INTO data_exports (user_id, status, ready_at, expires_at, size_bytes, content)
+     VALUES ($1, 'ready', now(), now() + interval '1 day', $2, $3) RETURNING id`,
+    [trainee.user.id, emptyZip.length, emptyZip],
+  )) as { id: string }[];
+
   return {
     cast,
     params: {
@@ -232,6 +240,7 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'enrolments/{id}': [enrolment.id as string, upcomingEnrolment.id as string, letter.enrolmentId],
       'letters/{reference}': [letter.reference],
       'programs/{code}': [open.code],
+      'data-exports/{id}': [dataExport.id],
     },
   };
 }

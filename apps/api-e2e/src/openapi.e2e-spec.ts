@@ -1,6 +1,7 @@
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
 import { BEARER_SCHEME, createOpenApiDocumentOffline } from '@skillbridge/api/openapi';
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import type { ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -86,6 +87,17 @@ describe('OpenAPI', () => {
         });
     });
     expect(missing).toEqual([]);
+  });
+
+  it('documents a copy of my data as application/zip, or 202 with the export made off the request path', () => {
+    const data = document.paths[api('/me/data')].get as OperationObject;
+    const ok = data.responses['200'] as ResponseObject;
+    expect(Object.keys(ok.content ?? {})).toEqual(['application/zip']);
+    const accepted = data.responses['202'] as ResponseObject;
+    expect(accepted.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/DataExportDto' });
+    const download = document.paths[api('/me/data-exports/{id}/download')].get as OperationObject;
+    expect(Object.keys((download.responses['200'] as ResponseObject).content ?? {})).toEqual(['application/zip']);
+    expect(Object.keys(download.responses)).toEqual(expect.arrayContaining(['401', '404', '409']));
   });
 
   it('gives every value a type a client can use (no bare objects from type aliases)', () => {

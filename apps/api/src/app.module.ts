@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { LogisticsModule } from './modules/logistics/logistics.module';
 import { InvitationLettersModule } from './modules/logistics/letters/invitation-letters.module';
+import { DataCopyModule } from './modules/privacy/data-copy/data-copy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -73,6 +74,7 @@ export class AppModule {
         RoomsModule,
         InvitationLettersModule,
         PublicCatalogModule,
+        DataCopyModule,
       ],
     };
   }

@@ -19,6 +19,7 @@ import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
 import { PasswordService } from './modules/auth/password.service';
 import { OutboxWorker } from './modules/notifications/outbox-worker';
+import { DataExportWorker } from './modules/privacy/data-copy/data-export-worker';
 import { InstructorsService } from './modules/instructors/instructors.service';
 import { CompletionService } from './modules/certificates/completion.service';
 import { ProgramsService } from './modules/programs/programs.service';
@@ -106,6 +107,7 @@ async function bootstrap(): Promise<void> {
 
     // E-mail delivery starts once the schema is there (and the demo's notices are written).
     app.get(OutboxWorker).start();
+    app.get(DataExportWorker).start();
     await app.listen({ port: config.PORT, host: config.HOST });
     const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
     const { port } = app.getHttpServer().address() as AddressInfo;

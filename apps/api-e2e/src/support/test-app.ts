@@ -9,6 +9,7 @@ import { createRootLogger } from '@skillbridge/api/common/logging/logger';
 import { loadConfig } from '@skillbridge/api/config';
 import { createApp } from '@skillbridge/api/create-app';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
+import { DataExportWorker } from '@skillbridge/api/modules/privacy/data-copy/data-export-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -51,6 +52,7 @@ export async function startTestApp(
   const app = await createApp({ config, databaseUrl: database.url, logger: createRootLogger(config) }, extraImports);
   // As main.ts does once migrations ran (the test database is cloned from a migrated template).
   app.get(OutboxWorker).start();
+  app.get(DataExportWorker).start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

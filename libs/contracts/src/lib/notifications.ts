@@ -46,6 +46,8 @@ export const NOTIFICATION_KINDS = [
   'enrolment-nominated',
   /** To the nominee's partner staff: the host accepted (a seat or the wait-list) or declined the nomination. */
   'nomination-decided',
+  /** To the person who asked for a copy of their data: it is ready to download until it expires (issue 23). */
+  'data-export-ready',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -14,6 +14,22 @@ describe('notification wording', () => {
     expect(notificationText(facts, 'ms', 'UTC', URL).title).toBe('Tempat anda disahkan: Cross-border e-commerce camp');
   });
 
+  it('says until when a copy of one’s data can be downloaded, in the reader’s zone and calendar (Thai: Buddhist era)', () => {
+    const facts = {
+      kind: 'data-export-ready' as const,
+      params: { name: 'นก', expiresAt: '2025-01-09T03:00:00.000Z', link: '/profile#data-copy' },
+    };
+    const th = notificationText(facts, 'th', 'Asia/Bangkok', URL);
+    expect(th.title).toBe('สำเนาข้อมูลของคุณพร้อมแล้ว');
+    expect(th.lines[0]).toContain('2568');
+    expect(th.lines[0]).toContain('10:00');
+    expect(th.link).toBe('/profile#data-copy');
+    const mail = renderEmail({ ...facts, locale: 'ms', timeZone: 'Asia/Kuala_Lumpur' }, URL);
+    expect(mail.subject).toContain('Salinan data anda sudah sedia');
+    expect(mail.text).toContain(`${URL}/profile#data-copy`);
+    expect(mail.text).toContain('11:00');
+  });
+
   it('words a program’s cancellation for whom it concerns: trainee, partner (with their count), instructor', () => {
     const facts = (params: Record<string, unknown>) => ({
       kind: 'program-cancelled' as const,

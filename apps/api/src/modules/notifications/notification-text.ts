@@ -4,6 +4,7 @@ import {
   formatVerificationCode,
   INTL_LOCALES,
   formatZonedRange,
+  formatZonedTime,
   resolveLocalizedText,
   type Locale,
   type LocalizedText,
@@ -205,6 +206,11 @@ export function notificationText(
       if (audience === 'trainee' || audience === 'partner') {
         lines.push(t(`notifications.program-cancelled.${audience}`, values));
       }
+      break;
+    }
+    case 'data-export-ready': {
+      values['expires'] = formatZonedTime(String(params['expiresAt']), timeZone, locale, { withDate: true });
+      lines.push(t('notifications.data-export-ready.body', values));
       break;
     }
     default:

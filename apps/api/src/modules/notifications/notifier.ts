@@ -366,4 +366,23 @@ export class Notifier {
       [certificateIds],
     );
   }
+
+  /**
+   * To the person whose copy of their data is ready (in the app and by e-mail): until when it can be
+   * downloaded, and the profile page it is downloaded from — never the file or a link that acts alone.
+   */
+  async dataExportReady(manager: EntityManager, exportId: string, expiresAt: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO notifications (kind, event_key, user_id, email, locale, time_zone, params)
+       SELECT 'data-export-ready', 'data-export-ready:' || x.id, u.id, u.email,
+              coalesce(u.preferred_locale, t.preferred_locale, 'en'), u.time_zone,
+              jsonb_build_object('name', u.full_name, 'expiresAt', $2::timestamptz, 'link', '/profile#data-copy')
+         FROM data_exports x
+         JOIN users u ON u.id = x.user_id AND NOT u.disabled
+         LEFT JOIN trainees t ON t.user_id = u.id
+        WHERE x.id = $1
+       ON CONFLICT ON CONSTRAINT "UQ_notifications_event_recipient" DO NOTHING`,
+      [exportId, expiresAt],
+    );
+  }
 }

@@ -41,7 +41,7 @@ export class CredentialsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const credential = await this.credentials.credentialOf(id, signedIn(ctx));
+    const credential = await this.credentials.credentialOf(id, ctx);
     reply.header('content-disposition', `attachment; filename="credential-${id}.json"`);
     return ldJson(reply, credential, 'private, no-store');
   }

@@ -4,7 +4,7 @@ import { Role } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
-import { signedIn, type RequestContext } from '../../common/auth/viewer';
+import type { RequestContext } from '../../common/auth/viewer';
 import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
 import {

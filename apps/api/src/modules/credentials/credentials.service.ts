@@ -4,7 +4,7 @@ import { ISSUER_CONTEXT, signCredential } from '@skillbridge/credentials';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
-import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
+import { signedIn, type RequestContext } from '../../common/auth/viewer';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';

@@ -259,11 +259,16 @@ describe('access log', () => {
       expect(queue.entries.every((e) => e.actorInstitutionId === cast.partnerA.id)).toBe(true);
     });
 
-    it('a session’s register read by its instructor', async () => {
+    it('a session’s register read by its instructor, and the closing preview by the office', async () => {
       const sheet = await read(`/sessions/${sessionId}/attendance`, cast.instructor);
       expect(sheet.status).toBe(200);
       expect(sheet.entries.map((e) => e.subjectTraineeId).sort()).toEqual([traineeId, classmate.user.traineeId].sort());
       expect(sheet.entries[0]).toMatchObject({ ...by(cast.instructor, cast.host.id), resource: 'attendance' });
+      const preview = await read(`/programs/${program.id}/completion`, cast.admin);
+      expect(preview.status).toBe(200);
+      expect(preview.entries.map((e) => e.subjectTraineeId).sort()).toEqual(
+        [traineeId, classmate.user.traineeId].sort(),
+      );
     });
   });
 

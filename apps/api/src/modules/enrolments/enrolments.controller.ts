@@ -154,10 +154,7 @@ export class EnrolmentsController {
   })
   @ApiPageResponse(EnrolmentQueueEntryDto)
   @ApiProblems(400, 401, 403)
-  async queue(
-    @Query() query: EnrolmentQueueQueryDto,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Page<EnrolmentQueueEntry>> {
+  async queue(@Query() query: EnrolmentQueueQueryDto, @Ctx() ctx: RequestContext): Promise<Page<EnrolmentQueueEntry>> {
     const page = await this.enrolments.queue(query, ctx);
     return { ...page, items: await this.logged(page.items, ctx) };
   }

@@ -33,7 +33,10 @@ const LOGGED_ROLES: readonly Role[] = [Role.Admin, Role.Partner, Role.Instructor
  * - GET /enrolments/:id/logistics and GET /programs/:id/logistics (`logistics`, with the sensitive fields returned)
  * - GET /enrolments/:id/invitation-letter.pdf and GET /programs/:id/invitation-letters.zip (`invitation-letter`)
  * - GET /certificates/:id, its PDF and its credential by staff (`certificate`)
- * - GET /sessions/:id/attendance (`attendance`)
+ * - GET /sessions/:id/attendance and the closing preview GET /programs/:id/completion (`attendance`)
+ * - GET /certificates, a list with holders' names (`certificate`)
+ * Not logged: aggregate reports (counts, no person), the public verification pages (what the holder shows),
+ * GET /users lists (accounts, staff and trainees alike — GET /users/:id of a trainee is).
  */
 @Injectable()
 export class AccessLog {
@@ -52,8 +55,7 @@ export class AccessLog {
     if (!viewer || !LOGGED_ROLES.includes(viewer.role)) return;
     const seen = new Set<string>();
     const others = subjects.filter((s) => {
-      const self =
-        (!!s.traineeId && s.traineeId === viewer.traineeId) || (!!s.userId && s.userId === viewer.userId);
+      const self = (!!s.traineeId && s.traineeId === viewer.traineeId) || (!!s.userId && s.userId === viewer.userId);
       const key = `${s.traineeId ?? ''}/${s.userId ?? ''}`;
       if (self || (!s.traineeId && !s.userId) || seen.has(key)) return false;
       seen.add(key);

@@ -7,7 +7,10 @@ import {
   loadDemoSchedule,
 } from '@skillbridge/api/database/demo/seed';
 import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
+import { AttendanceService } from '@skillbridge/api/modules/attendance/attendance.service';
 import { CompletionService } from '@skillbridge/api/modules/certificates/completion.service';
+import { EnrolmentsService } from '@skillbridge/api/modules/enrolments/enrolments.service';
+import { TraineesService } from '@skillbridge/api/modules/trainees/trainees.service';
 import { InstructorsService } from '@skillbridge/api/modules/instructors/instructors.service';
 import { ProgramsService } from '@skillbridge/api/modules/programs/programs.service';
 import { SessionsService } from '@skillbridge/api/modules/sessions/sessions.service';
@@ -25,6 +28,13 @@ import { api, startTestApp, TestApp } from './support/test-app';
 describe('start-up data', () => {
   let t: TestApp;
   const services = () => ({
+    users: t.app.get(UsersService),
+    passwords: t.app.get(PasswordService),
+    logger: pino({ level: 'silent' }),
+  });
+  const enrolmentServices = () => ({
+    trainees: t.app.get(TraineesService),
+    enrolments: t.app.get(EnrolmentsService),
     users: t.app.get(UsersService),
     passwords: t.app.get(PasswordService),
     logger: pino({ level: 'silent' }),
@@ -116,8 +126,8 @@ describe('start-up data', () => {
       sessions: t.app.get(SessionsService),
       logger: pino({ level: 'silent' }),
     });
-    await loadDemoEnrolments(t.dataSource, pino({ level: 'silent' }));
-    await loadDemoEnrolments(t.dataSource, pino({ level: 'silent' }));
+    await loadDemoEnrolments(t.dataSource, enrolmentServices());
+    await loadDemoEnrolments(t.dataSource, enrolmentServices());
     const rows = (await t.dataSource.query(
       `SELECT p.code, p.capacity, p.confirmed_count, p.waitlisted_count, p.pending_count,
               count(*) FILTER (WHERE e.status = 'confirmed')::int AS confirmed,
@@ -152,7 +162,12 @@ describe('start-up data', () => {
     );
 
     // Scenarios A and C closed with certificates, a few below the rule; 15 of C's completers go on the study visit.
-    const completion = { completion: t.app.get(CompletionService), logger: pino({ level: 'silent' }) };
+    const completion = {
+      completion: t.app.get(CompletionService),
+      enrolments: t.app.get(EnrolmentsService),
+      attendance: t.app.get(AttendanceService),
+      logger: pino({ level: 'silent' }),
+    };
     await loadDemoCompletion(t.dataSource, completion);
     await loadDemoCompletion(t.dataSource, completion);
     const outcomes = (await t.dataSource.query(
@@ -195,7 +210,7 @@ describe('start-up data', () => {
       sessions: t.app.get(SessionsService),
       logger: pino({ level: 'silent' }),
     });
-    await loadDemoEnrolments(t.dataSource, pino({ level: 'silent' }));
+    await loadDemoEnrolments(t.dataSource, enrolmentServices());
     const logistics = { secrets: t.app.get(Secrets), logger: pino({ level: 'silent' }) };
     await loadDemoLogistics(t.dataSource, logistics);
     await loadDemoLogistics(t.dataSource, logistics);
@@ -360,6 +375,163 @@ describe('start-up data', () => {
     );
     expect(consents).toMatchObject({ passportWithout: 0, dietaryWithout: 0, paper: 2 });
     expect(consents.self).toBeGreaterThan(consents.paper * 3);
+  });
+
+  it('leaves an audit event, by the right demo person, for every record and decision the demo start-up makes', async () => {
+    const silent = pino({ level: 'silent' });
+    await loadDemoData(t.dataSource, services());
+    await loadDemoSchedule(t.dataSource, {
+      instructors: t.app.get(InstructorsService),
+      programs: t.app.get(ProgramsService),
+      sessions: t.app.get(SessionsService),
+      logger: silent,
+    });
+    await loadDemoEnrolments(t.dataSource, enrolmentServices());
+    await loadDemoCompletion(t.dataSource, {
+      completion: t.app.get(CompletionService),
+      enrolments: t.app.get(EnrolmentsService),
+      attendance: t.app.get(AttendanceService),
+      logger: silent,
+    });
+    await loadDemoLogistics(t.dataSource, { secrets: t.app.get(Secrets), logger: silent });
+
+    // Each enrolment came about by exactly one act (created, or selected from a completed program), by a person
+    // of the demo: its own partner for scenario A, the trainee themself for an application, else the office.
+    const origins = (await t.dataSource.query(
+      `SELECT e.id, e.status, p.code, e.decided_by AS "decidedBy", t.user_id AS "traineeUser",
+              t.institution_id AS "traineeInstitution",
+              count(a.id)::int AS acts, min(a.action) AS action, min(a.actor_id::text) AS actor,
+              min(a.actor_role) AS "actorRole", min(u.institution_id::text) AS "actorInstitution",
+              min(a.details->>'status') AS "createdAs"
+         FROM enrolments e JOIN programs p ON p.id = e.program_id JOIN trainees t ON t.id = e.trainee_id
+         LEFT JOIN audit_events a ON a.entity_type = 'enrolment' AND a.entity_id = e.id::text
+                                 AND a.action IN ('enrolment.create', 'enrolment.select')
+         LEFT JOIN users u ON u.id = a.actor_id
+        GROUP BY e.id, p.code, t.id`,
+    )) as {
+      id: string;
+      status: string;
+      code: string;
+      decidedBy: string | null;
+      traineeUser: string | null;
+      traineeInstitution: string | null;
+      acts: number;
+      action: string;
+      actor: string | null;
+      actorRole: string | null;
+      actorInstitution: string | null;
+      createdAs: string | null;
+    }[];
+    expect(origins.length).toBeGreaterThan(400);
+    const [admin] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'admin@skillbridge.test'`);
+    const wrong = origins.filter((o) => {
+      if (o.acts !== 1 || !o.actor) return true;
+      if (o.code === 'TRPC-TH-ONLINE-2024') {
+        return o.actorRole !== 'partner' || o.actorInstitution !== o.traineeInstitution;
+      }
+      if (o.status === 'pending') return o.actorRole !== 'trainee' || o.actor !== o.traineeUser;
+      return o.actor !== admin.id;
+    });
+    expect(wrong).toEqual([]);
+    expect(origins.filter((o) => o.code === 'TRPC-TH-ONLINE-2024').length).toBe(293);
+    expect(origins.filter((o) => o.status === 'pending')).toHaveLength(20);
+
+    // Whoever decided an enrolment did so in an audited act on it, to the status it reached (completion closes
+    // the program in one audited act on top).
+    const undecided = (await t.dataSource.query(
+      `SELECT e.id, e.status FROM enrolments e
+        WHERE e.status <> 'pending'
+          AND (e.decided_by IS NULL OR NOT EXISTS (
+                SELECT 1 FROM audit_events a
+                 WHERE a.entity_type = 'enrolment' AND a.entity_id = e.id::text AND a.actor_id = e.decided_by
+                   AND (a.action = 'enrolment.select'
+                        OR coalesce(a.details->>'to', a.details->>'status') IN ('confirmed', 'waitlisted', 'nominated', 'rejected', 'withdrawn'))))
+        UNION ALL
+       SELECT e.id, e.status FROM enrolments e
+        WHERE e.status IN ('completed', 'not-completed')
+          AND NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.action = 'program.complete'
+                             AND a.entity_id = e.program_id::text AND a.actor_id IS NOT NULL)`,
+    )) as { id: string; status: string }[];
+    expect(undecided).toEqual([]);
+    // Scenario B's wait-list came from the same act (a registration placed on it).
+    const [waiting] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'enrolment.create' AND details->>'status' = 'waitlisted'`,
+    );
+    expect(waiting.n).toBe(8);
+
+    // Every register was taken in an audited act by the person recorded on its marks, with as many marks.
+    const registers = (await t.dataSource.query(
+      `SELECT m.session_id, m.recorded_by, m.marks, a.actor_id AS actor, (a.details->>'marks')::int AS audited
+         FROM (SELECT session_id, recorded_by, count(*)::int AS marks FROM attendance GROUP BY 1, 2) m
+         LEFT JOIN audit_events a ON a.action = 'attendance.put' AND a.entity_id = m.session_id::text`,
+    )) as { session_id: string; recorded_by: string; marks: number; actor: string | null; audited: number | null }[];
+    expect(registers).toHaveLength(10);
+    for (const register of registers) {
+      expect({ actor: register.actor, audited: register.audited }).toEqual({
+        actor: register.recorded_by,
+        audited: register.marks,
+      });
+    }
+    // The demo instructor took the register of the lecture she gave; the office the others.
+    const takers = (await t.dataSource.query(
+      `SELECT DISTINCT u.email FROM attendance a JOIN users u ON u.id = a.recorded_by ORDER BY u.email`,
+    )) as { email: string }[];
+    expect(takers.map((r) => r.email)).toEqual(['admin@skillbridge.test', 'instructor@skillbridge.test']);
+
+    // Each certificate has its issue event; each score its assessment.
+    const [certificates] = await t.dataSource.query(
+      `SELECT count(*)::int AS issued,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.action = 'certificate.issue'
+                                 AND a.entity_id = c.id::text AND a.actor_id IS NOT NULL))::int AS unaudited
+         FROM certificates c`,
+    );
+    expect(certificates.issued).toBeGreaterThan(250);
+    expect(certificates.unaudited).toBe(0);
+    const [scores] = await t.dataSource.query(
+      `SELECT count(*)::int AS scored,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.action = 'enrolment.assess'
+                                 AND a.entity_id = e.id::text AND a.actor_id = e.assessed_by))::int AS unaudited
+         FROM enrolments e WHERE e.score IS NOT NULL`,
+    );
+    expect(scores).toEqual({ scored: 30, unaudited: 0 });
+
+    // Every trainee record was imported (by their partner, or the office) or linked to an account, and audited.
+    const [imports] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE u.role = 'partner')::int AS partners, count(*) FILTER (WHERE u.role = 'admin')::int AS office,
+              coalesce(sum((a.details->>'created')::int), 0)::int AS created
+         FROM audit_events a JOIN users u ON u.id = a.actor_id WHERE a.action = 'trainee.import'`,
+    );
+    const [{ trainees }] = await t.dataSource
+      .query(`SELECT count(*)::int AS trainees FROM trainees WHERE user_id IS NULL OR
+      user_id NOT IN (SELECT id FROM users WHERE email = 'trainee@skillbridge.test')`);
+    expect(imports).toEqual({ partners: 2, office: 1, created: trainees });
+
+    // No audit event about a record that is not there, and none of these acts by nobody.
+    const orphans = await t.dataSource.query(
+      `SELECT a.action, a.entity_type, a.entity_id FROM audit_events a
+        WHERE (a.entity_type = 'enrolment' AND NOT EXISTS (SELECT 1 FROM enrolments x WHERE x.id::text = a.entity_id))
+           OR (a.entity_type = 'certificate' AND NOT EXISTS (SELECT 1 FROM certificates x WHERE x.id::text = a.entity_id))
+           OR (a.entity_type = 'session' AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.id::text = a.entity_id))
+           OR (a.entity_type = 'program' AND NOT EXISTS (SELECT 1 FROM programs x WHERE x.id::text = a.entity_id))
+           OR (a.entity_type = 'trainee' AND a.entity_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM trainees x WHERE x.id::text = a.entity_id))
+           OR (a.actor_id IS NULL AND a.action NOT IN ('user.create', 'institution.create'))`,
+    );
+    expect(orphans).toEqual([]);
+
+    // The trail is what an office sees: the RMUTT partner's audit rows are its own enrolments of its own people.
+    const partner = await t.http
+      .post(api('/auth/login'))
+      .send({ email: 'partner@skillbridge.test', password: DEMO_PASSWORD });
+    const queue = await t.http
+      .get(api('/enrolments?status=pending'))
+      .set('Authorization', `Bearer ${partner.body.accessToken}`);
+    expect(queue.body.items).toHaveLength(10);
+    // …and the applicants can sign in with the demo password, as the trainees who applied.
+    const applicant = await t.http
+      .post(api('/auth/login'))
+      .send({ email: queue.body.items[0].email, password: DEMO_PASSWORD });
+    expect(applicant.body.user).toMatchObject({ role: 'trainee', traineeId: queue.body.items[0].traineeId });
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD only while there is no admin', async () => {

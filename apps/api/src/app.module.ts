@@ -8,6 +8,7 @@ import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AccessLogModule } from './modules/privacy/access-log.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module';
 import { CertificatesModule } from './modules/certificates/certificates.module';
@@ -57,6 +58,7 @@ export class AppModule {
         }),
         SecretsModule,
         AuditModule,
+        AccessLogModule,
         NotificationsModule,
         AuthModule,
         HealthModule,

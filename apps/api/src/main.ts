@@ -17,7 +17,10 @@ import {
 } from './database/demo/seed';
 import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
+import { AttendanceService } from './modules/attendance/attendance.service';
 import { PasswordService } from './modules/auth/password.service';
+import { EnrolmentsService } from './modules/enrolments/enrolments.service';
+import { TraineesService } from './modules/trainees/trainees.service';
 import { OutboxWorker } from './modules/notifications/outbox-worker';
 import { DataExportWorker } from './modules/privacy/data-copy/data-export-worker';
 import { InstructorsService } from './modules/instructors/instructors.service';
@@ -97,8 +100,19 @@ async function bootstrap(): Promise<void> {
         sessions: app.get(SessionsService),
         logger,
       });
-      await loadDemoEnrolments(app.get(DataSource), logger);
-      await loadDemoCompletion(app.get(DataSource), { completion: app.get(CompletionService), logger });
+      await loadDemoEnrolments(app.get(DataSource), {
+        trainees: app.get(TraineesService),
+        enrolments: app.get(EnrolmentsService),
+        users: app.get(UsersService),
+        passwords: app.get(PasswordService),
+        logger,
+      });
+      await loadDemoCompletion(app.get(DataSource), {
+        completion: app.get(CompletionService),
+        enrolments: app.get(EnrolmentsService),
+        attendance: app.get(AttendanceService),
+        logger,
+      });
       await loadDemoLogistics(app.get(DataSource), { secrets: app.get(Secrets), logger });
     }
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {

@@ -1,10 +1,14 @@
-import { Role, wallTimeToInstant } from '@skillbridge/contracts';
+import { Role, wallTimeToInstant, type CountryCode } from '@skillbridge/contracts';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
+import type { AttendanceService } from '../../modules/attendance/attendance.service';
+import { AssessmentItemDto, AttendanceMarkDto } from '../../modules/attendance/dto/attendance.dto';
 import type { CompletionService } from '../../modules/certificates/completion.service';
 import { SelectionDto } from '../../modules/certificates/dto/certificate.dto';
 import { Institution } from '../../modules/institutions/institution.entity';
+import { CreateEnrolmentDto } from '../../modules/enrolments/dto/create-enrolment.dto';
+import type { EnrolmentsService } from '../../modules/enrolments/enrolments.service';
 import { CreateProgramDto } from '../../modules/programs/dto/create-program.dto';
 import { CreateSessionDto } from '../../modules/sessions/dto/create-session.dto';
 import { User } from '../../modules/users/user.entity';
@@ -15,10 +19,11 @@ import type { InstructorsService } from '../../modules/instructors/instructors.s
 import { Program } from '../../modules/programs/program.entity';
 import type { ProgramsService } from '../../modules/programs/programs.service';
 import type { SessionsService } from '../../modules/sessions/sessions.service';
+import type { TraineesService } from '../../modules/trainees/trainees.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.demo';
 import { DEMO_INSTITUTIONS } from './institutions.demo';
 import { DEMO_INSTRUCTORS, DEMO_PROGRAMS, upcomingDemoPrograms } from './programs.demo';
-import { DEMO_ENROLMENT_PLANS, DEMO_TRAINEES } from './trainees.demo';
+import { DEMO_ENROLMENT_PLANS, DEMO_TRAINEES, type DemoTrainee } from './trainees.demo';
 
 /** Scenario B's camp logistics (issue 20): run after loadDemoEnrolments, with the `Secrets` box. */
 export { loadDemoLogistics } from './logistics.demo';
@@ -96,6 +101,8 @@ export async function ensureFirstAdmin(
  */
 export async function loadDemoSchedule(dataSource: DataSource, services: ScheduleServices): Promise<void> {
   if ((await dataSource.getRepository(Program).count()) > 0) return;
+  // The international office (the demo's admin) sets the programs up; without one, the start-up itself.
+  const office = (await demoActors(dataSource))?.admin ?? SYSTEM;
   const institutions = new Map(
     (await dataSource.getRepository(Institution).find({ select: { id: true, code: true } })).map((i) => [i.code, i.id]),
   );
@@ -126,7 +133,7 @@ export async function loadDemoSchedule(dataSource: DataSource, services: Schedul
         expertise: demo.expertise,
         languages: demo.languages,
       },
-      SYSTEM,
+      office,
     );
     instructors.set(demo.key, created.id);
   }
@@ -142,7 +149,7 @@ export async function loadDemoSchedule(dataSource: DataSource, services: Schedul
         partnerInstitutionIds: partnerCodes.map((code) => institutions.get(code) as string),
         ...(enrolment ? { enrolmentOpensAt: at(enrolment.opens), enrolmentClosesAt: at(enrolment.closes) } : {}),
       }),
-      SYSTEM,
+      office,
     );
     for (const session of sessions) {
       await services.sessions.create(
@@ -155,10 +162,10 @@ export async function loadDemoSchedule(dataSource: DataSource, services: Schedul
           instructorIds: session.instructors.map((key) => instructors.get(key) as string),
           ...(session.venue ? { venue: session.venue } : {}),
         }),
-        SYSTEM,
+        office,
       );
     }
-    if (status === 'published') await services.programs.transition(program.id, 'published', SYSTEM);
+    if (status === 'published') await services.programs.transition(program.id, 'published', office);
   }
   services.logger.info(`Loaded the demo programs: ${programs.map((p) => p.code).join(', ')}.`);
 }
@@ -175,105 +182,249 @@ const UPCOMING_ACTIVITY = [
   { programCode: 'YOUTH-SHOW-NEXT', from: 'YOUTH-SHOW-2024', institutions: null, each: 8, status: 'decided' },
 ] as const;
 
+export interface EnrolmentServices {
+  trainees: TraineesService;
+  enrolments: EnrolmentsService;
+  users: UsersService;
+  passwords: PasswordService;
+  logger: Logger;
+}
+
+/** The demo's staff as the API sees them when they act: a request context whose viewer is that person. */
+export interface DemoActors {
+  admin: RequestContext;
+  /** The first partner account of each institution code (institutions without one are decided by the admin). */
+  partnerOf: Map<string, RequestContext>;
+  instructor: RequestContext | null;
+}
+
+interface ViewerRow {
+  id: string;
+  role: Role;
+  institution_id: string | null;
+  code: string | null;
+  trainee_id: string | null;
+  instructor_id: string | null;
+}
+
+function contextOf(row: ViewerRow, requestId: string): RequestContext {
+  return {
+    viewer: {
+      userId: row.id,
+      role: row.role,
+      institutionId: row.institution_id,
+      traineeId: row.trainee_id,
+      instructorId: row.instructor_id,
+      emailVerified: true,
+      mfaSetupRequired: false,
+      sessionId: null,
+    },
+    requestId,
+    ip: '',
+    locale: 'en',
+  };
+}
+
+/** Viewers built as the viewer loader builds them (a trainee's institution is their trainee record's). */
+async function viewerRows(manager: EntityManager, where: string, params: unknown[]): Promise<ViewerRow[]> {
+  return (await manager.query(
+    `SELECT u.id, u.role,
+            CASE WHEN u.role = 'trainee' THEN t.institution_id ELSE u.institution_id END AS institution_id,
+            i.code, t.id AS trainee_id, ins.id AS instructor_id
+       FROM users u
+       LEFT JOIN trainees t ON t.user_id = u.id
+       LEFT JOIN instructors ins ON ins.user_id = u.id
+       LEFT JOIN institutions i ON i.id = u.institution_id
+      WHERE ${where}
+      ORDER BY u.created_at, u.id`,
+    params,
+  )) as ViewerRow[];
+}
+
+/** The demo's first admin, each partner institution's first partner account and the first instructor account. */
+export async function demoActors(dataSource: DataSource): Promise<DemoActors | null> {
+  const rows = await viewerRows(
+    dataSource.manager,
+    `u.role IN ('admin', 'partner', 'instructor') AND NOT u.disabled`,
+    [],
+  );
+  const admin = rows.find((r) => r.role === Role.Admin);
+  if (!admin) return null;
+  const partnerOf = new Map<string, RequestContext>();
+  for (const row of rows) {
+    if (row.role === Role.Partner && row.code && !partnerOf.has(row.code)) {
+      partnerOf.set(row.code, contextOf(row, `demo-data:${row.code.toLowerCase()}`));
+    }
+  }
+  const instructor = rows.find((r) => r.role === Role.Instructor && r.instructor_id);
+  return {
+    admin: contextOf(admin, 'demo-data:admin'),
+    partnerOf,
+    instructor: instructor ? contextOf(instructor, 'demo-data:instructor') : null,
+  };
+}
+
+/** A spreadsheet as a partner's office exports it: CSV, UTF-8 with a byte-order mark, every cell quoted. */
+function traineeSheet(trainees: readonly DemoTrainee[], withInstitution: boolean): Buffer {
+  const quote = (cell: string | null) => `"${(cell ?? '').replace(/"/g, '""')}"`;
+  const header = [
+    'fullName',
+    'fullNameLatin',
+    'email',
+    'nationality',
+    ...(withInstitution ? ['institutionCode'] : []),
+    'preferredLocale',
+  ];
+  const lines = trainees.map((t) =>
+    [
+      t.fullName,
+      t.fullNameLatin,
+      t.email,
+      t.nationality,
+      ...(withInstitution ? [t.institutionCode] : []),
+      t.preferredLocale,
+    ]
+      .map(quote)
+      .join(','),
+  );
+  return Buffer.from(`\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`, 'utf8');
+}
+
+/** Imports trainees through POST /trainees/import's service, as `ctx`'s person; any row problem stops the demo. */
+async function importTrainees(
+  trainees: TraineesService,
+  people: readonly DemoTrainee[],
+  ctx: RequestContext,
+  withInstitution: boolean,
+): Promise<void> {
+  if (!people.length) return;
+  const report = await trainees.import(traineeSheet(people, withInstitution), false, ctx);
+  if (!report.committed) {
+    throw new Error(`the demo trainees did not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  }
+}
+
 /**
  * Loads the scenarios' trainees and their enrolments when there are no
- * enrolments yet: scenario A's 292 approved by their partners, B's
- * self-registered participants with a wait-list, C's and D's enrolled by the
- * international office; plus pending applications and a full camp among the
- * upcoming programs. Set-based, in one transaction; the seat counters are
- * recounted from the rows at the end.
+ * enrolments yet, through the services behind the API, each act by the person
+ * who does it in a real office — so the audit trail, the notifications and
+ * the seat counters are theirs:
+ * - trainees: each Thai partner imports its own people from a spreadsheet; the
+ *   international office (the admin) imports everyone else;
+ * - scenario A's 292 are enrolled by their own partner (a seat at once: the
+ *   course has no host review), B's 48 registrations, C's and D's officials by
+ *   the admin (B: seats in order, then the wait-list);
+ * - the next online course's 20 applicants apply from their own accounts
+ *   (pending, for their partners to review); the next camp's eight seats are
+ *   filled by the admin.
+ * The imports are the import's own transactions; every other act is in one
+ * transaction, each with its own creation time in the order of the acts (the
+ * order of registration, rosters and wait-lists).
  */
-export async function loadDemoEnrolments(dataSource: DataSource, logger: Logger): Promise<void> {
+export async function loadDemoEnrolments(dataSource: DataSource, services: EnrolmentServices): Promise<void> {
   const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM enrolments')) as { n: number }[];
   if (n > 0 || (await dataSource.getRepository(Program).count()) === 0) return;
-  await dataSource.transaction(async (manager) => {
-    await manager.query(
-      `INSERT INTO trainees (full_name, full_name_latin, email, nationality, institution_id, preferred_locale)
-       SELECT d.full_name, d.full_name_latin, d.email, d.nationality, i.id, d.locale
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-              AS d(full_name, full_name_latin, email, nationality, institution_code, locale)
-         LEFT JOIN institutions i ON i.code = d.institution_code
-       ON CONFLICT (email) DO NOTHING`,
-      [
-        DEMO_TRAINEES.map((t) => t.fullName),
-        DEMO_TRAINEES.map((t) => t.fullNameLatin),
+  const actors = await demoActors(dataSource);
+  if (!actors) return;
+  const { admin, partnerOf } = actors;
+
+  // Trainees: each partner with an account imports its own; the office imports the rest (with institution codes).
+  const byPartner = new Map<string, DemoTrainee[]>();
+  const byOffice: DemoTrainee[] = [];
+  for (const trainee of DEMO_TRAINEES) {
+    const code = trainee.institutionCode;
+    if (code && partnerOf.has(code)) byPartner.set(code, [...(byPartner.get(code) ?? []), trainee]);
+    else byOffice.push(trainee);
+  }
+  for (const [code, people] of byPartner) {
+    await importTrainees(services.trainees, people, partnerOf.get(code) as RequestContext, false);
+  }
+  await importTrainees(services.trainees, byOffice, admin, true);
+  const traineeIds = new Map(
+    (
+      (await dataSource.query(`SELECT id, email FROM trainees WHERE email = ANY($1::text[])`, [
         DEMO_TRAINEES.map((t) => t.email),
-        DEMO_TRAINEES.map((t) => t.nationality),
-        DEMO_TRAINEES.map((t) => t.institutionCode),
-        DEMO_TRAINEES.map((t) => t.preferredLocale),
-      ],
-    );
-    const admin = (await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`)) as {
-      id: string;
-    }[];
-    const partnerOf = new Map(
-      (
-        (await manager.query(
-          `SELECT DISTINCT ON (i.code) i.code, u.id FROM users u JOIN institutions i ON i.id = u.institution_id
-          WHERE u.role = 'partner' ORDER BY i.code, u.created_at`,
-        )) as { code: string; id: string }[]
-      ).map((r) => [r.code, r.id]),
-    );
-    /** Enrols the given e-mails in order: a seat while there is one, then the wait-list (or all pending). */
-    const enrol = (programCode: string, emails: string[], pending: boolean, decidedBy: (string | null)[]) =>
-      manager.query(
-        `WITH p AS (SELECT id, capacity FROM programs WHERE code = $1),
-              rows AS (SELECT t.id AS trainee_id, d.ord, d.decided_by
-                         FROM unnest($2::text[], $4::uuid[]) WITH ORDINALITY AS d(email, decided_by, ord)
-                         JOIN trainees t ON t.email = d.email)
-         INSERT INTO enrolments (program_id, trainee_id, status, waitlisted_at, decided_at, decided_by, created_at)
-         SELECT p.id, rows.trainee_id,
-                CASE WHEN $3 THEN 'pending' WHEN rows.ord <= p.capacity THEN 'confirmed' ELSE 'waitlisted' END,
-                CASE WHEN NOT $3 AND rows.ord > p.capacity THEN now() + rows.ord * interval '1 millisecond' END,
-                CASE WHEN $3 THEN NULL ELSE now() END,
-                CASE WHEN $3 THEN NULL ELSE rows.decided_by END,
-                now() + rows.ord * interval '1 millisecond'
-           FROM rows, p
-         ON CONFLICT (program_id, trainee_id) DO NOTHING`,
-        [programCode, emails, pending, decidedBy],
-      );
+      ])) as { id: string; email: string }[]
+    ).map((r) => [r.email, r.id]),
+  );
+  const programIds = new Map(
+    ((await dataSource.query(`SELECT id, code FROM programs`)) as { id: string; code: string }[]).map((p) => [
+      p.code,
+      p.id,
+    ]),
+  );
+  const passwordHash = await services.passwords.hash(DEMO_PASSWORD);
+  // One transaction for every act below (a commit each would be most of the start-up); each act gets its own
+  // creation time, in the order they are made, as separate requests would.
+  let clock = Date.now();
+  const tick = () => new Date((clock = Math.max(clock + 1, Date.now())));
+  await dataSource.transaction(async (manager) => {
+    const enrol = (programCode: string, dto: CreateEnrolmentDto, ctx: RequestContext) =>
+      services.enrolments.create(programIds.get(programCode) as string, dto, ctx, {
+        manager,
+        createdAt: tick(),
+        // Scenario A's partners enrolled their people in August 2024, while the course's window was open.
+        pastWindow: true,
+      });
+    const enrolTrainee = (programCode: string, trainee: DemoTrainee, ctx: RequestContext) =>
+      enrol(programCode, Object.assign(new CreateEnrolmentDto(), { traineeId: traineeIds.get(trainee.email) }), ctx);
 
     for (const plan of DEMO_ENROLMENT_PLANS) {
-      const deciders = plan.trainees.map((t) =>
-        plan.mode === 'partner-approved' && t.institutionCode
-          ? (partnerOf.get(t.institutionCode) ?? admin[0]?.id ?? null)
-          : plan.mode === 'admin'
-            ? (admin[0]?.id ?? null)
-            : null,
-      );
-      await enrol(
-        plan.programCode,
-        plan.trainees.map((t) => t.email),
-        false,
-        deciders,
-      );
+      if (!programIds.has(plan.programCode)) continue;
+      for (const trainee of plan.trainees) {
+        const ctx =
+          plan.mode === 'partner-approved' && trainee.institutionCode
+            ? (partnerOf.get(trainee.institutionCode) ?? admin)
+            : admin;
+        await enrolTrainee(plan.programCode, trainee, ctx);
+      }
     }
+
     for (const activity of UPCOMING_ACTIVITY) {
+      if (!programIds.has(activity.programCode)) continue;
       const source = DEMO_ENROLMENT_PLANS.find((plan) => plan.programCode === activity.from)?.trainees ?? [];
       const chosen = activity.institutions
         ? activity.institutions.flatMap((code) =>
             source.filter((t) => t.institutionCode === code).slice(0, activity.each),
           )
         : source.slice(0, activity.each);
-      await enrol(
-        activity.programCode,
-        chosen.map((t) => t.email),
-        activity.status === 'pending',
-        chosen.map(() => null),
-      );
+      for (const trainee of chosen) {
+        if (activity.status === 'decided') {
+          await enrolTrainee(activity.programCode, trainee, admin);
+          continue;
+        }
+        // Applying is the trainee's own act, from their own account: each applicant registers (verified, linked
+        // to the record their partner imported, with the demo password), then applies.
+        const user = await services.users.createAccount(
+          manager,
+          {
+            email: trainee.email,
+            passwordHash,
+            fullName: trainee.fullName,
+            fullNameLatin: trainee.fullNameLatin,
+            role: Role.Trainee,
+            nationality: trainee.nationality as CountryCode,
+            institutionId: partnerOf.get(trainee.institutionCode ?? '')?.viewer?.institutionId ?? null,
+            preferredLocale: trainee.preferredLocale,
+            timeZone: 'Asia/Bangkok',
+            emailVerified: true,
+          },
+          SYSTEM,
+        );
+        const [registered] = await viewerRows(manager, 'u.id = $1', [user.id]);
+        await services.users.completeTraineeProfile(manager, user.id, contextOf(registered, 'demo-data:registration'));
+        const [applicant] = await viewerRows(manager, 'u.id = $1', [user.id]);
+        await enrol(activity.programCode, new CreateEnrolmentDto(), contextOf(applicant, 'demo-data:application'));
+      }
     }
-    await manager.query(
-      `UPDATE programs p SET
-         confirmed_count = (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = 'confirmed'),
-         waitlisted_count = (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = 'waitlisted'),
-         pending_count = (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = 'pending')`,
-    );
   });
-  logger.info(`Loaded ${DEMO_TRAINEES.length} demo trainees and their enrolments.`);
+  services.logger.info(`Loaded ${DEMO_TRAINEES.length} demo trainees and their enrolments.`);
 }
 
 export interface CompletionServices {
   completion: CompletionService;
+  enrolments: EnrolmentsService;
+  attendance: AttendanceService;
   logger: Logger;
 }
 
@@ -287,9 +438,13 @@ function demoMark(n: number, session: number): 'present' | 'late' | 'absent' | '
 
 /**
  * Closes scenario A (the demo trainee among its participants) and scenario C
- * through the real completion service — attendance taken, a few trainees
- * below the 75% rule, certificates issued — and selects 15 of C's completers
- * into the follow-on study visit. Runs once: only while no certificate exists.
+ * through the services behind the API, each step by whoever takes it: the
+ * demo trainee's partner enrols them in A; each session's register is taken
+ * by its instructor when they have an account (else by the office); C's
+ * scores are entered by the office, three below the pass mark; the admin
+ * closes both programs (certificates issued, a few trainees below the 75%
+ * rule) and selects 15 of C's completers into the follow-on study visit.
+ * Runs once: only while no certificate exists.
  */
 export async function loadDemoCompletion(dataSource: DataSource, services: CompletionServices): Promise<void> {
   const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM certificates')) as { n: number }[];
@@ -306,82 +461,67 @@ export async function loadDemoCompletion(dataSource: DataSource, services: Compl
   const courseA = programs.get('TRPC-TH-ONLINE-2024');
   const courseC = programs.get('LMC-CERT-YGN-2024');
   const visit = programs.get('LMC-CERT-VISIT-2024');
-  const [admin] = (await dataSource.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`)) as {
-    id: string;
-  }[];
-  if (!courseA || !courseC || !visit || !admin) return;
-  const ctx: RequestContext = {
-    ...SYSTEM,
-    viewer: {
-      userId: admin.id,
-      role: Role.Admin,
-      institutionId: null,
-      traineeId: null,
-      instructorId: null,
-      emailVerified: true,
-      mfaSetupRequired: false,
-      sessionId: null,
-    },
-  };
+  const actors = await demoActors(dataSource);
+  if (!courseA || !courseC || !visit || !actors) return;
+  const ctx = actors.admin;
 
+  // The demo trainee took part in scenario A too, enrolled by their partner, so "My certificates" has something.
   const [demoTrainee] = (await dataSource.query(
-    `SELECT t.id FROM trainees t JOIN users u ON u.id = t.user_id WHERE u.email = 'trainee@skillbridge.test'`,
-  )) as { id: string }[];
-  await dataSource.transaction(async (manager) => {
-    // The demo trainee took part in scenario A too, so "My certificates" has something to show.
-    await manager.query(
-      `INSERT INTO enrolments (program_id, trainee_id, status, decided_at, decided_by)
-       SELECT $1, t.id, 'confirmed', now(), $2 FROM trainees t JOIN users u ON u.id = t.user_id
-        WHERE u.email = 'trainee@skillbridge.test'
-       ON CONFLICT (program_id, trainee_id) DO NOTHING`,
-      [courseA.id, admin.id],
+    `SELECT t.id, i.code, EXISTS (SELECT 1 FROM enrolments e WHERE e.trainee_id = t.id AND e.program_id = $1) AS enrolled
+       FROM trainees t JOIN users u ON u.id = t.user_id LEFT JOIN institutions i ON i.id = t.institution_id
+      WHERE u.email = 'trainee@skillbridge.test'`,
+    [courseA.id],
+  )) as { id: string; code: string | null; enrolled: boolean }[];
+  if (demoTrainee && !demoTrainee.enrolled) {
+    await services.enrolments.create(
+      courseA.id,
+      Object.assign(new CreateEnrolmentDto(), { traineeId: demoTrainee.id }),
+      actors.partnerOf.get(demoTrainee.code ?? '') ?? ctx,
+      { pastWindow: true },
     );
-    await manager.query(
-      `UPDATE programs SET confirmed_count = (SELECT count(*) FROM enrolments WHERE program_id = $1 AND status = 'confirmed')
-        WHERE id = $1`,
-      [courseA.id],
-    );
-    // Scenario C has a pass mark: its trainees sat an assessment, and three fell short of it.
-    await manager.query(
-      `UPDATE enrolments e SET score = s.score, assessed_at = now(), assessed_by = $2
-         FROM (SELECT id, CASE WHEN row_number() OVER w % 10 = 7 THEN 52
-                               ELSE 62 + (row_number() OVER w * 7) % 37 END AS score
-                 FROM enrolments WHERE program_id = $1 AND status = 'confirmed'
-               WINDOW w AS (ORDER BY created_at, id)) s
-        WHERE e.id = s.id`,
-      [courseC.id, admin.id],
-    );
-    for (const program of [courseA, courseC]) {
-      const sessions = (
-        (await manager.query('SELECT id FROM sessions WHERE program_id = $1 ORDER BY starts_at', [program.id])) as {
-          id: string;
-        }[]
-      ).map((s) => s.id);
-      const trainees = (
-        (await manager.query(
-          `SELECT trainee_id FROM enrolments WHERE program_id = $1 AND status = 'confirmed' ORDER BY created_at, id`,
-          [program.id],
-        )) as { trainee_id: string }[]
-      ).map((r) => r.trainee_id);
-      const sessionIds: string[] = [];
-      const traineeIds: string[] = [];
-      const statuses: string[] = [];
-      trainees.forEach((traineeId, index) =>
-        sessions.forEach((sessionId, session) => {
-          sessionIds.push(sessionId);
-          traineeIds.push(traineeId);
-          // The demo trainee attends everything (found by id: enrolment times are spread over the next moments).
-          statuses.push(traineeId === demoTrainee?.id && program === courseA ? 'present' : demoMark(index, session));
+  }
+
+  // Scenario C has a pass mark: its trainees sat an assessment, and three fell short of it.
+  const assessed = (
+    (await dataSource.query(
+      `SELECT id FROM enrolments WHERE program_id = $1 AND status = 'confirmed' ORDER BY created_at, id`,
+      [courseC.id],
+    )) as { id: string }[]
+  ).map((row, index) => {
+    const rank = index + 1;
+    return Object.assign(new AssessmentItemDto(), {
+      enrolmentId: row.id,
+      score: rank % 10 === 7 ? 52 : 62 + ((rank * 7) % 37),
+    });
+  });
+  if (assessed.length) await services.attendance.assessMany(courseC.id, assessed, ctx);
+
+  for (const program of [courseA, courseC]) {
+    const sessions = (await dataSource.query(
+      `SELECT s.id, array_remove(array_agg(si.instructor_id), NULL) AS instructors
+         FROM sessions s LEFT JOIN session_instructors si ON si.session_id = s.id
+        WHERE s.program_id = $1 GROUP BY s.id ORDER BY min(s.starts_at), s.id`,
+      [program.id],
+    )) as { id: string; instructors: string[] }[];
+    const trainees = (
+      (await dataSource.query(
+        `SELECT trainee_id FROM enrolments WHERE program_id = $1 AND status = 'confirmed' ORDER BY created_at, id`,
+        [program.id],
+      )) as { trainee_id: string }[]
+    ).map((r) => r.trainee_id);
+    for (const [session, { id, instructors }] of sessions.entries()) {
+      const marks = trainees.map((traineeId, index) =>
+        Object.assign(new AttendanceMarkDto(), {
+          traineeId,
+          // The demo trainee attends everything.
+          status: traineeId === demoTrainee?.id && program === courseA ? 'present' : demoMark(index, session),
         }),
       );
-      await manager.query(
-        `INSERT INTO attendance (session_id, trainee_id, status, recorded_by)
-         SELECT s, t, st, $4 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(s, t, st)
-         ON CONFLICT DO NOTHING`,
-        [sessionIds, traineeIds, statuses, admin.id],
-      );
+      const teacher = actors.instructor;
+      const taker = teacher?.viewer?.instructorId && instructors.includes(teacher.viewer.instructorId) ? teacher : ctx;
+      await services.attendance.put(id, marks, taker);
     }
-  });
+  }
   const a = await services.completion.complete(courseA.id, ctx);
   const c = await services.completion.complete(courseC.id, ctx);
   const completers = (

@@ -15,6 +15,7 @@ import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { createValidationPipe } from '../../common/validation/validation.pipe';
 import { UuidParam } from '../../common/validation/uuid-param';
+import { AccessLog } from '../privacy/access-log.service';
 import { AttendanceService, type RegisterPrecondition } from './attendance.service';
 import {
   AssessmentDto,
@@ -96,7 +97,10 @@ const IF_MATCH = {
 @ApiTags('attendance')
 @Controller()
 export class AttendanceController {
-  constructor(private readonly attendance: AttendanceService) {}
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @Get('sessions/:id/attendance')
   @Roles(Role.Admin, Role.Instructor)
@@ -121,7 +125,15 @@ export class AttendanceController {
     const sheet = await this.attendance.sheet(id, ctx);
     reply.header('etag', etagOf(sheet.version)).header('cache-control', 'private, no-cache');
     if (noneMatch(headerValue(request, 'if-none-match'), sheet.version)) await reply.code(304).send();
-    else await reply.send(sheet);
+    else {
+      // A 304 shows nothing new; a register sent is a read of everyone on it.
+      await this.accessLog.record(
+        ctx,
+        sheet.lines.map((line) => ({ traineeId: line.traineeId })),
+        'attendance',
+      );
+      await reply.send(sheet);
+    }
   }
 
   @Put('sessions/:id/attendance')

@@ -17,6 +17,7 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { AuditService } from '../audit/audit.service';
 import { CredentialsService } from '../credentials/credentials.service';
 import { Notifier } from '../notifications/notifier';
+import { AccessLog } from '../privacy/access-log.service';
 import { CERTIFICATE_SCOPE } from './certificate.scope';
 import { Certificate } from './certificate.entity';
 import { toCertificateView, type CertificateWithLinks } from './certificate-view';
@@ -88,6 +89,7 @@ export class CertificatesService {
     private readonly notifier: Notifier,
     private readonly credentials: CredentialsService,
     private readonly documents: CertificateDocumentsService,
+    private readonly accessLog: AccessLog,
   ) {}
 
   /**
@@ -144,6 +146,11 @@ export class CertificatesService {
       limit: query.limit,
       cursor: query.cursor,
     });
+    await this.accessLog.record(
+      ctx,
+      page.items.map((c) => ({ traineeId: c.traineeId })),
+      'certificate',
+    );
     return {
       items: page.items.map((c) => {
         const t = c.trainee as NonNullable<Certificate['trainee']>;
@@ -177,7 +184,9 @@ export class CertificatesService {
   }
 
   async get(id: string, ctx: RequestContext): Promise<CertificateView> {
-    return toCertificateView(await this.findVisible(id, signedIn(ctx)));
+    const certificate = await this.findVisible(id, signedIn(ctx));
+    await this.accessLog.record(ctx, [{ traineeId: certificate.traineeId }], 'certificate');
+    return toCertificateView(certificate);
   }
 
   /** The certificate as a PDF: Chinese and `lang` (default the holder's language; English beside Chinese for zh). */
@@ -189,6 +198,7 @@ export class CertificatesService {
     const certificate = await this.findVisible(id, signedIn(ctx));
     const language = lang ?? (certificate.trainee as NonNullable<Certificate['trainee']>).preferredLocale;
     const body = await this.documents.pdf(issuedCertificate(certificate), language);
+    await this.accessLog.record(ctx, [{ traineeId: certificate.traineeId }], 'certificate', ['pdf']);
     return { serial: certificate.serial, body, language };
   }
 

@@ -6,6 +6,7 @@ import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
+import { AccessLog } from '../privacy/access-log.service';
 import { CompletionService } from './completion.service';
 import { SelectionDto } from './dto/certificate.dto';
 import { CompletionPreviewDto, CompletionResultDto, SelectionResultDto } from './dto/completion.dto';
@@ -13,15 +14,25 @@ import { CompletionPreviewDto, CompletionResultDto, SelectionResultDto } from '.
 @ApiTags('certificates')
 @Controller()
 export class CompletionController {
-  constructor(private readonly completion: CompletionService) {}
+  constructor(
+    private readonly completion: CompletionService,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @Get('programs/:id/completion')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Preview of closing the program: who completes, who does not, and why (admin).' })
   @ApiOkResponse({ type: CompletionPreviewDto })
   @ApiProblems(400, 401, 403, 404)
-  preview(@UuidParam('id') id: string): Promise<CompletionPreview> {
-    return this.completion.preview(id);
+  async preview(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<CompletionPreview> {
+    const preview = await this.completion.preview(id);
+    // Each person's attendance and score, by name: a read of their records.
+    await this.accessLog.record(
+      ctx,
+      preview.lines.map((line) => ({ traineeId: line.traineeId })),
+      'attendance',
+    );
+    return preview;
   }
 
   @Post('programs/:id/complete')

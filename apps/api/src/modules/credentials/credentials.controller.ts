@@ -4,7 +4,7 @@ import { Role } from '@skillbridge/contracts';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
-import { signedIn, type RequestContext } from '../../common/auth/viewer';
+import type { RequestContext } from '../../common/auth/viewer';
 import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
 import {
@@ -41,7 +41,7 @@ export class CredentialsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const credential = await this.credentials.credentialOf(id, signedIn(ctx));
+    const credential = await this.credentials.credentialOf(id, ctx);
     reply.header('content-disposition', `attachment; filename="credential-${id}.json"`);
     return ldJson(reply, credential, 'private, no-store');
   }

@@ -4,13 +4,14 @@ import { ISSUER_CONTEXT, signCredential } from '@skillbridge/credentials';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
-import type { RequestContext, Viewer } from '../../common/auth/viewer';
+import { signedIn, type RequestContext } from '../../common/auth/viewer';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
 import { CERTIFICATE_SCOPE } from '../certificates/certificate.scope';
 import { Institution } from '../institutions/institution.entity';
+import { AccessLog } from '../privacy/access-log.service';
 import type { CredentialInput } from './credential-input';
 import { IssuerKeysService } from './issuer-keys.service';
 import { frozenCredentialInput, identityHashOf } from './frozen-credential-input';
@@ -35,6 +36,7 @@ export class CredentialsService {
     private readonly keys: IssuerKeysService,
     private readonly lists: StatusListsService,
     private readonly audit: AuditService,
+    private readonly accessLog: AccessLog,
     config: AppConfig,
   ) {
     this.urls = new CredentialUrls(config.publicUrl);
@@ -90,7 +92,8 @@ export class CredentialsService {
   // ---- documents ------------------------------------------------------------------------------------
 
   /** The signed credential of a certificate the viewer may see (the holder, their partner, admins), else 404. */
-  async credentialOf(certificateId: string, viewer: Viewer): Promise<JsonLd> {
+  async credentialOf(certificateId: string, ctx: RequestContext): Promise<JsonLd> {
+    const viewer = signedIn(ctx);
     const visible = await scopeQuery(
       CERTIFICATE_SCOPE,
       viewer,
@@ -107,7 +110,9 @@ export class CredentialsService {
       input = await frozenCredentialInput(this.dataSource.manager, certificateId);
     }
     if (!input) throw ProblemException.notFound();
-    return this.credentialFor(input);
+    const credential = await this.credentialFor(input);
+    await this.accessLog.record(ctx, [{ traineeId: visible.traineeId }], 'certificate', ['credential']);
+    return credential;
   }
 
   /** The credential stating `input`, signed now with the host institution's current key. */

@@ -28,6 +28,7 @@ import { EnrolmentDto, EnrolmentQueueEntryDto, MyEnrolmentDto, RosterEntryDto } 
 import { EnrolmentQueueQueryDto, MyEnrolmentsQueryDto, RosterQueryDto } from './dto/enrolment-queries.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { rosterCsv, rosterXlsx } from './roster-export';
+import { AccessLog } from '../privacy/access-log.service';
 
 @ApiTags('enrolments')
 @Controller()
@@ -35,7 +36,25 @@ export class EnrolmentsController {
   constructor(
     private readonly enrolments: EnrolmentsService,
     private readonly programs: ProgramsService,
+    private readonly accessLog: AccessLog,
   ) {}
+
+  /** Roster lines show people's names and addresses: each page (or export batch) is in the access log. */
+  private async logged<T extends { traineeId: string }>(lines: T[], ctx: RequestContext): Promise<T[]> {
+    await this.accessLog.record(
+      ctx,
+      lines.map((line) => ({ traineeId: line.traineeId })),
+      'enrolment',
+    );
+    return lines;
+  }
+
+  private async *loggedBatches(
+    batches: AsyncGenerator<RosterEntry[], void, undefined>,
+    ctx: RequestContext,
+  ): AsyncGenerator<RosterEntry[], void, undefined> {
+    for await (const batch of batches) yield await this.logged(batch, ctx);
+  }
 
   @Post('programs/:id/enrolments')
   @Roles(Role.Admin, Role.Partner, Role.Trainee)
@@ -61,12 +80,13 @@ export class EnrolmentsController {
   })
   @ApiPageResponse(RosterEntryDto)
   @ApiProblems(400, 401, 403, 404)
-  roster(
+  async roster(
     @UuidParam('id') programId: string,
     @Query() query: RosterQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<RosterEntry>> {
-    return this.enrolments.roster(programId, query, ctx);
+    const page = await this.enrolments.roster(programId, query, ctx);
+    return { ...page, items: await this.logged(page.items, ctx) };
   }
 
   @Get('programs/:id/roster.csv')
@@ -85,7 +105,7 @@ export class EnrolmentsController {
   ): Promise<Readable> {
     const program = await this.programs.findVisible(programId, signedIn(ctx));
     this.attachment(reply, 'text/csv; charset=utf-8', `roster-${program.code}.csv`, ctx);
-    return rosterCsv(this.enrolments.rosterBatches(programId, query, ctx), {
+    return rosterCsv(this.loggedBatches(this.enrolments.rosterBatches(programId, query, ctx), ctx), {
       locale: ctx.locale,
       timeZone: program.timezone,
     });
@@ -113,7 +133,7 @@ export class EnrolmentsController {
       ctx,
     );
     return rosterXlsx(
-      this.enrolments.rosterBatches(programId, query, ctx),
+      this.loggedBatches(this.enrolments.rosterBatches(programId, query, ctx), ctx),
       { locale: ctx.locale, timeZone: program.timezone },
       program.code,
     );
@@ -134,8 +154,9 @@ export class EnrolmentsController {
   })
   @ApiPageResponse(EnrolmentQueueEntryDto)
   @ApiProblems(400, 401, 403)
-  queue(@Query() query: EnrolmentQueueQueryDto, @Ctx() ctx: RequestContext): Promise<Page<EnrolmentQueueEntry>> {
-    return this.enrolments.queue(query, ctx);
+  async queue(@Query() query: EnrolmentQueueQueryDto, @Ctx() ctx: RequestContext): Promise<Page<EnrolmentQueueEntry>> {
+    const page = await this.enrolments.queue(query, ctx);
+    return { ...page, items: await this.logged(page.items, ctx) };
   }
 
   @Post('enrolments/decisions')

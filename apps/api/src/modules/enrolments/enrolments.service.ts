@@ -110,6 +110,18 @@ const ACTIVE: EnrolmentStatus[] = ['pending', 'nominated', 'confirmed', 'waitlis
 const REJECTABLE: EnrolmentStatus[] = ['pending', 'waitlisted'];
 const HOST_REJECTABLE: EnrolmentStatus[] = [...REJECTABLE, 'nominated'];
 
+/**
+ * How the demo loader replays enrolments through create() (a request sets none of these): `pastWindow`, made
+ * while the program's window was open (its 2024 programs); `manager`, in the loader's transaction, one for
+ * hundreds of acts instead of a commit each; `createdAt`, the act's own time — in one transaction now() does not
+ * move, and the order of registration (rosters, wait-lists) is the order of these times.
+ */
+export interface EnrolOptions {
+  pastWindow?: boolean;
+  manager?: EntityManager;
+  createdAt?: Date;
+}
+
 /** What a decision on one enrolment may be. */
 export type EnrolmentAction = 'approve' | 'reject' | 'withdraw' | 'accept';
 
@@ -148,59 +160,71 @@ export class EnrolmentsService {
    * account with a verified e-mail may apply), or an admin or the trainee's
    * own partner (decided at once: a seat or the wait-list).
    */
-  async create(programId: string, dto: CreateEnrolmentDto, ctx: RequestContext): Promise<EnrolmentView> {
+  async create(
+    programId: string,
+    dto: CreateEnrolmentDto,
+    ctx: RequestContext,
+    options: EnrolOptions = {},
+  ): Promise<EnrolmentView> {
     const viewer = signedIn(ctx);
     await this.programs.findVisible(programId, viewer);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const program = await lockProgram(manager, programId);
-        if (!program) throw ProblemException.notFound();
-        const trainee = await this.enrollee(manager, dto, viewer);
-        if (program.status !== 'published') {
-          throw new ProblemException(400, ErrorCode.ProgramNotOpen, { params: { status: program.status } });
-        }
-        if (viewer.role !== 'admin') this.assertWindowOpen(program);
+    const work = async (manager: EntityManager): Promise<EnrolmentView> => {
+      const program = await lockProgram(manager, programId);
+      if (!program) throw ProblemException.notFound();
+      const trainee = await this.enrollee(manager, dto, viewer);
+      if (program.status !== 'published') {
+        throw new ProblemException(400, ErrorCode.ProgramNotOpen, { params: { status: program.status } });
+      }
+      if (viewer.role !== 'admin' && !options.pastWindow) this.assertWindowOpen(program);
 
-        const existing = await manager.findOne(Enrolment, {
-          where: { programId, traineeId: trainee.id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (existing && existing.status !== 'withdrawn') {
-          throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: existing.status } });
-        }
-        // A trainee's own application waits for their partner's review. Someone of no partner institution takes a
-        // seat (or the wait-list) at once — the public catalog's one flow — unless the host reviews everyone.
-        // A partner enrolling its own trainee nominates them when the host reviews; an admin places at once.
-        const status: EnrolmentStatus =
-          viewer.role === 'trainee'
-            ? trainee.institutionId || program.hostReview
-              ? 'pending'
-              : await placeFor(manager, program, trainee.institutionId)
-            : viewer.role === 'partner' && program.hostReview
-              ? 'nominated'
-              : await placeFor(manager, program, trainee.institutionId);
-        const now = new Date();
-        const enrolment = existing ?? manager.create(Enrolment, { programId, traineeId: trainee.id });
-        Object.assign(enrolment, {
-          status,
-          waitlistedAt: status === 'waitlisted' ? now : null,
-          decidedAt: status === 'pending' ? null : now,
-          decidedBy: status === 'pending' ? null : viewer.userId,
-          reason: null,
-        });
-        const saved = await manager.save(enrolment);
-        await moveSeat(manager, program, null, status);
-        await this.audit.record(manager, ctx, {
-          action: 'enrolment.create',
-          entityType: 'enrolment',
-          entityId: saved.id,
-          details: { programId, traineeId: trainee.id, status, reenrolment: existing !== null },
-        });
-        if (status === 'pending') await this.notifier.applicationsReceived(manager, [saved.id]);
-        else if (status === 'nominated') await this.notifier.enrolmentsNominated(manager, [saved.id]);
-        else await this.notifier.enrolmentsDecided(manager, [saved.id]);
-        return toEnrolmentView(saved);
+      const existing = await manager.findOne(Enrolment, {
+        where: { programId, traineeId: trainee.id },
+        lock: { mode: 'pessimistic_write' },
       });
+      if (existing && existing.status !== 'withdrawn') {
+        throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: existing.status } });
+      }
+      // A trainee's own application waits for their partner's review. Someone of no partner institution takes a
+      // seat (or the wait-list) at once — the public catalog's one flow — unless the host reviews everyone.
+      // A partner enrolling its own trainee nominates them when the host reviews; an admin places at once.
+      const status: EnrolmentStatus =
+        viewer.role === 'trainee'
+          ? trainee.institutionId || program.hostReview
+            ? 'pending'
+            : await placeFor(manager, program, trainee.institutionId)
+          : viewer.role === 'partner' && program.hostReview
+            ? 'nominated'
+            : await placeFor(manager, program, trainee.institutionId);
+      const now = new Date();
+      const enrolment =
+        existing ??
+        manager.create(Enrolment, {
+          programId,
+          traineeId: trainee.id,
+          ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+        });
+      Object.assign(enrolment, {
+        status,
+        waitlistedAt: status === 'waitlisted' ? now : null,
+        decidedAt: status === 'pending' ? null : now,
+        decidedBy: status === 'pending' ? null : viewer.userId,
+        reason: null,
+      });
+      const saved = await manager.save(enrolment);
+      await moveSeat(manager, program, null, status);
+      await this.audit.record(manager, ctx, {
+        action: 'enrolment.create',
+        entityType: 'enrolment',
+        entityId: saved.id,
+        details: { programId, traineeId: trainee.id, status, reenrolment: existing !== null },
+      });
+      if (status === 'pending') await this.notifier.applicationsReceived(manager, [saved.id]);
+      else if (status === 'nominated') await this.notifier.enrolmentsNominated(manager, [saved.id]);
+      else await this.notifier.enrolmentsDecided(manager, [saved.id]);
+      return toEnrolmentView(saved);
+    };
+    try {
+      return options.manager ? await work(options.manager) : await this.dataSource.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_enrolments_program_trainee')) {
         throw ProblemException.conflict(ErrorCode.AlreadyEnrolled, { params: { status: 'pending' } });

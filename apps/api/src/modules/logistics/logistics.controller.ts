@@ -13,6 +13,7 @@ import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../common/validation/uuid-param';
+import { AccessLog } from '../privacy/access-log.service';
 import { EnrolmentLogisticsDto, MyLogisticsEntryDto, UpdateEnrolmentLogisticsDto } from './dto/enrolment-logistics.dto';
 import { LogisticsSettingsDto, LogisticsSettingsViewDto } from './dto/logistics-settings.dto';
 import { LogisticsStatusEntryDto, LogisticsStatusQueryDto } from './dto/logistics-status-query.dto';
@@ -21,7 +22,10 @@ import { LogisticsService } from './logistics.service';
 @ApiTags('logistics')
 @Controller()
 export class LogisticsController {
-  constructor(private readonly logistics: LogisticsService) {}
+  constructor(
+    private readonly logistics: LogisticsService,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @Get('programs/:id/logistics-settings')
   @Roles(Role.Admin)
@@ -59,12 +63,25 @@ export class LogisticsController {
   })
   @ApiPageResponse(LogisticsStatusEntryDto)
   @ApiProblems(400, 401, 403, 404)
-  list(
+  async list(
     @UuidParam('id') programId: string,
     @Query() query: LogisticsStatusQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<LogisticsStatusEntry>> {
-    return this.logistics.list(programId, query, ctx);
+    const page = await this.logistics.list(programId, query, ctx);
+    await this.accessLog.record(
+      ctx,
+      page.items.map((entry) => ({
+        traineeId: entry.traineeId,
+        fields: [
+          ...(entry.gender ? ['gender'] : []),
+          ...(entry.arrivalAt ? ['arrival.at'] : []),
+          ...(entry.roomId ? ['room'] : []),
+        ],
+      })),
+      'logistics',
+    );
+    return page;
   }
 
   @Get('enrolments/:id/logistics')

@@ -21,6 +21,7 @@ import { ProblemException, type FieldProblem } from '../../common/problem/proble
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { ENROLMENT_SCOPE } from '../enrolments/enrolment.scope';
+import { AccessLog, returnedFields } from '../privacy/access-log.service';
 import { Program } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { missingArraySql, missingItems, missingSql, passportWarnings } from './completeness';
@@ -50,6 +51,9 @@ const SECTION_ITEM: Record<string, LogisticsItem> = {
   emergencyContact: 'emergencyContact',
   gender: 'accommodation',
 };
+
+/** The person's details in an enrolment's logistics, by section, as the access log names what was read. */
+const LOGGED_SECTIONS = ['passport', 'dietary', 'emergencyContact', 'arrival', 'departure', 'gender', 'room'];
 
 const NO_SETTINGS: LogisticsSettings = { collect: [], arrivalPoints: [] };
 
@@ -83,6 +87,7 @@ export class LogisticsService {
     private readonly programs: ProgramsService,
     private readonly audit: AuditService,
     private readonly secrets: Secrets,
+    private readonly accessLog: AccessLog,
   ) {}
 
   // ---- settings --------------------------------------------------------------------------------
@@ -143,6 +148,14 @@ export class LogisticsService {
       const enrolment = await this.visibleEnrolment(manager, enrolmentId, viewer);
       const view = await this.view(manager, enrolment);
       if (view.passport) await this.auditPassportRead(manager, ctx, enrolment);
+      // In the read's transaction: no details leave without their entry in the access log.
+      await this.accessLog.record(
+        ctx,
+        [{ traineeId: enrolment.traineeId }],
+        'logistics',
+        returnedFields(view, LOGGED_SECTIONS),
+        manager,
+      );
       return view;
     });
   }

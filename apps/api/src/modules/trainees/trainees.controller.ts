@@ -16,6 +16,7 @@ import type { RequestContext } from '../../common/auth/viewer';
 import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { UuidParam } from '../../common/validation/uuid-param';
+import { AccessLog } from '../privacy/access-log.service';
 import { CreateTraineeDto } from './dto/create-trainee.dto';
 import { ImportReportDto, TraineeDto } from './dto/trainee.dto';
 import { TraineeListQueryDto } from './dto/trainee-list-query.dto';
@@ -48,7 +49,10 @@ async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
 @ApiTags('trainees')
 @Controller('trainees')
 export class TraineesController {
-  constructor(private readonly trainees: TraineesService) {}
+  constructor(
+    private readonly trainees: TraineesService,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   @Get()
   @Roles(Role.Admin, Role.Partner)
@@ -57,8 +61,14 @@ export class TraineesController {
   })
   @ApiPageResponse(TraineeDto)
   @ApiProblems(400, 401, 403)
-  list(@Query() query: TraineeListQueryDto, @Ctx() ctx: RequestContext): Promise<Page<Trainee>> {
-    return this.trainees.list(query, ctx);
+  async list(@Query() query: TraineeListQueryDto, @Ctx() ctx: RequestContext): Promise<Page<Trainee>> {
+    const page = await this.trainees.list(query, ctx);
+    await this.accessLog.record(
+      ctx,
+      page.items.map((t) => ({ traineeId: t.id, userId: t.userId })),
+      'trainee-list',
+    );
+    return page;
   }
 
   @Post()
@@ -100,8 +110,10 @@ export class TraineesController {
   @ApiOperation({ summary: 'One trainee (admins; the trainee’s partner; the trainee themself).' })
   @ApiOkResponse({ type: TraineeDto })
   @ApiProblems(400, 401, 404)
-  get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Trainee> {
-    return this.trainees.get(id, ctx);
+  async get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<Trainee> {
+    const trainee = await this.trainees.get(id, ctx);
+    await this.accessLog.record(ctx, [{ traineeId: trainee.id, userId: trainee.userId }], 'trainee');
+    return trainee;
   }
 
   @Patch(':id')

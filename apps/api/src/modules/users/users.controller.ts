@@ -9,6 +9,7 @@ import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.deco
 import { UuidParam } from '../../common/validation/uuid-param';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
+import { AccessLog } from '../privacy/access-log.service';
 import { AuthUserDto } from './dto/auth-user.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -23,6 +24,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLog,
   ) {}
 
   @Post()
@@ -49,8 +51,13 @@ export class UsersController {
   @ApiOperation({ summary: 'One account (admin).' })
   @ApiOkResponse({ type: AuthUserDto })
   @ApiProblems(400, 401, 403, 404)
-  get(@UuidParam('id') id: string): Promise<AuthUser> {
-    return this.users.get(id);
+  async get(@UuidParam('id') id: string, @Ctx() ctx: RequestContext): Promise<AuthUser> {
+    const user = await this.users.get(id);
+    // A trainee's account is a person's record; staff accounts are colleagues' and are not logged.
+    if (user.role === Role.Trainee) {
+      await this.accessLog.record(ctx, [{ userId: user.id, traineeId: user.traineeId }], 'trainee');
+    }
+    return user;
   }
 
   @Patch(':id')

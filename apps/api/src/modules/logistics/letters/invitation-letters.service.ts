@@ -20,6 +20,7 @@ import { translate } from '../../../common/i18n/translator';
 import { ProblemException, type FieldProblem } from '../../../common/problem/problem.exception';
 import { AppConfig } from '../../../config';
 import { AuditService } from '../../audit/audit.service';
+import { AccessLog } from '../../privacy/access-log.service';
 import { CertificateDesignsService } from '../../certificates/design/certificate-designs.service';
 import { CertificateRenderPool, renderThreads } from '../../certificates/documents/render-pool';
 import { RateLimiter } from '../../certificates/rate-limiter';
@@ -39,6 +40,7 @@ const REFERENCE_PATTERN = /^SB-INV-\d{4}-\d{6,}$/;
 /** One enrolment with what a letter needs of it (passport data still sealed). */
 interface Subject {
   enrolmentId: string;
+  traineeId: string;
   status: EnrolmentStatus;
   fullName: string;
   fullNameLatin: string | null;
@@ -58,6 +60,8 @@ type SkipReason = 'missing' | 'deleted' | 'unreadable';
 
 /** The passport fields the letter prints; all are required. */
 const LETTER_PASSPORT_FIELDS = ['fullNameAsInPassport', 'number', 'nationality', 'dateOfBirth'] as const;
+/** The same, as the access log names what a letter shows of a person. */
+const LETTER_LOGGED_FIELDS = LETTER_PASSPORT_FIELDS.map((field) => `passport.${field}`);
 
 /**
  * Visa invitation letters (issue 20): issued once per enrolment and passport
@@ -78,6 +82,7 @@ export class InvitationLettersService {
     private readonly designs: CertificateDesignsService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly accessLog: AccessLog,
   ) {}
 
   /** The letter of one enrolment, as a PDF: issued on the first download, reissued when the passport data changed. */
@@ -90,7 +95,9 @@ export class InvitationLettersService {
     const missing = missingFields(passport);
     if (missing.length) throw ProblemException.validation(missing);
     const letter = await this.issue(subject, passport, ctx);
-    return { reference: letter.reference, body: await this.pool.renderLetter(await this.document(letter, passport)) };
+    const body = await this.pool.renderLetter(await this.document(letter, passport));
+    await this.accessLog.record(ctx, [{ traineeId: subject.traineeId }], 'invitation-letter', LETTER_LOGGED_FIELDS);
+    return { reference: letter.reference, body };
   }
 
   /**
@@ -105,11 +112,36 @@ export class InvitationLettersService {
     }[];
     if (!program) throw ProblemException.notFound();
     const subjects = await this.subjects(programId);
+    // Who gets a letter is decided before the first byte is sent, so the access log names exactly those whose
+    // passport data the ZIP prints — and a failure to write it fails the download instead of going unlogged.
+    const skipped: { subject: Subject; reason: SkipReason }[] = [];
+    const printed: { subject: Subject; passport: PassportDetails }[] = [];
+    for (const subject of subjects) {
+      const reason = this.skipReason(subject);
+      if (reason) {
+        skipped.push({ subject, reason });
+        continue;
+      }
+      let passport: PassportDetails;
+      try {
+        passport = this.passport(subject);
+      } catch {
+        skipped.push({ subject, reason: 'unreadable' });
+        continue;
+      }
+      if (missingFields(passport).length) skipped.push({ subject, reason: 'missing' });
+      else printed.push({ subject, passport });
+    }
+    await this.accessLog.record(
+      ctx,
+      printed.map(({ subject }) => ({ traineeId: subject.traineeId })),
+      'invitation-letter',
+      LETTER_LOGGED_FIELDS,
+    );
     const zip = new ZipFile();
     const stream = zip.outputStream as Readable;
     void (async () => {
       try {
-        const skipped: { subject: Subject; reason: SkipReason }[] = [];
         type Made = { ok: true; name: string; pdf: Buffer } | { ok: false; error: unknown };
         const window: Promise<Made>[] = [];
         const names = new Set<string>();
@@ -119,23 +151,7 @@ export class InvitationLettersService {
           // Stored, not deflated again: a PDF's streams are compressed already.
           zip.addBuffer(made.pdf, made.name, { compress: false });
         };
-        for (const subject of subjects) {
-          const reason = this.skipReason(subject);
-          if (reason) {
-            skipped.push({ subject, reason });
-            continue;
-          }
-          let passport: PassportDetails;
-          try {
-            passport = this.passport(subject);
-          } catch {
-            skipped.push({ subject, reason: 'unreadable' });
-            continue;
-          }
-          if (missingFields(passport).length) {
-            skipped.push({ subject, reason: 'missing' });
-            continue;
-          }
+        for (const { subject, passport } of printed) {
           const letter = await this.issue(subject, passport, ctx);
           const name = uniqueName(names, `${letter.reference}-${fileSlug(passport.fullNameAsInPassport)}.pdf`);
           window.push(
@@ -189,6 +205,7 @@ export class InvitationLettersService {
       .innerJoin('institutions', 'h', 'h.id = p.host_institution_id')
       .leftJoin('enrolment_logistics', 'l', 'l.enrolment_id = e.id')
       .select('e.id', 'enrolmentId')
+      .addSelect('e.trainee_id', 'traineeId')
       .addSelect('e.status', 'status')
       .addSelect('t.full_name', 'fullName')
       .addSelect('t.full_name_latin', 'fullNameLatin')

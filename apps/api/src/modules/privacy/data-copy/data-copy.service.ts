@@ -228,7 +228,7 @@ export class DataCopyService {
     for (const certificate of certificates) {
       const { body } = await this.certificates.pdf(certificate.id, subject.locale, ctx);
       files.set(`certificates/${certificate.serial}.pdf`, body);
-      const credential = await this.credentials.credentialOf(certificate.id, signedIn(ctx));
+      const credential = await this.credentials.credentialOf(certificate.id, ctx);
       files.set(`certificates/${certificate.serial}.credential.json`, JSON.stringify(credential, null, 2) + '\n');
     }
     return files;

@@ -408,6 +408,35 @@ describe('A copy of my data (GET /me/data, /me/data-exports)', () => {
     expect(res.body.status).toBe('pending');
   });
 
+  it("lists who really looked: a partner's read of the trainee and of their logistics, from the access log", async () => {
+    const before = (
+      await (async () => {
+        const res = await get('/me/data', nurul.auth);
+        return json(await unzip(res.body as Buffer), 'data-accesses.json') as unknown[];
+      })()
+    ).length;
+    await t.http
+      .get(api(`/trainees/${nurul.user.traineeId}`))
+      .set(cast.partner.auth)
+      .expect(200);
+    // Zaki's record read by the same partner is Zaki's business alone.
+    await t.http
+      .get(api(`/trainees/${zaki.user.traineeId}`))
+      .set(cast.partner.auth)
+      .expect(200);
+    const res = await get('/me/data', nurul.auth);
+    expect(res.status).toBe(200);
+    const files = await unzip(res.body as Buffer);
+    const accesses = json(files, 'data-accesses.json') as { actorRole: string; resource: string; actorName: string }[];
+    expect(accesses).toHaveLength(before + 1);
+    expect(accesses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actorRole: 'partner', resource: 'trainee', actorName: 'Ratana Partner-Officer' }),
+      ]),
+    );
+    expect(text(files.get('data-accesses.csv'))).not.toContain(zaki.user.traineeId as string);
+  });
+
   it('asks for sign-in', async () => {
     await t.http.get(api('/me/data')).expect(401);
     await t.http.post(api('/me/data-exports')).expect(401);

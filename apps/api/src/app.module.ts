@@ -19,6 +19,8 @@ import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { LogisticsModule } from './modules/logistics/logistics.module';
 import { InvitationLettersModule } from './modules/logistics/letters/invitation-letters.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ErasureModule } from './modules/privacy/erasure/erasure.module';
+import { RetentionModule } from './modules/privacy/retention/retention.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoomsModule } from './modules/logistics/rooms/rooms.module';
@@ -73,6 +75,8 @@ export class AppModule {
         RoomsModule,
         InvitationLettersModule,
         PublicCatalogModule,
+        ErasureModule,
+        RetentionModule,
       ],
     };
   }

@@ -46,6 +46,12 @@ export const NOTIFICATION_KINDS = [
   'enrolment-nominated',
   /** To the nominee's partner staff: the host accepted (a seat or the wait-list) or declined the nomination. */
   'nomination-decided',
+  /** To the admins: a person (or their partner institution) asked for erasure; answer by the due date (issue 23). */
+  'privacy-request-received',
+  /** To the person: their erasure request was received, with the date it will be answered by. */
+  'erasure-request-received',
+  /** To the person: their erasure request was refused, with the reason. */
+  'erasure-request-refused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -9,6 +9,7 @@ import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { compactCode, requireCodeWhen } from '../../shared/forms/one-time-code';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { EmailChangeSectionComponent } from './email-change-section.component';
+import { ErasureSectionComponent } from './erasure-section.component';
 import { SessionsSectionComponent } from './sessions-section.component';
 import { TwoFactorSectionComponent } from './two-factor-section.component';
 
@@ -26,6 +27,7 @@ import { TwoFactorSectionComponent } from './two-factor-section.component';
     EmailChangeSectionComponent,
     TwoFactorSectionComponent,
     SessionsSectionComponent,
+    ErasureSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

@@ -34,7 +34,8 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
 
   /** A trainee account of partner A with a name found nowhere else. */
   async function person(): Promise<SignedIn & { name: string; email: string; traineeId: string }> {
-    const tag = randomBytes(4).toString('hex');
+    // Letters only: the passport form takes Latin letters.
+    const tag = [...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
     const name = `Kanyarat Erasetest${tag}`;
     const email = `kanyarat-${tag}@e2e.test`;
     const signedIn = await createSignedIn(t, {
@@ -139,7 +140,10 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
         emergencyContact: { name: `Malee ${p.name}`, relationship: 'Mother', phone: '+66 81 234 5678' },
         consents: [{ purpose: 'passport', noticeVersion: LOGISTICS_NOTICE_VERSION, collected: 'self' }],
       });
-    expect(logistics.status).toBe(200);
+    expect({ status: logistics.status, body: logistics.status === 200 ? null : logistics.body }).toEqual({
+      status: 200,
+      body: null,
+    });
 
     // A failed sign-in: the audit trail keeps the address it was tried with.
     expect((await t.http.post(api('/auth/login')).send({ email: p.email, password: 'wrong-password-1' })).status).toBe(
@@ -285,7 +289,8 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       expect((await complete(request.id)).body.code).toBe('PRIVACY_REQUEST_DECIDED');
 
       const mail = await mailTo(t, p.email, 'erasure-request-refused');
-      expect(mail.text).toContain(reason);
+      // E-mail words keep what people typed unlinkable (zero-width joiners around dots): read past them.
+      expect(mail.text.replace(/[\u200b-\u200d]/g, '')).toContain(reason);
       const [audit] = (await t.dataSource.query(
         `SELECT actor_id, entity_type FROM audit_events WHERE action = 'privacy.erasure_refuse' AND entity_id = $1`,
         [request.id],
@@ -331,24 +336,28 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       expect(done.body).toMatchObject({ id: request.id, status: 'completed', email: null, userId: p.user.id });
       expect((await complete(request.id)).body.code).toBe('PRIVACY_REQUEST_DECIDED');
 
+      // The address is found nowhere; the name only in the kept certificate's frozen fields. (Searched before the
+      // sign-in attempts below: a failed sign-in records the address typed, whoever's it was, as it always does.)
+      expect(await whereFound(t, p.email)).toEqual([]);
+      expect(await whereFound(t, p.name)).toEqual(['certificates.holder_name']);
+      expect(await whereFound(t, 'AA9876543')).toEqual([]);
+
       // Signed out everywhere, and never again.
       expect((await t.http.get(api('/auth/me')).set(oldToken)).status).toBe(401);
       const login = await t.http.post(api('/auth/login')).send({ email: p.email, password: PASSWORD });
       expect(login.status).toBe(401);
       expect(login.body.code).toBe('INVALID_CREDENTIALS');
-      expect(
-        (await t.http.post(api('/auth/login')).send({ email: erasedEmail(p.user.id), password: PASSWORD })).status,
-      ).toBe(401);
+      // Nor with the placeholder address (not even an address the sign-in form takes: `.invalid`).
+      const placeholder = await t.http
+        .post(api('/auth/login'))
+        .send({ email: erasedEmail(p.user.id), password: PASSWORD });
+      expect([400, 401]).toContain(placeholder.status);
 
       // The certificate still verifies, with the name as issued.
       const verified = await t.http.get(api(`/verify/${certificate.verification_code}`));
       expect(verified.status).toBe(200);
       expect(verified.body).toMatchObject({ status: 'issued', holderName: p.name });
 
-      // The address is found nowhere; the name only in the kept certificate's frozen fields.
-      expect(await whereFound(t, p.email)).toEqual([]);
-      expect(await whereFound(t, p.name)).toEqual(['certificates.holder_name']);
-      expect(await whereFound(t, 'AA9876543')).toEqual([]);
 
       const [trainee] = await t.dataSource.query(`SELECT * FROM trainees WHERE id = $1`, [p.traineeId]);
       expect(trainee.email).toBe(erasedEmail(p.traineeId));
@@ -364,7 +373,7 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       }
       // The events stay (the sign-ins, the decisions), and one more says that an erasure happened, when and by whom.
       const [{ n: logins }] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 OR entity_id = $1`,
+        `SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1::uuid OR entity_id = $1::text`,
         [p.user.id],
       );
       expect(logins).toBeGreaterThan(0);

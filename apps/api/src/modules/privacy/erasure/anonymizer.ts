@@ -245,24 +245,35 @@ export class Anonymizer {
       (id): id is string => !!id,
     );
     const events = (await manager.query(
-      `SELECT id, subject, details, entity_id = ANY($1::text[]) AS own FROM audit_events
+      `SELECT id, subject, details, entity_id = ANY($1::text[]) AS own,
+              (entity_id = ANY($1::text[]) OR ($3::uuid IS NOT NULL AND actor_id = $3)
+               OR lower(subject) = ANY($2::text[])) AS theirs
+         FROM audit_events
         WHERE entity_id = ANY($1::text[]) OR ($3::uuid IS NOT NULL AND actor_id = $3)
            OR lower(subject) = ANY($2::text[])
            OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS term WHERE strpos(lower(details::text), term) > 0)`,
       [personRecords, terms, userId],
-    )) as { id: string; subject: string | null; details: Record<string, unknown>; own: boolean }[];
+    )) as { id: string; subject: string | null; details: Record<string, unknown>; own: boolean; theirs: boolean }[];
     const placeholder = erasedEmail(userId ?? traineeId ?? '00000000-0000-0000-0000-000000000000');
     const changed = events.map((e) => ({
       id: e.id,
       subject: e.subject && terms.includes(e.subject.toLowerCase()) ? placeholder : e.subject,
       details: JSON.stringify(scrub(e.details, terms, e.own)),
+      // The address a request came from is the person's only in the events they did or that are about them.
+      clearIp: e.theirs,
     }));
     if (changed.length) {
       await manager.query(
-        `UPDATE audit_events a SET subject = c.subject, details = c.details::jsonb, ip = NULL
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS c(id, subject, details)
+        `UPDATE audit_events a
+            SET subject = c.subject, details = c.details::jsonb, ip = CASE WHEN c.clear_ip THEN NULL ELSE a.ip END
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[]) AS c(id, subject, details, clear_ip)
           WHERE a.id = c.id`,
-        [changed.map((c) => c.id), changed.map((c) => c.subject), changed.map((c) => c.details)],
+        [
+          changed.map((c) => c.id),
+          changed.map((c) => c.subject),
+          changed.map((c) => c.details),
+          changed.map((c) => c.clearIp),
+        ],
       );
     }
 

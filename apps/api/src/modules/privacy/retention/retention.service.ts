@@ -90,21 +90,11 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
       if (!claimed.length) return null;
       const ctx: RequestContext = { viewer: null, requestId: `retention:${day}`, ip: '', locale: 'en' };
 
-      const inactive = (await manager.query(
-        `SELECT t.id FROM trainees t LEFT JOIN users u ON u.id = t.user_id
-          WHERE t.anonymized_at IS NULL
-            AND ${LAST_ACTIVITY} < $1::timestamptz - make_interval(years => $2::int)
-          ORDER BY t.id`,
-        [now, this.config.RETENTION_YEARS],
-      )) as { id: string }[];
-      for (const { id } of inactive) {
-        await this.anonymizer.anonymize(manager, { userId: null, traineeId: id }, { keepCertificates: true, now }, ctx);
-      }
       const count = async (sql: string, params: unknown[]) =>
         ((await manager.query(sql, params)) as [unknown[], number])[1];
       const report: RetentionReport = {
         day,
-        traineesAnonymized: inactive.length,
+        traineesAnonymized: 0,
         dataExportsDeleted: await count(`DELETE FROM data_exports WHERE expires_at < $1`, [now]),
         accountTokensDeleted: await count(
           `DELETE FROM account_tokens WHERE used_at IS NOT NULL OR expires_at < $1`,
@@ -124,6 +114,18 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
           [now, this.config.MAILBOX_RETENTION_DAYS],
         ),
       };
+      const inactive = (await manager.query(
+        `SELECT t.id FROM trainees t LEFT JOIN users u ON u.id = t.user_id
+          WHERE t.anonymized_at IS NULL
+            AND ${LAST_ACTIVITY} < $1::timestamptz - make_interval(years => $2::int)
+          ORDER BY t.id`,
+        [now, this.config.RETENTION_YEARS],
+      )) as { id: string }[];
+      // After the deletions, so their counts say what expired (the anonymizer removes the rest of these people's).
+      for (const { id } of inactive) {
+        await this.anonymizer.anonymize(manager, { userId: null, traineeId: id }, { keepCertificates: true, now }, ctx);
+      }
+      report.traineesAnonymized = inactive.length;
       await this.audit.record(manager, ctx, {
         action: 'retention.run',
         entityType: 'job_run',

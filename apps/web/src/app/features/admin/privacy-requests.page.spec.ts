@@ -78,7 +78,7 @@ describe('PrivacyRequestsPage', () => {
     expect(rows[0].classList).toContain('overdue');
     expect(rows[0].textContent).toContain('Overdue');
     expect(rows[1].classList).not.toContain('overdue');
-    expect(rows[0].textContent).toContain('1 Dec 2026');
+    expect(rows[0].textContent).toContain('Dec 1, 2026');
 
     const select = element.querySelector('#privacy-status') as HTMLSelectElement;
     select.value = 'refused';

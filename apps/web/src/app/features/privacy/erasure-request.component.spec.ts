@@ -90,7 +90,7 @@ describe('the erasure request', () => {
     expect(sent.request.body).toEqual({ keepCertificatesVerifiable: false });
     sent.flush({ ...pending, keepCertificatesVerifiable: false });
     await settle(fixture);
-    expect(one('erasure-pending')?.textContent).toContain('6 Jan 2027');
+    expect(one('erasure-pending')?.textContent).toContain('Jan 6, 2027');
     expect(one('erasure-pending')?.textContent).toContain('revoked');
     expect(one('erasure-submit')).toBeNull();
   });

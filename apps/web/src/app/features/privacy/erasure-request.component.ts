@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -103,8 +104,8 @@ export class ErasureRequestComponent implements OnInit {
     try {
       this.latest.set(await firstValueFrom(this.api.mine()));
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.status !== 404) this.failure.set(problem.code);
+      // None yet: the form is what the person sees.
+      if (!(error instanceof HttpErrorResponse && error.status === 404)) this.failure.set(problemOf(error).code);
     } finally {
       this.loaded.set(true);
     }

@@ -28,9 +28,15 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       .set(auth)
       .send(body);
   const complete = (id: string, auth: Auth = cast.admin.auth) =>
-    t.http.post(api(`/privacy/requests/${id}/complete`)).set(auth).send({});
+    t.http
+      .post(api(`/privacy/requests/${id}/complete`))
+      .set(auth)
+      .send({});
   const refuse = (id: string, body: object, auth: Auth = cast.admin.auth) =>
-    t.http.post(api(`/privacy/requests/${id}/refuse`)).set(auth).send(body);
+    t.http
+      .post(api(`/privacy/requests/${id}/refuse`))
+      .set(auth)
+      .send(body);
 
   /** A trainee account of partner A with a name found nowhere else. */
   async function person(): Promise<SignedIn & { name: string; email: string; traineeId: string }> {
@@ -90,7 +96,10 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       { partnerInstitutionIds: [cast.partnerA.id] },
       { publish: true },
     );
-    const applied = await t.http.post(api(`/programs/${other.id}/enrolments`)).set(p.auth).send({});
+    const applied = await t.http
+      .post(api(`/programs/${other.id}/enrolments`))
+      .set(p.auth)
+      .send({});
     expect(applied.status).toBe(201);
     const rejected = await t.http
       .post(api(`/enrolments/${applied.body.id}/reject`))
@@ -357,7 +366,6 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       const verified = await t.http.get(api(`/verify/${certificate.verification_code}`));
       expect(verified.status).toBe(200);
       expect(verified.body).toMatchObject({ status: 'issued', holderName: p.name });
-
 
       const [trainee] = await t.dataSource.query(`SELECT * FROM trainees WHERE id = $1`, [p.traineeId]);
       expect(trainee.email).toBe(erasedEmail(p.traineeId));

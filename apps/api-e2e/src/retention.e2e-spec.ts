@@ -129,7 +129,11 @@ describe('the daily retention job', () => {
       [new Date(future.getTime() - 10 * DAY_MS)],
     );
     // The outbox has delivered the certificate's e-mail, so the mailbox holds something old.
-    for (let i = 0; i < 200 && (await count(`SELECT count(*)::int AS n FROM mailbox_messages WHERE "to" = $1`, [email])) === 0; i++) {
+    for (
+      let i = 0;
+      i < 200 && (await count(`SELECT count(*)::int AS n FROM mailbox_messages WHERE "to" = $1`, [email])) === 0;
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
@@ -139,9 +143,10 @@ describe('the daily retention job', () => {
     expect(await count(`SELECT count(*)::int AS n FROM account_tokens WHERE id = $1`, [usedToken])).toBe(0);
 
     const expected = {
-      traineesAnonymized: await count(`SELECT count(*)::int AS n FROM trainees WHERE anonymized_at IS NULL AND id <> $1`, [
-        active,
-      ]),
+      traineesAnonymized: await count(
+        `SELECT count(*)::int AS n FROM trainees WHERE anonymized_at IS NULL AND id <> $1`,
+        [active],
+      ),
       dataExportsDeleted: await count(`SELECT count(*)::int AS n FROM data_exports WHERE expires_at < $1`, [future]),
       accountTokensDeleted: await count(
         `SELECT count(*)::int AS n FROM account_tokens WHERE used_at IS NOT NULL OR expires_at < $1`,
@@ -207,7 +212,9 @@ describe('the daily retention job', () => {
     // The same day again: nothing, not even an event. The next day runs again.
     expect(await job.run(new Date(future.getTime() + 60_000))).toBeNull();
     expect(await count(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'retention.run'`)).toBe(2);
-    const [run] = await t.dataSource.query(`SELECT last_run_on::text AS last_run_on, last_report FROM job_runs WHERE name = 'retention'`);
+    const [run] = await t.dataSource.query(
+      `SELECT last_run_on::text AS last_run_on, last_report FROM job_runs WHERE name = 'retention'`,
+    );
     expect(run.last_run_on).toBe(isoDate(future));
     expect(run.last_report).toEqual(report);
 

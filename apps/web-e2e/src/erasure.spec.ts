@@ -36,9 +36,12 @@ test('a trainee asks in Malay for her data to be erased, an admin completes it, 
   const requests = await admin.call<{ items: PrivacyRequest[] }>('GET', '/privacy/requests?status=pending&limit=200');
   const request = requests.items.find((r) => r.email === email);
   expect(request).toBeTruthy();
-  const due = new Intl.DateTimeFormat('ms', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date((request as PrivacyRequest).dueAt),
-  );
+  const due = new Intl.DateTimeFormat('ms', {
+    timeZone: 'Asia/Bangkok',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date((request as PrivacyRequest).dueAt));
   await expect(pending).toContainText(due);
   await signOut(page);
 

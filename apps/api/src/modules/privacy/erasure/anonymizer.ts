@@ -117,10 +117,9 @@ export class Anonymizer {
     const userId = user?.id ?? null;
     const traineeId = person.traineeId ?? user?.trainee_id ?? null;
     const [trainee] = traineeId
-      ? ((await manager.query(
-          `SELECT id, email, full_name, full_name_latin FROM trainees WHERE id = $1 FOR UPDATE`,
-          [traineeId],
-        )) as { id: string; email: string; full_name: string; full_name_latin: string | null }[])
+      ? ((await manager.query(`SELECT id, email, full_name, full_name_latin FROM trainees WHERE id = $1 FOR UPDATE`, [
+          traineeId,
+        ])) as { id: string; email: string; full_name: string; full_name_latin: string | null }[])
       : [];
     const [instructor] = userId
       ? ((await manager.query(`SELECT id, full_name, full_name_latin FROM instructors WHERE user_id = $1`, [

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ErrorCode,
-  PRIVACY_REQUEST_DUE_DAYS,
-  Role,
-  type Page,
-  type PrivacyRequest,
-} from '@skillbridge/contracts';
+import { ErrorCode, PRIVACY_REQUEST_DUE_DAYS, Role, type Page, type PrivacyRequest } from '@skillbridge/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { visibleOr404 } from '../../../common/auth/record-scope';
 import { signedIn, type RequestContext } from '../../../common/auth/viewer';
@@ -110,17 +104,23 @@ export class ErasureService {
 
   private async open(
     manager: EntityManager,
-    input: Pick<PrivacyRequestRecord, 'userId' | 'traineeId' | 'email' | 'keepCertificatesVerifiable' | 'requestedByRole'>,
+    input: Pick<
+      PrivacyRequestRecord,
+      'userId' | 'traineeId' | 'email' | 'keepCertificatesVerifiable' | 'requestedByRole'
+    >,
     ctx: RequestContext,
   ): Promise<PrivacyRequest> {
     const viewer = signedIn(ctx);
     const pending = await manager
       .createQueryBuilder(PrivacyRequestRecord, 'r')
       .where(`r.status = 'pending'`)
-      .andWhere('((:userId::uuid IS NOT NULL AND r.user_id = :userId) OR (:traineeId::uuid IS NOT NULL AND r.trainee_id = :traineeId))', {
-        userId: input.userId,
-        traineeId: input.traineeId,
-      })
+      .andWhere(
+        '((:userId::uuid IS NOT NULL AND r.user_id = :userId) OR (:traineeId::uuid IS NOT NULL AND r.trainee_id = :traineeId))',
+        {
+          userId: input.userId,
+          traineeId: input.traineeId,
+        },
+      )
       .getExists();
     if (pending) throw ProblemException.conflict(ErrorCode.PrivacyRequestPending);
     const requestedAt = new Date();

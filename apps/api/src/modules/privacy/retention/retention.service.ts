@@ -96,10 +96,9 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
         day,
         traineesAnonymized: 0,
         dataExportsDeleted: await count(`DELETE FROM data_exports WHERE expires_at < $1`, [now]),
-        accountTokensDeleted: await count(
-          `DELETE FROM account_tokens WHERE used_at IS NOT NULL OR expires_at < $1`,
-          [now],
-        ),
+        accountTokensDeleted: await count(`DELETE FROM account_tokens WHERE used_at IS NOT NULL OR expires_at < $1`, [
+          now,
+        ]),
         refreshTokensDeleted: await count(
           `DELETE FROM refresh_tokens
             WHERE expires_at < $1 OR revoked_at < $1::timestamptz - make_interval(days => $2::int)`,
@@ -132,10 +131,10 @@ export class RetentionJob implements OnApplicationBootstrap, BeforeApplicationSh
         subject: RETENTION_JOB,
         details: { ...report, retentionYears: this.config.RETENTION_YEARS },
       });
-      await manager.query(`UPDATE job_runs SET last_finished_at = clock_timestamp(), last_report = $2 WHERE name = $1`, [
-        RETENTION_JOB,
-        JSON.stringify(report),
-      ]);
+      await manager.query(
+        `UPDATE job_runs SET last_finished_at = clock_timestamp(), last_report = $2 WHERE name = $1`,
+        [RETENTION_JOB, JSON.stringify(report)],
+      );
       return report;
     });
   }

@@ -74,7 +74,9 @@ import { ErasureApi } from './erasure.api';
     <sb-confirm-dialog
       [id]="forTrainee() ? 'trainee-erasure-dialog' : 'erasure-dialog'"
       [title]="(forTrainee() ? 'privacy.erasure.traineeConfirmTitle' : 'privacy.erasure.confirmTitle') | translate"
-      [message]="(forTrainee() ? 'privacy.erasure.traineeConfirmMessage' : 'privacy.erasure.confirmMessage') | translate"
+      [message]="
+        (forTrainee() ? 'privacy.erasure.traineeConfirmMessage' : 'privacy.erasure.confirmMessage') | translate
+      "
       [confirmLabel]="'privacy.erasure.confirm' | translate"
       [danger]="true"
       (confirmed)="send()"
@@ -123,9 +125,7 @@ export class ErasureRequestComponent implements OnInit {
     const traineeId = this.traineeId();
     try {
       this.latest.set(
-        await firstValueFrom(
-          traineeId ? this.api.requestForTrainee(traineeId, body) : this.api.requestOwn(body),
-        ),
+        await firstValueFrom(traineeId ? this.api.requestForTrainee(traineeId, body) : this.api.requestOwn(body)),
       );
     } catch (error) {
       this.failure.set(problemOf(error).code);

@@ -30,7 +30,14 @@ import { TraineesApi } from './trainees.api';
  */
 @Component({
   selector: 'sb-trainee-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, FieldErrorComponent, LocalizedPipe, ErasureRequestComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    FieldErrorComponent,
+    LocalizedPipe,
+    ErasureRequestComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trainee-form.page.html',
 })

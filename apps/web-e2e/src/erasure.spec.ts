@@ -10,7 +10,14 @@ test('a trainee asks in Malay for her data to be erased, an admin completes it, 
   const admin = await Api.open(testInfo, 'admin');
   const email = `nurul.${Date.now().toString(36)}${testInfo.workerIndex}@e2e.test`;
   const password = 'Pulau-Pinang-jambatan-2026';
-  await admin.register({ email, password, fullName: 'Nurul Aina binti Hassan', nationality: 'MY' });
+  await admin.register({
+    email,
+    password,
+    fullName: 'Nurul Aina binti Hassan',
+    nationality: 'MY',
+    preferredLocale: 'ms',
+    timeZone: 'Asia/Kuala_Lumpur',
+  });
 
   // She signs in with the page in Malay and finds the section on her profile.
   await openIn(page, 'ms', '/sign-in');
@@ -45,14 +52,16 @@ test('a trainee asks in Malay for her data to be erased, an admin completes it, 
   await expect(pending).toContainText(due);
   await signOut(page);
 
-  // An admin completes it on the privacy requests page, after a warning that it cannot be undone.
+  // An admin (the demo's reads Chinese) completes it on the privacy requests page, after a warning that it cannot
+  // be undone.
   await loginAs(page, 'admin');
   await page.goto('/admin/privacy-requests');
   const row = page.locator(`[data-testid="privacy-row"][data-email="${email}"]`);
   await expect(row).toBeVisible();
   await row.getByTestId('privacy-complete').click();
   const confirm = page.getByRole('dialog');
-  await expect(confirm).toContainText('cannot be undone');
+  await expect(confirm).toContainText(email);
+  await expect(confirm).toContainText('此操作无法撤销');
   await confirm.getByTestId('confirm-yes').click();
   await expect(page.getByTestId('privacy-done')).toBeVisible();
   await expect(page.locator(`[data-testid="privacy-row"][data-email="${email}"]`)).toHaveCount(0);

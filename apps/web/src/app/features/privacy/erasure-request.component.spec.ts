@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { PrivacyRequest } from '@skillbridge/contracts';
 import { provideTestTranslations } from '../../../testing/translations';
@@ -42,6 +42,7 @@ async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
 @Component({
   selector: 'sb-host',
   imports: [ErasureRequestComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<sb-erasure-request [traineeId]="traineeId()" />`,
 })
 class TraineeHost {

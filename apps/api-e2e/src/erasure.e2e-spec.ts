@@ -437,6 +437,14 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
       const again = await askFor(p.traineeId, cast.admin.auth, { keepCertificatesVerifiable: true });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('PERSON_ERASED');
+      // Nor given a name or an address again.
+      const renamed = await t.http
+        .patch(api(`/trainees/${p.traineeId}`))
+        .set(cast.admin.auth)
+        .send({ fullName: p.name });
+      expect(renamed.status).toBe(409);
+      expect(renamed.body.code).toBe('PERSON_ERASED');
+      expect(await whereFound(t, p.name)).toEqual([]);
       // The sign-in of someone else is untouched.
       expect((await signIn(t, cast.trainee.user.email)).user.id).toBe(cast.trainee.user.id);
     });

@@ -374,15 +374,15 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/programs/${(await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true })).id}/selections`,
     body: { fromProgramId: fx.doneProgramId, traineeIds: [cast.trainee.user.traineeId] },
   }),
-  // Erasure (issue 23): a throw-away account asks for itself; partner A for a fresh trainee of its own.
+  // Erasure (issue 23): a throw-away account asks for itself; an admin for a fresh trainee.
   'POST /me/erasure-request': async (t, cast) => ({
-    actor: 'partner',
+    actor: 'trainee',
     auth: (await throwAway(t, cast)).auth,
     path: '/me/erasure-request',
     body: { keepCertificatesVerifiable: true },
   }),
   'POST /trainees/:id/erasure-request': async (t, cast) => ({
-    actor: 'partner',
+    actor: 'admin',
     path: `/trainees/${(await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id }))[0]}/erasure-request`,
     body: { keepCertificatesVerifiable: false },
   }),

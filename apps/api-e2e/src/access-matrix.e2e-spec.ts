@@ -132,6 +132,15 @@ const newRoom = async (t: TestApp, cast: Cast, programId: string) =>
       .set(cast.admin.auth)
       .send({ name: `Room ${unique()}`, capacity: 2 })
   ).body.id as string;
+/** A fresh erasure request, made by partner A for a fresh trainee of its own: its id. */
+const erasureRequest = async (t: TestApp, cast: Cast) => {
+  const [traineeId] = await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id });
+  const res = await t.http
+    .post(api(`/trainees/${traineeId}/erasure-request`))
+    .set(cast.partner.auth)
+    .send({ keepCertificatesVerifiable: true });
+  return res.body.id as string;
+};
 /** A published program open to anyone (the open catalog's), made once: its code. */
 let openProgram: Promise<string> | undefined;
 const openProgramCode = (t: TestApp, cast: Cast) =>
@@ -482,6 +491,29 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /trainees/:id': {
     call: (_t, cast) => ({ path: `/trainees/${cast.trainee.user.traineeId}`, body: {} }),
     expect: traineeRecord(200),
+  },
+  // Erasure (issue 23). Asking for oneself: the body is checked first (nobody in the cast is erased by the matrix).
+  'POST /me/erasure-request': { call: () => ({ path: '/me/erasure-request', body: {} }), expect: signedIn(400) },
+  'GET /me/erasure-request': { call: () => ({ path: '/me/erasure-request' }), expect: signedIn(404) },
+  // A fresh trainee of partner A each time: partner B's staff may not see them (404).
+  'POST /trainees/:id/erasure-request': {
+    call: async (t, cast) => ({
+      path: `/trainees/${(await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id }))[0]}/erasure-request`,
+      body: { keepCertificatesVerifiable: true },
+    }),
+    expect: { ...everyone(403), anonymous: 401, admin: 202, partner: 202, otherPartner: 404 },
+  },
+  'GET /privacy/requests': { call: () => ({ path: '/privacy/requests' }), expect: adminOnly(200) },
+  'POST /privacy/requests/:id/complete': {
+    call: async (t, cast) => ({ path: `/privacy/requests/${await erasureRequest(t, cast)}/complete` }),
+    expect: adminOnly(200),
+  },
+  'POST /privacy/requests/:id/refuse': {
+    call: async (t, cast) => ({
+      path: `/privacy/requests/${await erasureRequest(t, cast)}/refuse`,
+      body: { reason: 'Records kept for the scholarship audit' },
+    }),
+    expect: adminOnly(200),
   },
   // An empty body: admins and partners must name the trainee (400); the trainee applies (201).
   'POST /programs/:id/enrolments': {

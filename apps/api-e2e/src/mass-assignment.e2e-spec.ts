@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
 import { Cast, createAccount, createCast, PASSWORD, SignedIn, signIn } from './factories/accounts';
 import { createGuestInstructor, createProgram, createSession, programBody } from './factories/programs';
-import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
+import { csvFile, HEADER, insertTrainees, uniqueEmail } from './factories/trainees';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
 import { AccountTokensService } from '@skillbridge/api/modules/auth/account-tokens.service';
@@ -374,6 +374,26 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/programs/${(await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true })).id}/selections`,
     body: { fromProgramId: fx.doneProgramId, traineeIds: [cast.trainee.user.traineeId] },
   }),
+  // Erasure (issue 23): a throw-away account asks for itself; an admin for a fresh trainee.
+  'POST /me/erasure-request': async (t, cast) => ({
+    actor: 'trainee',
+    auth: (await throwAway(t, cast)).auth,
+    path: '/me/erasure-request',
+    body: { keepCertificatesVerifiable: true },
+  }),
+  'POST /trainees/:id/erasure-request': async (t, cast) => ({
+    actor: 'admin',
+    path: `/trainees/${(await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id }))[0]}/erasure-request`,
+    body: { keepCertificatesVerifiable: false },
+  }),
+  'POST /privacy/requests/:id/refuse': async (t, cast) => {
+    const [traineeId] = await insertTrainees(t.dataSource, 1, { institutionId: cast.partnerA.id });
+    const res = await t.http
+      .post(api(`/trainees/${traineeId}/erasure-request`))
+      .set(cast.partner.auth)
+      .send({ keepCertificatesVerifiable: true });
+    return { actor: 'admin', path: `/privacy/requests/${res.body.id}/refuse`, body: { reason: 'Audit hold' } };
+  },
   'POST /certificates/:id/revoke': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/certificates/${fx.certificateId}/revoke`,

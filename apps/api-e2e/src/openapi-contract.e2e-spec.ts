@@ -210,6 +210,12 @@ async function seed(t: TestApp): Promise<Fixtures> {
     'check-in open',
   );
 
+  // The trainee's erasure request (issue 23), waiting for the admins: their own and the admins' queue show it.
+  ok(
+    await t.http.post(api('/me/erasure-request')).set(trainee.auth).send({ keepCertificatesVerifiable: true }),
+    'erasure request',
+  );
+
   // A program of the open catalog (issue 22): published, open to anyone, with a session.
   const open = await createProgram(t, admin.auth, cast.host, {}, { publish: true });
   await createSession(t, admin.auth, open.id, { venue: 'Building 3, Room 302' });

@@ -21,6 +21,8 @@ import { LogisticsModule } from './modules/logistics/logistics.module';
 import { InvitationLettersModule } from './modules/logistics/letters/invitation-letters.module';
 import { DataCopyModule } from './modules/privacy/data-copy/data-copy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ErasureModule } from './modules/privacy/erasure/erasure.module';
+import { RetentionModule } from './modules/privacy/retention/retention.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoomsModule } from './modules/logistics/rooms/rooms.module';
@@ -77,6 +79,8 @@ export class AppModule {
         InvitationLettersModule,
         PublicCatalogModule,
         DataCopyModule,
+        ErasureModule,
+        RetentionModule,
       ],
     };
   }

@@ -116,6 +116,8 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/admin/users/new',
         '/admin/audit',
         '/admin/mailbox',
+        // Erasure requests (issue 23).
+        '/admin/privacy-requests',
         ...common,
       ];
   }

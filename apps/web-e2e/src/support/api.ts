@@ -101,6 +101,8 @@ export class Api {
     fullNameLatin?: string;
     nationality: string;
     institutionId?: string;
+    preferredLocale?: 'en' | 'zh' | 'th' | 'ms';
+    timeZone?: string;
   }): Promise<SessionResponse> {
     const response = await this.http.post('/api/v1/auth/register', {
       data: { preferredLocale: 'th', timeZone: 'Asia/Bangkok', ...account },

@@ -123,6 +123,7 @@ export const AUDIT_ENTITY_TYPES = [
   'institution',
   'privacy_request',
   'instructor',
+  'job_run',
   'program',
   'session',
   'sign_in',

@@ -48,6 +48,12 @@ export const NOTIFICATION_KINDS = [
   'nomination-decided',
   /** To the person who asked for a copy of their data: it is ready to download until it expires (issue 23). */
   'data-export-ready',
+  /** To the admins: a person (or their partner institution) asked for erasure; answer by the due date (issue 23). */
+  'privacy-request-received',
+  /** To the person: their erasure request was received, with the date it will be answered by. */
+  'erasure-request-received',
+  /** To the person: their erasure request was refused, with the reason. */
+  'erasure-request-refused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

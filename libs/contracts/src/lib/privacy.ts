@@ -114,6 +114,35 @@ export interface PrivacyRequest {
   refusalReason: string | null;
 }
 
+/** `GET /privacy/requests` (admin): filter by status; ordered by due date, the most urgent first. */
+export interface PrivacyRequestListQuery {
+  status?: PrivacyRequestStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/** What the daily retention job did (the details of its `retention.run` audit event). */
+export interface RetentionReport {
+  /** The day it ran for (UTC), `YYYY-MM-DD`. */
+  day: string;
+  traineesAnonymized: number;
+  dataExportsDeleted: number;
+  accountTokensDeleted: number;
+  refreshTokensDeleted: number;
+  rateLimitRowsDeleted: number;
+  mailboxMessagesDeleted: number;
+}
+
+export const PRIVACY_REFUSAL_REASON_MAX_LENGTH = 2000;
+
+/** What an erased person's names become (trainee rows, certificates not kept): language-neutral, shown as is. */
+export const ERASED_NAME = '—';
+
+/** The address an erased record gets: unique per record, lower case, and never deliverable (RFC 6761 `.invalid`). */
+export function erasedEmail(id: string): string {
+  return `erased-${id.toLowerCase()}@invalid`;
+}
+
 export interface RefusePrivacyRequestBody {
   reason: string;
 }

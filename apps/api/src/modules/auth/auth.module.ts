@@ -56,6 +56,6 @@ import { ViewerLoader } from './viewer-loader.service';
     UsersService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [PasswordService, TokenService, UsersService],
+  exports: [PasswordService, TokenService, UsersService, ViewerLoader],
 })
 export class AuthModule {}

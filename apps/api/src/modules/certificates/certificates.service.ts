@@ -213,7 +213,8 @@ export class CertificatesService {
     });
   }
 
-  private async markRevoked(manager: EntityManager, certificate: Certificate, reason: string, ctx: RequestContext) {
+  /** Revokes in the caller's transaction: the row, its status-list bit and the audit event (no notice: callers send their own). */
+  async markRevoked(manager: EntityManager, certificate: Certificate, reason: string, ctx: RequestContext) {
     await manager.update(
       Certificate,
       { id: certificate.id },

@@ -1,6 +1,7 @@
 import {
   ACCOUNT_NOTIFICATION_KINDS,
   formatCalendarDate,
+  zonedDate,
   formatVerificationCode,
   INTL_LOCALES,
   formatZonedRange,
@@ -195,6 +196,28 @@ export function notificationText(
       );
       values['date'] = formatCalendarDate(String(params['dueDate']), locale);
       lines.push(t('notifications.logistics-reminder.body', values));
+      break;
+    }
+    case 'privacy-request-received':
+    case 'erasure-request-received': {
+      // The due date as the reader's calendar writes it (Thai: Buddhist era), in their zone.
+      values['date'] = formatCalendarDate(zonedDate(String(params['dueAt']), timeZone), locale, { month: 'long' });
+      lines.push(t(`notifications.${kind}.body`, values));
+      if (kind === 'erasure-request-received') {
+        lines.push(
+          t(
+            params['keepCertificatesVerifiable'] === true
+              ? 'notifications.erasure-request-received.certificatesKept'
+              : 'notifications.erasure-request-received.certificatesRevoked',
+          ),
+        );
+      }
+      break;
+    }
+    case 'erasure-request-refused': {
+      lines.push(t('notifications.erasure-request-refused.body', values));
+      const reason = typed(params['reason']);
+      if (reason) lines.push(t('notifications.reason', { reason }));
       break;
     }
     case 'program-cancelled': {

@@ -177,6 +177,8 @@ export class TraineesService {
     );
     return this.write(async (manager) => {
       const trainee = await this.findVisible(manager, id, viewer, true);
+      // An erased person stays erased: their record takes no new names or address (issue 23).
+      if (trainee.anonymizedAt) throw ProblemException.conflict(ErrorCode.PersonErased);
       if (refused.length) {
         throw ProblemException.validation(
           refused.map((field) => ({ field, code: 'NOT_CHANGEABLE', messageKey: 'validation.notChangeable' })),

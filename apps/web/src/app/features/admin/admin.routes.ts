@@ -101,6 +101,10 @@ export const ADMIN_ROUTES: Routes = [
   },
   { path: 'audit', loadComponent: () => import('./audit-log.page').then((m) => m.AuditLogPage) },
   { path: 'mailbox', loadComponent: () => import('./mailbox.page').then((m) => m.MailboxPage) },
+  {
+    path: 'privacy-requests',
+    loadComponent: () => import('./privacy-requests.page').then((m) => m.PrivacyRequestsPage),
+  },
   { path: 'users', loadComponent: () => import('./user-list.page').then((m) => m.UserListPage) },
   { path: 'users/new', loadComponent: () => import('./user-form.page').then((m) => m.UserFormPage) },
   { path: 'instructors', loadComponent: () => import('./instructor-list.page').then((m) => m.InstructorListPage) },

@@ -10,6 +10,7 @@ import { compactCode, requireCodeWhen } from '../../shared/forms/one-time-code';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { DataCopySectionComponent } from './data-copy-section.component';
 import { EmailChangeSectionComponent } from './email-change-section.component';
+import { ErasureSectionComponent } from './erasure-section.component';
 import { SessionsSectionComponent } from './sessions-section.component';
 import { TwoFactorSectionComponent } from './two-factor-section.component';
 
@@ -28,6 +29,7 @@ import { TwoFactorSectionComponent } from './two-factor-section.component';
     TwoFactorSectionComponent,
     SessionsSectionComponent,
     DataCopySectionComponent,
+    ErasureSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

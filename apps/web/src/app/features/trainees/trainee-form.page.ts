@@ -21,6 +21,7 @@ import { applyServerErrors, type ServerFieldError } from '../../shared/forms/ser
 import { CountryNames } from '../../shared/i18n/countries';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { AdminApi } from '../admin/admin.api';
+import { ErasureRequestComponent } from '../privacy/erasure-request.component';
 import { TraineesApi } from './trainees.api';
 
 /**
@@ -29,7 +30,14 @@ import { TraineesApi } from './trainees.api';
  */
 @Component({
   selector: 'sb-trainee-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, FieldErrorComponent, LocalizedPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    FieldErrorComponent,
+    LocalizedPipe,
+    ErasureRequestComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trainee-form.page.html',
 })

@@ -444,6 +444,14 @@ describe('erasure (TH PDPA s.33, PIPL art. 47)', () => {
         .send({ fullName: p.name });
       expect(renamed.status).toBe(409);
       expect(renamed.body.code).toBe('PERSON_ERASED');
+      // Nor enrolled anew.
+      const next = await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true });
+      const enrolled = await t.http
+        .post(api(`/programs/${next.id}/enrolments`))
+        .set(cast.admin.auth)
+        .send({ traineeId: p.traineeId });
+      expect(enrolled.status).toBe(409);
+      expect(enrolled.body.code).toBe('PERSON_ERASED');
       expect(await whereFound(t, p.name)).toEqual([]);
       // The sign-in of someone else is untouched.
       expect((await signIn(t, cast.trainee.user.email)).user.id).toBe(cast.trainee.user.id);

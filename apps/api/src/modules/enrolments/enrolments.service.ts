@@ -249,6 +249,8 @@ export class EnrolmentsService {
     if (!trainee || !canSee(TRAINEE_SCOPE, viewer, trainee)) {
       throw ProblemException.invalidField('traineeId', 'UNKNOWN_TRAINEE', 'validation.unknownTrainee');
     }
+    // An erased person stays erased: no new enrolment brings their record back to life (issue 23).
+    if (trainee.anonymizedAt) throw ProblemException.conflict(ErrorCode.PersonErased);
     return trainee;
   }
 

@@ -4,7 +4,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { Role } from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
-import { Cast, createAccount, createCast, PASSWORD, SignedIn, signIn } from './factories/accounts';
+import { Cast, createAccount, createCast, PASSWORD, REGISTRATION_CONSENTS, SignedIn, signIn } from './factories/accounts';
 import { createGuestInstructor, createProgram, createSession, programBody } from './factories/programs';
 import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';
@@ -143,6 +143,7 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
       password: 'salween-river-2024!',
       fullName: 'Nguyen Van An',
       nationality: 'VN',
+      consents: REGISTRATION_CONSENTS,
     },
   }),
   'POST /auth/login/mfa': async (t, cast) => {
@@ -707,7 +708,7 @@ describe('mass assignment: undeclared body properties are refused and change not
         ['ณัฐพงศ์ ก.', 'Nattapong K.', email, 'TH', '', 'th', forgedId, cast.partnerB.id, cast.admin.user.id, 'admin'],
       ]);
       const res = await t.http
-        .post(api('/trainees/import?dryRun=false'))
+        .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
         .set(cast.partner.auth)
         .attach('file', file, { filename: 'trainees.csv', contentType: 'text/csv' });
       // (Multipart, so not in the table above: the columns it reads are fixed, the rest are ignored.)

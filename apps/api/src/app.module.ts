@@ -19,6 +19,7 @@ import { InstitutionsModule } from './modules/institutions/institutions.module';
 import { LogisticsModule } from './modules/logistics/logistics.module';
 import { InvitationLettersModule } from './modules/logistics/letters/invitation-letters.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ConsentsModule } from './modules/privacy/consents/consents.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoomsModule } from './modules/logistics/rooms/rooms.module';
@@ -62,6 +63,7 @@ export class AppModule {
         InstitutionsModule,
         ProgramsModule,
         TraineesModule,
+        ConsentsModule,
         EnrolmentsModule,
         AttendanceModule,
         CertificatesModule,

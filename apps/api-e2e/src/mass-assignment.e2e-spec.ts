@@ -261,6 +261,22 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     path: `/programs/${fx.programId}`,
     body: { title: { en: 'Renamed course' }, capacity: 250, completionRule: { minAttendanceRate: 0.5 } },
   }),
+  'POST /privacy-notices': () => ({
+    actor: 'admin',
+    path: '/privacy-notices',
+    body: {
+      version: `MA-${unique()}`,
+      text: { en: 'A notice.' },
+      controller: { en: 'Host college' },
+      contact: 'dpo@host.example',
+      recipients: [{ institutionId: null, name: { en: 'A partner' }, country: 'TH' }],
+    },
+  }),
+  'POST /me/consents': () => ({
+    actor: 'trainee',
+    path: '/me/consents',
+    body: { purpose: 'program-news', noticeVersion: '2026-12' },
+  }),
   'POST /programs/:id/duplicate': (_t, _c, fx) => ({
     actor: 'admin',
     path: `/programs/${fx.programId}/duplicate`,
@@ -821,12 +837,13 @@ function readPaths(route: string): string[] {
     '/enrolments/:id': [fx.enrolmentId, fx.letter.enrolmentId],
     '/verify/letters/:reference': [fx.letter.reference],
     '/public/programs/:code': [fx.openProgramCode],
+    '/privacy-notices/:version': ['2026-12'],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];
   const prefix = Object.keys(byResource).find((p) => path.startsWith(p));
   if (!prefix) return [];
-  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId|reference)/, value));
+  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId|reference|version)/, value));
 }
 
 describe('responses carry no secrets and no one else’s e-mail', () => {

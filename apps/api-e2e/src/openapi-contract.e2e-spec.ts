@@ -210,6 +210,12 @@ async function seed(t: TestApp): Promise<Fixtures> {
     'check-in open',
   );
 
+  // The trainee's consent given on the profile page (issue 23): GET /me/consents shows a record.
+  ok(
+    await t.http.post(api('/me/consents')).set(trainee.auth).send({ purpose: 'program-news', noticeVersion: '2026-12' }),
+    'consent',
+  );
+
   // A program of the open catalog (issue 22): published, open to anyone, with a session.
   const open = await createProgram(t, admin.auth, cast.host, {}, { publish: true });
   await createSession(t, admin.auth, open.id, { venue: 'Building 3, Room 302' });
@@ -232,6 +238,7 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'enrolments/{id}': [enrolment.id as string, upcomingEnrolment.id as string, letter.enrolmentId],
       'letters/{reference}': [letter.reference],
       'programs/{code}': [open.code],
+      'privacy-notices/{version}': ['2026-12'],
     },
   };
 }

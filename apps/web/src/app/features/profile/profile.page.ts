@@ -8,6 +8,7 @@ import { HTML_LANG, LanguageService } from '../../core/i18n/language.service';
 import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { compactCode, requireCodeWhen } from '../../shared/forms/one-time-code';
 import { applyServerErrors } from '../../shared/forms/server-errors';
+import { ConsentsSectionComponent } from '../privacy/consents-section.component';
 import { EmailChangeSectionComponent } from './email-change-section.component';
 import { SessionsSectionComponent } from './sessions-section.component';
 import { TwoFactorSectionComponent } from './two-factor-section.component';
@@ -26,6 +27,7 @@ import { TwoFactorSectionComponent } from './two-factor-section.component';
     EmailChangeSectionComponent,
     TwoFactorSectionComponent,
     SessionsSectionComponent,
+    ConsentsSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

@@ -7,7 +7,7 @@ import type {
   PrivacyNoticeRecipient,
 } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiCountryCode } from '../../../../common/openapi/api-docs.decorators';
 import { LocalizedTextDto } from '../../../../common/openapi/localized-text.dto';
 import { Nullable } from '../../../../common/validation/nullable';
@@ -21,6 +21,7 @@ const NOTICE_TEXT_MAX_LENGTH = 20_000;
 export class PrivacyNoticeRecipientDto implements PrivacyNoticeRecipient {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   @Nullable()
+  @ValidateIf((_object, value) => value !== null)
   @IsUUID()
   institutionId: string | null;
 

@@ -403,7 +403,12 @@ const MATRIX: Record<string, Rule> = {
   'POST /privacy-notices': {
     call: () => ({
       path: '/privacy-notices',
-      body: { version: `M${unique()}`, text: { en: 'A notice.' }, controller: { en: 'Host' }, contact: 'dpo@host.example' },
+      body: {
+        version: `M${unique()}`,
+        text: { en: 'A notice.' },
+        controller: { en: 'Host' },
+        contact: 'dpo@host.example',
+      },
     }),
     expect: adminOnly(201),
   },
@@ -412,7 +417,10 @@ const MATRIX: Record<string, Rule> = {
     call: () => ({ path: '/me/consents', body: { purpose: 'program-news', noticeVersion: '2026-12' } }),
     expect: signedIn(201),
   },
-  'POST /me/consents/:purpose/withdraw': { call: () => ({ path: '/me/consents/program-news/withdraw' }), expect: signedIn(204) },
+  'POST /me/consents/:purpose/withdraw': {
+    call: () => ({ path: '/me/consents/program-news/withdraw' }),
+    expect: signedIn(204),
+  },
   // Only the trainee's own enrolment's consent is there for them: an unknown one is 404 for everyone signed in.
   'POST /me/logistics-consents/:id/withdraw': {
     call: () => ({ path: '/me/logistics-consents/00000000-0000-4000-8000-000000000000/withdraw' }),

@@ -4,7 +4,15 @@ import { DiscoveryService } from '@nestjs/core';
 import { Role } from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
-import { Cast, createAccount, createCast, PASSWORD, REGISTRATION_CONSENTS, SignedIn, signIn } from './factories/accounts';
+import {
+  Cast,
+  createAccount,
+  createCast,
+  PASSWORD,
+  REGISTRATION_CONSENTS,
+  SignedIn,
+  signIn,
+} from './factories/accounts';
 import { createGuestInstructor, createProgram, createSession, programBody } from './factories/programs';
 import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';

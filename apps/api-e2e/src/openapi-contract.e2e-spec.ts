@@ -212,7 +212,10 @@ async function seed(t: TestApp): Promise<Fixtures> {
 
   // The trainee's consent given on the profile page (issue 23): GET /me/consents shows a record.
   ok(
-    await t.http.post(api('/me/consents')).set(trainee.auth).send({ purpose: 'program-news', noticeVersion: '2026-12' }),
+    await t.http
+      .post(api('/me/consents'))
+      .set(trainee.auth)
+      .send({ purpose: 'program-news', noticeVersion: '2026-12' }),
     'consent',
   );
 

@@ -142,7 +142,10 @@ describe('privacy notice and consents (issue 23)', () => {
       [{ contact: '  ' }, 'contact'],
       [{ recipients: [{ institutionId: null, name: { en: 'X' }, country: 'XX' }] }, 'recipients[0].country'],
     ])('refuses %j naming %s', async (overrides, field) => {
-      const res = await t.http.post(api('/privacy-notices')).set(cast.admin.auth).send(noticeBody('2030-02', overrides));
+      const res = await t.http
+        .post(api('/privacy-notices'))
+        .set(cast.admin.auth)
+        .send(noticeBody('2030-02', overrides));
       expect(res.status).toBe(400);
       expect(fields(res.body)).toContain(field);
     });
@@ -152,7 +155,11 @@ describe('privacy notice and consents (issue 23)', () => {
     it.each([
       ['missing', undefined, 'consents'],
       ['without program administration', [{ purpose: 'program-news', noticeVersion: V }], 'consents'],
-      ['an unknown version', [{ purpose: 'program-administration', noticeVersion: '1999-01' }], 'consents[0].noticeVersion'],
+      [
+        'an unknown version',
+        [{ purpose: 'program-administration', noticeVersion: '1999-01' }],
+        'consents[0].noticeVersion',
+      ],
       ['an unknown purpose', [{ purpose: 'marketing', noticeVersion: V }], 'consents[0].purpose'],
     ])('refuses consents %s and creates nothing', async (_what, consents, field) => {
       const body = registration({ consents });
@@ -205,9 +212,14 @@ describe('privacy notice and consents (issue 23)', () => {
 
   describe('on the profile page', () => {
     it('an optional consent is withdrawn (204, shown withdrawn) and given again; a required one needs erasure', async () => {
-      const person = await register({ consents: [...REGISTRATION_CONSENTS, { purpose: 'program-news', noticeVersion: V }] });
+      const person = await register({
+        consents: [...REGISTRATION_CONSENTS, { purpose: 'program-news', noticeVersion: V }],
+      });
       const withdraw = (purpose: string) =>
-        t.http.post(api(`/me/consents/${purpose}/withdraw`)).set(person.auth).send();
+        t.http
+          .post(api(`/me/consents/${purpose}/withdraw`))
+          .set(person.auth)
+          .send();
 
       expect((await withdraw('program-news')).status).toBe(204);
       let mine = await myConsents(person.auth);
@@ -226,7 +238,10 @@ describe('privacy notice and consents (issue 23)', () => {
       mine = await myConsents(person.auth);
       expect(mine.consents.filter((c) => c.withdrawnAt !== null).map((c) => c.purpose)).toEqual(['program-news']);
 
-      const given = await t.http.post(api('/me/consents')).set(person.auth).send({ purpose: 'program-news', noticeVersion: V });
+      const given = await t.http
+        .post(api('/me/consents'))
+        .set(person.auth)
+        .send({ purpose: 'program-news', noticeVersion: V });
       expect(given.status).toBe(201);
       expect(given.body).toMatchObject({ purpose: 'program-news', source: 'profile', withdrawnAt: null });
       mine = await myConsents(person.auth);
@@ -245,7 +260,9 @@ describe('privacy notice and consents (issue 23)', () => {
     });
 
     it("never shows another user's consents", async () => {
-      const first = await register({ consents: [...REGISTRATION_CONSENTS, { purpose: 'program-news', noticeVersion: V }] });
+      const first = await register({
+        consents: [...REGISTRATION_CONSENTS, { purpose: 'program-news', noticeVersion: V }],
+      });
       const second = await register();
       const a = await myConsents(first.auth);
       const b = await myConsents(second.auth);
@@ -297,7 +314,10 @@ describe('privacy notice and consents (issue 23)', () => {
       };
       const consent = (purpose: string) => ({ purpose, noticeVersion: LOGISTICS_NOTICE_VERSION, collected: 'self' });
       const put = (body: object) =>
-        t.http.put(api(`/enrolments/${enrolmentId}/logistics`)).set(cast.trainee.auth).send(body);
+        t.http
+          .put(api(`/enrolments/${enrolmentId}/logistics`))
+          .set(cast.trainee.auth)
+          .send(body);
       const saved = await put({
         passport,
         dietary: { needs: ['halal'] },
@@ -317,10 +337,15 @@ describe('privacy notice and consents (issue 23)', () => {
       });
       // Nobody else withdraws it.
       for (const who of [cast.otherTrainee, cast.partner, cast.admin]) {
-        const res = await t.http.post(api(`/me/logistics-consents/${passportConsent?.id}/withdraw`)).set(who.auth).send();
+        const res = await t.http
+          .post(api(`/me/logistics-consents/${passportConsent?.id}/withdraw`))
+          .set(who.auth)
+          .send();
         expect(res.status).toBe(404);
       }
-      expect((await t.http.post(api('/me/logistics-consents/not-a-uuid/withdraw')).set(cast.trainee.auth)).status).toBe(400);
+      expect((await t.http.post(api('/me/logistics-consents/not-a-uuid/withdraw')).set(cast.trainee.auth)).status).toBe(
+        400,
+      );
 
       const res = await t.http
         .post(api(`/me/logistics-consents/${passportConsent?.id}/withdraw`))
@@ -356,7 +381,11 @@ describe('privacy notice and consents (issue 23)', () => {
 
       // Dietary: withdrawing deletes the dietary part.
       const dietary = (await myConsents(cast.trainee.auth)).logistics.find((c) => c.purpose === 'dietary');
-      await t.http.post(api(`/me/logistics-consents/${dietary?.id}/withdraw`)).set(cast.trainee.auth).send().expect(204);
+      await t.http
+        .post(api(`/me/logistics-consents/${dietary?.id}/withdraw`))
+        .set(cast.trainee.auth)
+        .send()
+        .expect(204);
       const [later] = await t.dataSource.query(
         `SELECT passport_sealed, dietary_sealed FROM enrolment_logistics WHERE enrolment_id = $1`,
         [enrolmentId],
@@ -368,7 +397,10 @@ describe('privacy notice and consents (issue 23)', () => {
 
   describe('imports', () => {
     const importFile = (auth: Auth, file: Buffer, query: string) =>
-      t.http.post(api(`/trainees/import${query}`)).set(auth).attach('file', file, 'roster.csv');
+      t.http
+        .post(api(`/trainees/import${query}`))
+        .set(auth)
+        .attach('file', file, 'roster.csv');
 
     it('a real import needs the attestation; with it the import and a consent per created trainee are stored', async () => {
       const existing = uniqueEmail('known');

@@ -59,6 +59,8 @@ test('a new trainee registers in Thai and lands on their home @phone', async ({ 
   await page.getByTestId('password').fill('1234567890');
   await page.getByTestId('nationality').selectOption('TH');
   await page.getByTestId('institution').selectOption({ label: 'มหาวิทยาลัยเทคโนโลยีราชมงคลธัญบุรี' });
+  await page.getByTestId('consent-administration').check();
+  await page.getByTestId('consent-transfer').check();
   await page.getByTestId('register-submit').click();
   await expect(page.locator('#reg-password-error')).toHaveText('เป็นรหัสผ่านที่ใช้กันทั่วไปเกินไป กรุณาเลือกรหัสผ่านที่เดายากกว่านี้');
   await page.screenshot({ path: testInfo.outputPath('register-th-error.png'), fullPage: true });

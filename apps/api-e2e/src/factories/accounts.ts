@@ -1,4 +1,10 @@
-import { INITIAL_PRIVACY_NOTICE_VERSION, Role, type AuthUser, type CountryCode, type Locale } from '@skillbridge/contracts';
+import {
+  INITIAL_PRIVACY_NOTICE_VERSION,
+  Role,
+  type AuthUser,
+  type CountryCode,
+  type Locale,
+} from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { PasswordService } from '@skillbridge/api/modules/auth/password.service';
 import { TokenService } from '@skillbridge/api/modules/auth/token.service';

@@ -118,7 +118,11 @@ export class TraineesController {
     if (real && informedAttested === undefined) {
       problems.push({ field: 'informedAttested', code: 'IS_DEFINED', messageKey: 'validation.isDefined' });
     } else if (real && informedAttested !== 'true') {
-      problems.push({ field: 'informedAttested', code: 'ATTESTATION_REQUIRED', messageKey: 'validation.attestationRequired' });
+      problems.push({
+        field: 'informedAttested',
+        code: 'ATTESTATION_REQUIRED',
+        messageKey: 'validation.attestationRequired',
+      });
     } else if (informedAttested !== undefined && informedAttested !== 'true' && informedAttested !== 'false') {
       problems.push({ field: 'informedAttested', code: 'IS_BOOLEAN', messageKey: 'validation.isBoolean' });
     }

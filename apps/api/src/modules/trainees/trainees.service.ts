@@ -302,7 +302,11 @@ export class TraineesService {
 
       if (!attestation) throw new Error('A real import needs the attestation (the controller requires it)');
       if (!(await this.notices.existing(manager, [attestation.noticeVersion])).has(attestation.noticeVersion)) {
-        throw ProblemException.invalidField('noticeVersion', 'UNKNOWN_NOTICE_VERSION', 'validation.unknownNoticeVersion');
+        throw ProblemException.invalidField(
+          'noticeVersion',
+          'UNKNOWN_NOTICE_VERSION',
+          'validation.unknownNoticeVersion',
+        );
       }
       const createdIds = await this.upsert(manager, planned, viewer);
       // The attestation is stored with the import, and stands as the consent of each person it created (people

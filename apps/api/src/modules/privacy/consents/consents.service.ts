@@ -164,7 +164,11 @@ export class ConsentsService {
     return this.dataSource.transaction(async (manager) => {
       const versions = await this.notices.existing(manager, [dto.noticeVersion]);
       if (!versions.has(dto.noticeVersion)) {
-        throw ProblemException.invalidField('noticeVersion', 'UNKNOWN_NOTICE_VERSION', 'validation.unknownNoticeVersion');
+        throw ProblemException.invalidField(
+          'noticeVersion',
+          'UNKNOWN_NOTICE_VERSION',
+          'validation.unknownNoticeVersion',
+        );
       }
       // Serialises the caller's own consent changes (two tabs, a double click).
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consents:${viewer.userId}`]);
@@ -194,7 +198,9 @@ export class ConsentsService {
   async withdraw(purpose: string, ctx: RequestContext): Promise<void> {
     const viewer = signedIn(ctx);
     if (!(CONSENT_PURPOSES as readonly string[]).includes(purpose)) {
-      throw ProblemException.invalidField('purpose', 'IS_IN', 'validation.isIn', { values: CONSENT_PURPOSES.join(', ') });
+      throw ProblemException.invalidField('purpose', 'IS_IN', 'validation.isIn', {
+        values: CONSENT_PURPOSES.join(', '),
+      });
     }
     if (ERASURE_ON_WITHDRAWAL_PURPOSES.includes(purpose as ConsentPurpose)) {
       throw ProblemException.conflict(ErrorCode.ConsentNeedsErasure);

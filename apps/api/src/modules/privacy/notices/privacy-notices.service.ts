@@ -102,7 +102,7 @@ export class PrivacyNoticesService {
         entityType: 'privacy_notice',
         details: { version: dto.version, recipients: recipients.length },
       });
-      return toPrivacyNotice((await manager.findOneBy(PrivacyNoticeRecord, { version: dto.version }))!);
+      return toPrivacyNotice(await manager.findOneByOrFail(PrivacyNoticeRecord, { version: dto.version }));
     });
   }
 }

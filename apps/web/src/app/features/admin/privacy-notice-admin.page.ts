@@ -26,7 +26,14 @@ const NOTICE_TEXT_MAX = 20_000;
  */
 @Component({
   selector: 'sb-privacy-notice-admin-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, FieldErrorComponent, LocalizedTextInputComponent, InstantDatePipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    FieldErrorComponent,
+    LocalizedTextInputComponent,
+    InstantDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'privacy.admin.title' | translate }}</h1>
@@ -40,8 +47,8 @@ const NOTICE_TEXT_MAX = 20_000;
         @for (notice of versions(); track notice.version; let first = $first) {
           <li data-testid="notice-version" [attr.data-version]="notice.version">
             <a [routerLink]="['/privacy', notice.version]">{{ notice.version }}</a>
-            · {{ 'privacy.admin.publishedOn' | translate: { date: (notice.publishedAt | instantDate) } }}
-            · {{ 'privacy.admin.recipientCount' | translate: { count: notice.recipients.length } }}
+            · {{ 'privacy.admin.publishedOn' | translate: { date: (notice.publishedAt | instantDate) } }} ·
+            {{ 'privacy.admin.recipientCount' | translate: { count: notice.recipients.length } }}
             @if (first) {
               <span class="badge" data-testid="notice-current">{{ 'privacy.admin.current' | translate }}</span>
             }

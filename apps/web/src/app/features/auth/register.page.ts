@@ -58,9 +58,14 @@ export class RegisterPage {
    * countries the cross-border consent names: the host college's (China) and
    * the partner institutions' the notice lists.
    */
-  protected readonly notice = toSignal(inject(PrivacyApi).current().pipe(catchError(() => of(null))), {
-    initialValue: null,
-  });
+  protected readonly notice = toSignal(
+    inject(PrivacyApi)
+      .current()
+      .pipe(catchError(() => of(null))),
+    {
+      initialValue: null,
+    },
+  );
   /** "Thailand, Malaysia and Myanmar" in the page's language; empty when the notice names no partner yet. */
   protected readonly partnerCountryNames = computed(() => {
     const notice = this.notice();

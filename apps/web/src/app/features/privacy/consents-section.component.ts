@@ -41,7 +41,9 @@ interface PurposeLine {
         <a routerLink="/privacy" data-testid="consents-notice-link">{{ 'privacy.notice.footerLink' | translate }}</a>
       </p>
       @if (failure(); as code) {
-        <div class="alert alert-error" role="alert" data-testid="consents-error">{{ 'errors.' + code | translate }}</div>
+        <div class="alert alert-error" role="alert" data-testid="consents-error">
+          {{ 'errors.' + code | translate }}
+        </div>
       }
       @if (notice(); as notice) {
         <div class="alert alert-success" role="status" data-testid="consents-notice">
@@ -54,7 +56,12 @@ interface PurposeLine {
         }
         <ul class="list" data-testid="consent-list">
           @for (line of lines; track line.purpose) {
-            <li class="item" data-testid="consent" [attr.data-purpose]="line.purpose" [attr.data-in-force]="line.inForce">
+            <li
+              class="item"
+              data-testid="consent"
+              [attr.data-purpose]="line.purpose"
+              [attr.data-in-force]="line.inForce"
+            >
               <div>
                 <p class="name">{{ 'privacy.purposes.' + line.purpose | translate }}</p>
                 <p class="hint">
@@ -71,7 +78,8 @@ interface PurposeLine {
                           }
                   }}
                   @if (line.latest.withdrawnAt) {
-                    · <span data-testid="consent-withdrawn">{{
+                    ·
+                    <span data-testid="consent-withdrawn">{{
                       'privacy.consents.withdrawnOn' | translate: { date: (line.latest.withdrawnAt | instantDate) }
                     }}</span>
                   }
@@ -149,7 +157,8 @@ interface PurposeLine {
                             }
                     }}
                     @if (consent.withdrawnAt) {
-                      · <span data-testid="logistics-consent-withdrawn">{{
+                      ·
+                      <span data-testid="logistics-consent-withdrawn">{{
                         'privacy.consents.withdrawnOn' | translate: { date: (consent.withdrawnAt | instantDate) }
                       }}</span>
                     }
@@ -240,7 +249,8 @@ export class ConsentsSectionComponent implements OnInit {
   private show(mine: MyConsents): void {
     // The newest record of each purpose says where it stands (records come newest first).
     const byPurpose = new Map<ConsentPurpose, ConsentRecordView[]>();
-    for (const record of mine.consents) byPurpose.set(record.purpose, [...(byPurpose.get(record.purpose) ?? []), record]);
+    for (const record of mine.consents)
+      byPurpose.set(record.purpose, [...(byPurpose.get(record.purpose) ?? []), record]);
     const lines: PurposeLine[] = [...byPurpose.entries()].map(([purpose, records]) => ({
       purpose,
       latest: records.find((r) => r.withdrawnAt === null) ?? records[0],

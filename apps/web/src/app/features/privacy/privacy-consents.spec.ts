@@ -191,7 +191,9 @@ describe('ConsentsSectionComponent', () => {
     expect(text(dialog)).toContain('The passport details you gave for CAMP-27 will be deleted at once.');
     (dialog.querySelector('[data-testid="confirm-yes"]') as HTMLButtonElement).click();
     await settle();
-    backend.expectOne('/api/v1/me/logistics-consents/l1/withdraw').flush(null, { status: 204, statusText: 'No Content' });
+    backend
+      .expectOne('/api/v1/me/logistics-consents/l1/withdraw')
+      .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     backend.expectOne('/api/v1/me/consents').flush({
       ...MINE,
@@ -241,10 +243,13 @@ describe('RegisterPage consents', () => {
       { purpose: 'program-administration', noticeVersion: '2026-12' },
       { purpose: 'cross-border-transfer', noticeVersion: '2026-12' },
     ]);
-    request.flush({ type: '', title: '', detail: '', status: 409, code: 'EMAIL_ALREADY_REGISTERED' }, {
-      status: 409,
-      statusText: 'Conflict',
-    });
+    request.flush(
+      { type: '', title: '', detail: '', status: 409, code: 'EMAIL_ALREADY_REGISTERED' },
+      {
+        status: 409,
+        statusText: 'Conflict',
+      },
+    );
     await settle();
   });
 
@@ -268,10 +273,13 @@ describe('RegisterPage consents', () => {
       'cross-border-transfer',
       'program-news',
     ]);
-    request.flush({ type: '', title: '', detail: '', status: 409, code: 'EMAIL_ALREADY_REGISTERED' }, {
-      status: 409,
-      statusText: 'Conflict',
-    });
+    request.flush(
+      { type: '', title: '', detail: '', status: 409, code: 'EMAIL_ALREADY_REGISTERED' },
+      {
+        status: 409,
+        statusText: 'Conflict',
+      },
+    );
     await settle();
   });
 });

@@ -29,12 +29,13 @@ import { paragraphsOf, PrivacyApi } from './privacy.api';
       } @else if (notice.value(); as notice) {
         <p class="lead" data-testid="privacy-notice-version">
           {{
-            'privacy.notice.version'
-              | translate: { version: notice.version, date: (notice.publishedAt | instantDate) }
+            'privacy.notice.version' | translate: { version: notice.version, date: (notice.publishedAt | instantDate) }
           }}
         </p>
         @if (version()) {
-          <p><a routerLink="/privacy" data-testid="privacy-current-link">{{ 'privacy.notice.current' | translate }}</a></p>
+          <p>
+            <a routerLink="/privacy" data-testid="privacy-current-link">{{ 'privacy.notice.current' | translate }}</a>
+          </p>
         }
         <dl class="facts">
           <dt>{{ 'privacy.notice.controller' | translate }}</dt>

@@ -41,9 +41,14 @@ export class TraineeImportPage {
   protected readonly base = computed(() => (this.isAdmin() ? '/admin' : '/partner'));
 
   /** The notice the importer attests their people were informed with (its version goes with the import). */
-  protected readonly notice = toSignal(inject(PrivacyApi).current().pipe(catchError(() => of(null))), {
-    initialValue: null,
-  });
+  protected readonly notice = toSignal(
+    inject(PrivacyApi)
+      .current()
+      .pipe(catchError(() => of(null))),
+    {
+      initialValue: null,
+    },
+  );
   protected readonly attested = signal(false);
   protected readonly wizard = new ImportWizard((file, dryRun) => {
     const notice = this.notice();

@@ -39,11 +39,7 @@ export class TraineesApi {
    * upload progress events; a dry run only reports what would happen. A real
    * run needs the attestation.
    */
-  import(
-    file: File,
-    dryRun: boolean,
-    attestation?: { noticeVersion: string },
-  ): Observable<HttpEvent<ImportReport>> {
+  import(file: File, dryRun: boolean, attestation?: { noticeVersion: string }): Observable<HttpEvent<ImportReport>> {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.uploads.http.post<ImportReport>('/api/v1/trainees/import', body, {

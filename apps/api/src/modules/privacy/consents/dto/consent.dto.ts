@@ -54,7 +54,10 @@ export class LogisticsConsentRecordViewDto implements LogisticsConsentRecordView
 }
 
 export class MyConsentsDto implements MyConsents {
-  @ApiProperty({ type: [ConsentRecordViewDto], description: 'The consents of issue 23, given and withdrawn, newest first' })
+  @ApiProperty({
+    type: [ConsentRecordViewDto],
+    description: 'The consents of issue 23, given and withdrawn, newest first',
+  })
   consents: ConsentRecordView[];
 
   @ApiProperty({

@@ -7,7 +7,17 @@ import type {
   PrivacyNoticeRecipient,
 } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ApiCountryCode } from '../../../../common/openapi/api-docs.decorators';
 import { LocalizedTextDto } from '../../../../common/openapi/localized-text.dto';
 import { Nullable } from '../../../../common/validation/nullable';

@@ -9,6 +9,7 @@ import { AppConfig } from '@skillbridge/api/config';
 import { Cast, createCast, REGISTRATION_CONSENTS } from './factories/accounts';
 import { createProgram } from './factories/programs';
 import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
+import { linkToken, mailTo } from './support/mailbox';
 import { SmtpSink } from './support/smtp-sink';
 import { api, startTestApp, TestApp } from './support/test-app';
 
@@ -207,6 +208,19 @@ describe('privacy notice and consents (issue 23)', () => {
       });
       expect(mine.consents.find((c) => c.purpose === 'program-news')?.erasureOnWithdrawal).toBe(false);
       expect(mine.logistics).toEqual([]);
+    });
+
+    it('links the consents to the trainee record once the address is confirmed', async () => {
+      const person = await register();
+      const token = linkToken(await mailTo(t, person.email, 'email-verification'));
+      await t.http.post(api('/auth/verify-email')).send({ token }).expect(204);
+      const rows = (await t.dataSource.query(
+        `SELECT c.trainee_id, t.id AS trainee FROM consents c JOIN users u ON u.id = c.user_id
+           JOIN trainees t ON t.user_id = u.id WHERE u.id = $1`,
+        [person.userId],
+      )) as { trainee_id: string | null; trainee: string }[];
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row.trainee_id).toBe(row.trainee);
     });
   });
 

@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, loginAs, openIn, openMenu, signOut } from './support/demo';
 
 const HOMES = [
-  { role: 'admin', path: '/admin', nav: ['工作台', '项目', '证书', '机构', '用户', '讲师', '审计日志', '邮箱'] },
+  {
+    role: 'admin',
+    path: '/admin',
+    nav: ['工作台', '项目', '证书', '机构', '用户', '讲师', '审计日志', '隐私告知', '邮箱'],
+  },
   { role: 'instructor', path: '/instructor', nav: ['我的课表', '项目'] },
   { role: 'partner', path: '/partner', nav: ['本校学员', '项目'] },
   { role: 'trainee', path: '/trainee', nav: ['我的项目', '我的证书', '项目'] },

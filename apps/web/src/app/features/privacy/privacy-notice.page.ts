@@ -68,10 +68,19 @@ import { paragraphsOf, PrivacyApi } from './privacy.api';
     </article>
   `,
   styles: `
+    /* Labels above their values on a phone, beside them from a tablet up; long addresses wrap. */
+    .notice {
+      overflow-wrap: anywhere;
+    }
     .facts {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25rem 1rem;
+    }
+    @media (min-width: 40rem) {
+      .facts {
+        grid-template-columns: max-content minmax(0, 1fr);
+      }
     }
     .facts dt {
       font-weight: 600;

@@ -7,6 +7,7 @@ import type { AuthUser, Locale, MyConsents, PrivacyNotice } from '@skillbridge/c
 import { provideTestTranslations } from '../../../testing/translations';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { PrivacyNoticeAdminPage } from '../admin/privacy-notice-admin.page';
 import { RegisterPage } from '../auth/register.page';
 import { ConsentsSectionComponent } from './consents-section.component';
 import { PrivacyNoticePage } from './privacy-notice.page';
@@ -297,5 +298,37 @@ describe('PrivacyNoticePage', () => {
     expect(all('privacy-notice-text')[0].querySelectorAll('p')).toHaveLength(2);
     expect(text(one('privacy-controller'))).toBe('Tongren Polytechnic College');
     expect(text(one('privacy-recipients'))).toContain('RMUTT');
+  });
+});
+
+describe('PrivacyNoticeAdminPage', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('lists the versions, prefills the form from the current one and publishes a new version', async () => {
+    const ADMIN: AuthUser = { ...TRAINEE, id: 'a1', role: 'admin', traineeId: undefined, email: 'admin@e2e.test' };
+    const { backend, element, one, all, text, settle } = await render(PrivacyNoticeAdminPage, 'en', ADMIN);
+    backend.expectOne('/api/v1/privacy-notices').flush([NOTICE]);
+    await settle();
+    expect(all('notice-version').map((li) => li.dataset['version'])).toEqual(['2026-12']);
+    expect(one('notice-current')).not.toBeNull();
+    expect(one<HTMLInputElement>('notice-contact')?.value).toBe('dpo@tongren.example');
+
+    const version = one<HTMLInputElement>('notice-version-input') as HTMLInputElement;
+    version.value = '2027-03';
+    version.dispatchEvent(new Event('input'));
+    (element.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    await settle();
+    const publish = backend.expectOne('/api/v1/privacy-notices');
+    expect(publish.request.method).toBe('POST');
+    expect(publish.request.body).toEqual({
+      version: '2027-03',
+      controller: NOTICE.controller,
+      contact: NOTICE.contact,
+      text: NOTICE.text,
+    });
+    publish.flush({ ...NOTICE, version: '2027-03', publishedAt: '2027-03-01T00:00:00Z' });
+    await settle();
+    expect(all('notice-version').map((li) => li.dataset['version'])).toEqual(['2027-03', '2026-12']);
+    expect(text(one('notice-published'))).toBe('Version 2027-03 is published and current.');
   });
 });

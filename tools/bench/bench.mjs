@@ -289,7 +289,11 @@ try {
     const form = new FormData();
     form.append('file', new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv' }), 'trainees.csv');
     const { seconds: s, value: res } = await timed(() =>
-      fetch(`${apiBase}/api/v1/trainees/import`, { method: 'POST', headers: admin, body: form }),
+      fetch(`${apiBase}/api/v1/trainees/import?noticeVersion=2026-12&informedAttested=true`, {
+        method: 'POST',
+        headers: admin,
+        body: form,
+      }),
     );
     if (!res.ok) throw new Error(`import: ${res.status} ${await res.text()}`);
     const report = await res.json();

@@ -449,6 +449,36 @@ const MATRIX: Record<string, Rule> = {
     expect: { ...everyone(404), anonymous: 401, trainee: 200 },
   },
   'POST /me/calendar-feed/rotate': { call: () => ({ path: '/me/calendar-feed/rotate' }), expect: signedIn(200) },
+  // The privacy notice is public; only admins list and publish versions (issue 23).
+  'GET /privacy-notice': { call: () => ({ path: '/privacy-notice' }), expect: everyone(200) },
+  'GET /privacy-notices/:version': { call: () => ({ path: '/privacy-notices/2026-12' }), expect: everyone(200) },
+  'GET /privacy-notices': { call: () => ({ path: '/privacy-notices' }), expect: adminOnly(200) },
+  'POST /privacy-notices': {
+    call: () => ({
+      path: '/privacy-notices',
+      body: {
+        version: `M${unique()}`,
+        text: { en: 'A notice.' },
+        controller: { en: 'Host' },
+        contact: 'dpo@host.example',
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'GET /me/consents': { call: () => ({ path: '/me/consents' }), expect: signedIn(200) },
+  'POST /me/consents': {
+    call: () => ({ path: '/me/consents', body: { purpose: 'program-news', noticeVersion: '2026-12' } }),
+    expect: signedIn(201),
+  },
+  'POST /me/consents/:purpose/withdraw': {
+    call: () => ({ path: '/me/consents/program-news/withdraw' }),
+    expect: signedIn(204),
+  },
+  // Only the trainee's own enrolment's consent is there for them: an unknown one is 404 for everyone signed in.
+  'POST /me/logistics-consents/:id/withdraw': {
+    call: () => ({ path: '/me/logistics-consents/00000000-0000-4000-8000-000000000000/withdraw' }),
+    expect: signedIn(404),
+  },
   // Public: calendar apps send no sign-in; the secret address is the key (here the cast's trainee's).
   'GET /calendar/:token.ics': {
     call: async (t, cast) => {

@@ -1,5 +1,5 @@
 import { ErrorCode, Role } from '@skillbridge/contracts';
-import { Cast, createCast, PASSWORD, signIn } from './factories/accounts';
+import { Cast, createCast, PASSWORD, REGISTRATION_CONSENTS, signIn } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { createPartnerAProgram } from './factories/enrolments';
 import { createProgram } from './factories/programs';
@@ -30,6 +30,7 @@ describe('accounts proven by e-mail', () => {
     fullName: 'Dr. Forged Person',
     nationality: 'TH',
     preferredLocale: 'en',
+    consents: REGISTRATION_CONSENTS,
     ...overrides,
   });
   /** What partner A imported: a trainee record (no account) with this e-mail. */

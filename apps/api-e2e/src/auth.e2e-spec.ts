@@ -1,6 +1,6 @@
 import { ProblemDocument, Role } from '@skillbridge/contracts';
 import { createHmac } from 'node:crypto';
-import { createAccount, createSignedIn, PASSWORD, signIn } from './factories/accounts';
+import { createAccount, createSignedIn, PASSWORD, REGISTRATION_CONSENTS, signIn } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { api, startTestApp, TestApp, TEST_JWT_SECRET } from './support/test-app';
 
@@ -74,6 +74,7 @@ describe('authentication', () => {
       fullNameLatin: 'Napha Srisuk',
       nationality: 'TH',
       preferredLocale: 'th',
+      consents: REGISTRATION_CONSENTS,
       ...overrides,
     });
 

@@ -295,7 +295,10 @@ describe('concurrency', () => {
     const letters = (i: number) => String(i).replace(/\d/g, (d) => String.fromCharCode(97 + Number(d)));
     const row = (email: string, i: number) => [`ผู้เข้าอบรม ${i}`, `Trainee ${letters(i)}`, email, 'TH', '', ''];
     const upload = (auth: Auth, file: Buffer) =>
-      t.http.post(api('/trainees/import?dryRun=false')).set(auth).attach('file', file, 'roster.csv');
+      t.http
+        .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
+        .set(auth)
+        .attach('file', file, 'roster.csv');
     const countOf = async (emails: string[]) =>
       (
         await t.dataSource.query(

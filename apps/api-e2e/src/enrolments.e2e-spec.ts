@@ -322,7 +322,7 @@ describe('enrolments', () => {
         [names.injection, '', uniqueEmail(), 'TH', '', ''],
       ];
       const imported = await t.http
-        .post(api('/trainees/import?dryRun=false'))
+        .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
         .set(cast.partner.auth)
         .attach('file', csvFile([HEADER, ...rows]), 'roster.csv');
       expect(imported.body.committed).toBe(true);

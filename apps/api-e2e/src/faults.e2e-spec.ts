@@ -392,7 +392,7 @@ describe('faults', () => {
         file,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return api.call('POST', '/trainees/import?dryRun=false', {
+      return api.call('POST', '/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true', {
         raw,
         headers: { ...api.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
         timeoutMs: 30_000,

@@ -4,7 +4,15 @@ import { DiscoveryService } from '@nestjs/core';
 import { Role } from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { routeTable } from '@skillbridge/api/common/auth/route-table';
-import { Cast, createAccount, createCast, PASSWORD, SignedIn, signIn } from './factories/accounts';
+import {
+  Cast,
+  createAccount,
+  createCast,
+  PASSWORD,
+  REGISTRATION_CONSENTS,
+  SignedIn,
+  signIn,
+} from './factories/accounts';
 import { createGuestInstructor, createProgram, createSession, programBody } from './factories/programs';
 import { csvFile, HEADER, insertTrainees, uniqueEmail } from './factories/trainees';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';
@@ -143,6 +151,7 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
       password: 'salween-river-2024!',
       fullName: 'Nguyen Van An',
       nationality: 'VN',
+      consents: REGISTRATION_CONSENTS,
     },
   }),
   'POST /auth/login/mfa': async (t, cast) => {
@@ -259,6 +268,22 @@ const BODIES: Record<string, (t: TestApp, cast: Cast, fx: Fixtures) => Promise<B
     actor: 'admin',
     path: `/programs/${fx.programId}`,
     body: { title: { en: 'Renamed course' }, capacity: 250, completionRule: { minAttendanceRate: 0.5 } },
+  }),
+  'POST /privacy-notices': () => ({
+    actor: 'admin',
+    path: '/privacy-notices',
+    body: {
+      version: `MA-${unique()}`,
+      text: { en: 'A notice.' },
+      controller: { en: 'Host college' },
+      contact: 'dpo@host.example',
+      recipients: [{ institutionId: null, name: { en: 'A partner' }, country: 'TH' }],
+    },
+  }),
+  'POST /me/consents': () => ({
+    actor: 'trainee',
+    path: '/me/consents',
+    body: { purpose: 'program-news', noticeVersion: '2026-12' },
   }),
   'POST /programs/:id/duplicate': (_t, _c, fx) => ({
     actor: 'admin',
@@ -727,7 +752,7 @@ describe('mass assignment: undeclared body properties are refused and change not
         ['ณัฐพงศ์ ก.', 'Nattapong K.', email, 'TH', '', 'th', forgedId, cast.partnerB.id, cast.admin.user.id, 'admin'],
       ]);
       const res = await t.http
-        .post(api('/trainees/import?dryRun=false'))
+        .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
         .set(cast.partner.auth)
         .attach('file', file, { filename: 'trainees.csv', contentType: 'text/csv' });
       // (Multipart, so not in the table above: the columns it reads are fixed, the rest are ignored.)
@@ -840,12 +865,13 @@ function readPaths(route: string): string[] {
     '/enrolments/:id': [fx.enrolmentId, fx.letter.enrolmentId],
     '/verify/letters/:reference': [fx.letter.reference],
     '/public/programs/:code': [fx.openProgramCode],
+    '/privacy-notices/:version': ['2026-12'],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];
   const prefix = Object.keys(byResource).find((p) => path.startsWith(p));
   if (!prefix) return [];
-  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId|reference)/, value));
+  return byResource[prefix].map((value) => path.replace(/:(id|code|institutionId|listId|reference|version)/, value));
 }
 
 describe('responses carry no secrets and no one else’s e-mail', () => {

@@ -331,10 +331,12 @@ describe('notifications', () => {
         expect(visible(mail.text)).toContain(mail === rejected ? `Reason: ${reason}` : 'Dao www.x.co');
         expect(visible(textOf(mail.html))).toContain(mail === rejected ? `Reason: ${reason}` : 'Dao www.x.co');
         // … but a linkifier finds only the system's links, in either part, and the HTML links nothing else.
-        expect(linksIn(mail.text)).toEqual([systemLink, `${PUBLIC_URL}/profile`]);
-        expect(linksIn(textOf(mail.html))).toEqual([`${PUBLIC_URL}/profile`]);
-        expect(hrefsIn(mail.html)).toEqual([systemLink, `${PUBLIC_URL}/profile`]);
-        expect(mail.html.match(/<a\b/g)).toHaveLength(2);
+        // (The footer's links: the profile, and the privacy notice every e-mail carries.)
+        const footer = [`${PUBLIC_URL}/profile`, `${PUBLIC_URL}/privacy`];
+        expect(linksIn(mail.text)).toEqual([systemLink, ...footer]);
+        expect(linksIn(textOf(mail.html))).toEqual(footer);
+        expect(hrefsIn(mail.html)).toEqual([systemLink, ...footer]);
+        expect(mail.html.match(/<a\b/g)).toHaveLength(3);
         expect(linksIn(mail.subject)).toEqual([]);
       }
       // In the app, the words stay as they were typed.

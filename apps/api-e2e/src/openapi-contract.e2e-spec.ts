@@ -215,6 +215,14 @@ async function seed(t: TestApp): Promise<Fixtures> {
     await t.http.post(api('/me/erasure-request')).set(trainee.auth).send({ keepCertificatesVerifiable: true }),
     'erasure request',
   );
+  // The trainee's consent given on the profile page (issue 23): GET /me/consents shows a record.
+  ok(
+    await t.http
+      .post(api('/me/consents'))
+      .set(trainee.auth)
+      .send({ purpose: 'program-news', noticeVersion: '2026-12' }),
+    'consent',
+  );
 
   // A program of the open catalog (issue 22): published, open to anyone, with a session.
   const open = await createProgram(t, admin.auth, cast.host, {}, { publish: true });
@@ -247,6 +255,7 @@ async function seed(t: TestApp): Promise<Fixtures> {
       'letters/{reference}': [letter.reference],
       'programs/{code}': [open.code],
       'data-exports/{id}': [dataExport.id],
+      'privacy-notices/{version}': ['2026-12'],
     },
   };
 }

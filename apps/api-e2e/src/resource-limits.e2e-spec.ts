@@ -286,7 +286,7 @@ describe('resource limits (OWASP API4)', () => {
       const first = `first-${Date.now()}@e2e.test`;
       const second = `second-${Date.now()}@e2e.test`;
       const res = await t.http
-        .post(api('/trainees/import?dryRun=false'))
+        .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
         .set(cast.admin.auth)
         .attach('file', row(first), 'a.csv')
         .attach('file', row(second), 'b.csv');
@@ -306,7 +306,7 @@ describe('resource limits (OWASP API4)', () => {
         'th',
       ]);
       const res = await t.http
-        .post(api('/trainees/import?dryRun=false'))
+        .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
         .set(cast.admin.auth)
         .attach('file', csvFile([HEADER, ...rows]), 'roster.csv');
       expectProblem(res, 'too many rows', 400, 'file');

@@ -55,7 +55,7 @@ describe('roster export → trainee import', () => {
     );
     programId = program.id;
     const imported = await t.http
-      .post(api('/trainees/import?dryRun=false'))
+      .post(api('/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true'))
       .set(cast.partner.auth)
       .attach('file', csvFile([HEADER, ...people.map((p) => [...p, '', ''])]), 'people.csv');
     expect(imported.body).toMatchObject({ committed: true, created: people.length });
@@ -101,7 +101,7 @@ describe('roster export → trainee import', () => {
     // …the dry run reads every column from the headers of that language, and writes nothing…
     const upload = (dryRun: boolean) =>
       t.http
-        .post(api(`/trainees/import?dryRun=${dryRun}`))
+        .post(api(`/trainees/import?dryRun=${dryRun}&noticeVersion=2026-12&informedAttested=true`))
         .set(auth)
         .set('Accept-Language', run.locale as Locale)
         .attach('file', file, `roster.${run.format}`);

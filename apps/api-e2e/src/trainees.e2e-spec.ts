@@ -25,7 +25,7 @@ describe('trainees', () => {
     );
   const upload = (auth: { Authorization: string }, file: Buffer, dryRun: boolean, name = 'roster.csv') =>
     t.http
-      .post(api(`/trainees/import?dryRun=${dryRun}`))
+      .post(api(`/trainees/import?dryRun=${dryRun}&noticeVersion=2026-12&informedAttested=true`))
       .set(auth)
       .attach('file', file, name);
 

@@ -1,6 +1,6 @@
 import { ErrorCode, Role } from '@skillbridge/contracts';
 import { TOTP } from 'otpauth';
-import { Cast, createCast, createSignedIn, PASSWORD, SignedIn } from './factories/accounts';
+import { Cast, createCast, createSignedIn, PASSWORD, REGISTRATION_CONSENTS, SignedIn } from './factories/accounts';
 import { createInstitution } from './factories/institutions';
 import { linkToken, mailCount, mailTo } from './support/mailbox';
 import { api, startTestApp, TestApp } from './support/test-app';
@@ -379,6 +379,7 @@ describe('sign-in throttling that cannot be turned against the owner', () => {
         password: 'tea-and-mountains-42',
         fullName: 'Napha Srisuk',
         nationality: 'TH',
+        consents: REGISTRATION_CONSENTS,
       });
       for (let n = 0; n < 2; n += 1) {
         await app.http.post(api('/auth/register')).set('X-Forwarded-For', '203.0.113.50').send(body(n)).expect(201);

@@ -23,6 +23,7 @@ import { DataCopyModule } from './modules/privacy/data-copy/data-copy.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ErasureModule } from './modules/privacy/erasure/erasure.module';
 import { RetentionModule } from './modules/privacy/retention/retention.module';
+import { ConsentsModule } from './modules/privacy/consents/consents.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoomsModule } from './modules/logistics/rooms/rooms.module';
@@ -67,6 +68,7 @@ export class AppModule {
         InstitutionsModule,
         ProgramsModule,
         TraineesModule,
+        ConsentsModule,
         EnrolmentsModule,
         AttendanceModule,
         CertificatesModule,

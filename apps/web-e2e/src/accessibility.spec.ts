@@ -44,6 +44,9 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         // The open catalog's program page (issue 22), and one of no public program.
         `/p/${ids.publicCode}`,
         '/p/NO-SUCH-PROGRAM',
+        // The privacy notice (issue 23): the current version, and the first one by its version.
+        '/privacy',
+        '/privacy/2026-12',
       ];
     case 'trainee':
       return [
@@ -115,6 +118,7 @@ async function pagesOf(who: Who, ids: DemoIds): Promise<string[]> {
         '/admin/users',
         '/admin/users/new',
         '/admin/audit',
+        '/admin/privacy-notice',
         '/admin/mailbox',
         // Erasure requests (issue 23).
         '/admin/privacy-requests',

@@ -52,6 +52,8 @@ test('a new trainee confirms her e-mail from the mailbox before she can enrol, t
   await page.getByTestId('email').fill(email);
   await page.getByTestId('password').fill('Kuala-Lumpur-sentral-2026');
   await page.getByTestId('nationality').selectOption('MY');
+  await page.getByTestId('consent-administration').check();
+  await page.getByTestId('consent-transfer').check();
   await page.getByTestId('register-submit').click();
   await expect(page).toHaveURL(/\/trainee$/);
 

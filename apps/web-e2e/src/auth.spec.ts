@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD, loginAs, openIn, openMenu, signOut } from './support/demo';
 
 const HOMES = [
-  { role: 'admin', path: '/admin', nav: ['工作台', '项目', '证书', '机构', '用户', '讲师', '审计日志', '邮箱'] },
+  {
+    role: 'admin',
+    path: '/admin',
+    nav: ['工作台', '项目', '证书', '机构', '用户', '讲师', '审计日志', '隐私告知', '邮箱'],
+  },
   { role: 'instructor', path: '/instructor', nav: ['我的课表', '项目'] },
   { role: 'partner', path: '/partner', nav: ['本校学员', '项目'] },
   { role: 'trainee', path: '/trainee', nav: ['我的项目', '我的证书', '项目'] },
@@ -59,6 +63,8 @@ test('a new trainee registers in Thai and lands on their home @phone', async ({ 
   await page.getByTestId('password').fill('1234567890');
   await page.getByTestId('nationality').selectOption('TH');
   await page.getByTestId('institution').selectOption({ label: 'มหาวิทยาลัยเทคโนโลยีราชมงคลธัญบุรี' });
+  await page.getByTestId('consent-administration').check();
+  await page.getByTestId('consent-transfer').check();
   await page.getByTestId('register-submit').click();
   await expect(page.locator('#reg-password-error')).toHaveText('เป็นรหัสผ่านที่ใช้กันทั่วไปเกินไป กรุณาเลือกรหัสผ่านที่เดายากกว่านี้');
   await page.screenshot({ path: testInfo.outputPath('register-th-error.png'), fullPage: true });

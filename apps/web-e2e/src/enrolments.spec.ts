@@ -80,6 +80,10 @@ test('a partner imports a roster, fixes the bad row, and approves the new applic
   await expect(page.getByTestId('import-only-problems')).not.toBeChecked();
   await expect(page.getByTestId('preview-row')).toHaveCount(3);
   await expect(page.getByTestId('import-preview')).toContainText('วิภาวดี ศรีสุวรรณ');
+  // Saving needs the partner's word that these people were informed with the privacy notice (issue 23).
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  await expect(page.getByTestId('import-attest')).toContainText('2026-12');
+  await page.getByTestId('import-attest').locator('input').check();
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toContainText('3 new trainees');
 

@@ -1,4 +1,10 @@
-import { Role, type AuthUser, type CountryCode, type Locale } from '@skillbridge/contracts';
+import {
+  INITIAL_PRIVACY_NOTICE_VERSION,
+  Role,
+  type AuthUser,
+  type CountryCode,
+  type Locale,
+} from '@skillbridge/contracts';
 import { randomBytes } from 'node:crypto';
 import { PasswordService } from '@skillbridge/api/modules/auth/password.service';
 import { TokenService } from '@skillbridge/api/modules/auth/token.service';
@@ -17,6 +23,12 @@ export interface SignedIn {
 }
 
 const unique = () => randomBytes(4).toString('hex');
+
+/** The consents a registration must carry (issue 23): the required purpose, to the first notice version. */
+export const REGISTRATION_CONSENTS = [
+  { purpose: 'program-administration', noticeVersion: INITIAL_PRIVACY_NOTICE_VERSION },
+  { purpose: 'cross-border-transfer', noticeVersion: INITIAL_PRIVACY_NOTICE_VERSION },
+];
 
 /** Opens an account through the real service (as an admin would), bypassing HTTP. */
 export async function createAccount(

@@ -105,7 +105,16 @@ export class Api {
     timeZone?: string;
   }): Promise<SessionResponse> {
     const response = await this.http.post('/api/v1/auth/register', {
-      data: { preferredLocale: 'th', timeZone: 'Asia/Bangkok', ...account },
+      data: {
+        preferredLocale: 'th',
+        timeZone: 'Asia/Bangkok',
+        // The consents the registration form gives (issue 23), to the first notice version.
+        consents: [
+          { purpose: 'program-administration', noticeVersion: '2026-12' },
+          { purpose: 'cross-border-transfer', noticeVersion: '2026-12' },
+        ],
+        ...account,
+      },
     });
     expect(response.status(), await response.text()).toBe(201);
     const token = new URL(linkIn(await this.mail(account.email, 'email-verification')), 'http://x').searchParams;

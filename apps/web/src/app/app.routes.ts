@@ -129,6 +129,15 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/check-in/check-in.page').then((m) => m.CheckInPage),
   },
   {
+    // Public (issue 23): the privacy notice, linked from the footer, the registration form and every e-mail.
+    path: 'privacy',
+    loadComponent: () => import('./features/privacy/privacy-notice.page').then((m) => m.PrivacyNoticePage),
+  },
+  {
+    path: 'privacy/:version',
+    loadComponent: () => import('./features/privacy/privacy-notice.page').then((m) => m.PrivacyNoticePage),
+  },
+  {
     path: '**',
     loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },

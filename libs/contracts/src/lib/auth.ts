@@ -1,5 +1,6 @@
 import type { Role } from './enums';
 import type { Locale } from './locales';
+import type { ConsentGrant } from './privacy';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -141,6 +142,8 @@ export interface RegisterRequest {
   preferredLocale?: Locale;
   /** IANA zone the person lives in (the web app sends the browser's). */
   timeZone?: string;
+  /** The consents given, each to a notice version; `program-administration` is required (issue 23). */
+  consents: ConsentGrant[];
 }
 
 export interface UpdateProfileRequest {

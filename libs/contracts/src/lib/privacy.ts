@@ -1,5 +1,6 @@
 import type { CountryCode } from './countries';
 import type { LocalizedText } from './localized-text';
+import type { ConsentCollection, SensitivePurpose } from './logistics';
 
 /**
  * Privacy by design (issue 23): the notice, consents, a copy of one's data,
@@ -83,6 +84,35 @@ export interface ConsentRecordView {
   withdrawnAt: string | null;
   /** Withdrawing it means erasure: the page offers the erasure request instead. */
   erasureOnWithdrawal: boolean;
+}
+
+/** The first version of the notice, in every database (a data migration writes it). */
+export const INITIAL_PRIVACY_NOTICE_VERSION = '2026-12';
+
+/** `POST /me/consents`: an optional consent given (again) on the profile page; the same shape as at registration. */
+export type GiveConsentRequest = ConsentGrant;
+
+/**
+ * A separate consent of camp logistics (issue 15/20) for one enrolment, as
+ * `GET /me/consents` lists it; withdrawing it deletes the data it allowed.
+ */
+export interface LogisticsConsentRecordView {
+  id: string;
+  enrolmentId: string;
+  programId: string;
+  programCode: string;
+  programTitle: LocalizedText;
+  purpose: SensitivePurpose;
+  noticeVersion: string;
+  collected: ConsentCollection;
+  givenAt: string;
+  withdrawnAt: string | null;
+}
+
+/** `GET /me/consents`: the caller's consents, given and withdrawn, and their logistics consents per enrolment. */
+export interface MyConsents {
+  consents: ConsentRecordView[];
+  logistics: LogisticsConsentRecordView[];
 }
 
 export const PRIVACY_REQUEST_KINDS = ['erasure'] as const;

@@ -20,6 +20,7 @@ import { AddInvitationLetters1796608588025 } from './1796608588025-add-invitatio
 import { AttendanceWhereItHappens1796618115278 } from './1796618115278-attendance-where-it-happens';
 import { ProgramOperations1796630110048 } from './1796630110048-program-operations';
 import { AddPrivacy1796638720605 } from './1796638720605-add-privacy';
+import { InitialPrivacyNotice1796640000000 } from './1796640000000-initial-privacy-notice';
 
 export const MIGRATIONS = [
   InitialSchema1795300812925,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AttendanceWhereItHappens1796618115278,
   ProgramOperations1796630110048,
   AddPrivacy1796638720605,
+  InitialPrivacyNotice1796640000000,
 ];

@@ -165,6 +165,13 @@ export class AccountMailService implements OnApplicationShutdown {
       });
     }
     await this.users.completeTraineeProfile(manager, user.id, ctx);
+    // The consents given at registration belong to the trainee record from now on too (the person's data copy,
+    // erasure and the partner's view follow the trainee).
+    await manager.query(
+      `UPDATE consents c SET trainee_id = t.id FROM trainees t
+        WHERE t.user_id = $1 AND c.user_id = $1 AND c.trainee_id IS NULL`,
+      [user.id],
+    );
   }
 
   private async switchAddress(manager: EntityManager, user: User, token: AccountToken, ctx: RequestContext) {

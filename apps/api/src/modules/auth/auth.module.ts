@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../../config';
+import { ConsentsModule } from '../privacy/consents/consents.module';
 import { UsersService } from '../users/users.service';
 import { AccountMailService } from './account-mail.service';
 import { AccountTokensService } from './account-tokens.service';
@@ -20,6 +21,7 @@ import { ViewerLoader } from './viewer-loader.service';
 
 @Module({
   imports: [
+    ConsentsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {

@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
+import { ConsentsService } from '../privacy/consents/consents.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AccountMailService } from './account-mail.service';
@@ -49,6 +50,7 @@ export class AuthService {
     private readonly mfa: MfaService,
     private readonly mail: AccountMailService,
     private readonly config: AppConfig,
+    private readonly consents: ConsentsService,
   ) {}
 
   private respond(user: AuthUser, tokenVersion: number, refresh: IssuedRefreshToken): Session {
@@ -183,6 +185,7 @@ export class AuthService {
         });
       }
     }
+    await this.consents.checkGrants(this.dataSource.manager, dto.consents);
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const account = await this.users.createAccount(
@@ -209,6 +212,12 @@ export class AuthService {
         entityId: user.id,
         subject: user.email,
       });
+      // Each consent its own event (consent.give), as when one is given later on the profile page.
+      await this.audit.recordMany(
+        manager,
+        acting,
+        await this.consents.record(manager, { userId: user.id }, dto.consents, 'registration'),
+      );
       await this.mail.sendVerification(manager, account, acting);
       return this.openSession(manager, user, ctx);
     });

@@ -12,7 +12,7 @@ import {
   type Page,
   type SensitivePurpose,
 } from '@skillbridge/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { scopeQuery } from '../../common/auth/record-scope';
 import { signedIn, type RequestContext, type Viewer } from '../../common/auth/viewer';
 import { Secrets } from '../../common/crypto/secrets';
@@ -183,7 +183,8 @@ export class LogisticsService {
       const record =
         (await manager.findOneBy(EnrolmentLogisticsRecord, { enrolmentId })) ??
         manager.create(EnrolmentLogisticsRecord, { enrolmentId });
-      const onRecord = await manager.find(LogisticsConsentRecord, { where: { enrolmentId } });
+      // A withdrawn consent is not on record (issue 23): new passport or dietary data needs a new one.
+      const onRecord = await manager.find(LogisticsConsentRecord, { where: { enrolmentId, withdrawnAt: IsNull() } });
       const problems: FieldProblem[] = [];
 
       // Only what the program collects (clearing is always allowed).
@@ -299,7 +300,10 @@ export class LogisticsService {
         const inserted = (await manager.query(
           `INSERT INTO logistics_consents (enrolment_id, purpose, notice_version, collected, recorded_by)
            VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT ("enrolment_id", "purpose", "notice_version") DO NOTHING
+           ON CONFLICT ("enrolment_id", "purpose", "notice_version") DO UPDATE
+             SET withdrawn_at = NULL, given_at = now(), collected = EXCLUDED.collected, recorded_by = EXCLUDED.recorded_by
+             -- Given again to the same version after a withdrawal: in force again (the trail keeps both events).
+             WHERE logistics_consents.withdrawn_at IS NOT NULL
            RETURNING id`,
           [enrolmentId, consent.purpose, consent.noticeVersion, consent.collected, viewer.userId],
         )) as { id: string }[];
@@ -340,7 +344,7 @@ export class LogisticsService {
     const settings = await this.settingsOf(manager, enrolment.programId);
     const record = await manager.findOneBy(EnrolmentLogisticsRecord, { enrolmentId: enrolment.id });
     const consents = await manager.find(LogisticsConsentRecord, {
-      where: { enrolmentId: enrolment.id },
+      where: { enrolmentId: enrolment.id, withdrawnAt: IsNull() },
       order: { givenAt: 'ASC', id: 'ASC' },
     });
     const [room] = (await manager.query(

@@ -193,21 +193,21 @@ describe('notification wording', () => {
     const visible = (text: string) => text.replace(/\u200c/g, '');
     expect(links(mail.subject)).toEqual([]);
     expect(visible(mail.subject)).toBe('Application not accepted: Camp at www.x.co · Skillbridge');
-    expect(links(mail.text)).toEqual([`${URL}/my/programs`, `${URL}/profile`]);
+    expect(links(mail.text)).toEqual([`${URL}/my/programs`, `${URL}/profile`, `${URL}/privacy`]);
     expect(visible(mail.text)).toContain(
       'Reason: see evil.example.com/login or https://evil.example.com/reset <script>alert(1)</script>',
     );
     expect(visible(mail.text)).toContain('Hello admin@evil.example.com,');
     const hrefs = [...mail.html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
-    expect(hrefs).toEqual([`${URL}/my/programs`, `${URL}/profile`]);
-    expect(mail.html.match(/<a\b/g)).toHaveLength(2);
+    expect(hrefs).toEqual([`${URL}/my/programs`, `${URL}/profile`, `${URL}/privacy`]);
+    expect(mail.html.match(/<a\b/g)).toHaveLength(3);
     expect(mail.html).not.toContain('<script');
     const htmlText = mail.html
       .replace(/<(title|style)[^>]*>[\s\S]*?<\/\1>/g, '')
       .replace(/<[^>]*>/g, '')
       .replace(/&zwnj;/g, '\u200c')
       .replace(/&[a-z]+;|&#\d+;/g, ' ');
-    expect(links(htmlText)).toEqual([`${URL}/profile`]);
+    expect(links(htmlText)).toEqual([`${URL}/profile`, `${URL}/privacy`]);
     expect(links(mail.html.match(/<title>(.*)<\/title>/)?.[1] ?? '')).toEqual([]);
   });
 

@@ -271,7 +271,9 @@ export function renderEmail(
   const footer = account
     ? t('mail.footerAccount', { product })
     : t('mail.footer', { product, profileUrl: `${publicUrl}/profile`, timeZone });
-  const textBody = [greeting, '', ...lines, ...(url ? ['', `${action}: ${url}`] : []), '', '-- ', footer]
+  // Every e-mail links the privacy notice (issue 23), in the reader's language.
+  const privacy = t('mail.privacy', { url: `${publicUrl}/privacy` });
+  const textBody = [greeting, '', ...lines, ...(url ? ['', `${action}: ${url}`] : []), '', '-- ', footer, privacy]
     .map((line) => mailText(line, publicUrl))
     .join('\n');
   const html = `<!doctype html>
@@ -286,6 +288,7 @@ export function renderEmail(
 ${lines.map((line) => `<p>${mailHtml(line, publicUrl)}</p>`).join('\n')}
 ${url ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>` : ''}
 <p style="margin-top:24px;font-size:12px;color:#5b6675">${mailHtml(footer, publicUrl)}</p>
+<p style="margin:8px 0 0;font-size:12px;color:#5b6675">${mailHtml(privacy, publicUrl)}</p>
 </div>
 </body>
 </html>

@@ -14,7 +14,7 @@ import { Authenticated, Roles } from '../../common/auth/access.decorator';
 import { Ctx } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { ApiPageResponse, ApiProblems } from '../../common/openapi/api-docs.decorators';
-import { ProblemException } from '../../common/problem/problem.exception';
+import { ProblemException, type FieldProblem } from '../../common/problem/problem.exception';
 import { UuidParam } from '../../common/validation/uuid-param';
 import { AccessLog } from '../privacy/access-log.service';
 import { CreateTraineeDto } from './dto/create-trainee.dto';
@@ -92,17 +92,57 @@ export class TraineesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiQuery({
+    name: 'noticeVersion',
+    required: false,
+    description: 'A real run: the privacy notice version the people in the file were informed with (required)',
+  })
+  @ApiQuery({
+    name: 'informedAttested',
+    required: false,
+    type: Boolean,
+    description: 'A real run: `true`, the importer attests that the people in the file were informed with that notice',
+  })
   @ApiOkResponse({ type: ImportReportDto })
   @ApiProblems(400, 401, 403, 413, 415)
   async import(
     @Req() request: FastifyRequest,
     @Query('dryRun') dryRun: string | undefined,
+    @Query('noticeVersion') noticeVersion: string | undefined,
+    @Query('informedAttested') informedAttested: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportReport> {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
       throw ProblemException.invalidField('dryRun', 'IS_BOOLEAN', 'validation.isBoolean');
     }
-    return this.trainees.import(await uploadedFile(request), dryRun === 'true', ctx);
+    // Not a file upload at all: that first (415), as before the attestation existed.
+    if (!request.isMultipart()) throw new ProblemException(415, ErrorCode.UnsupportedMediaType);
+    const real = dryRun !== 'true';
+    // A real run writes people's data on their partner's word that they were told how it is used (issue 23).
+    const problems: FieldProblem[] = [];
+    if (real && (typeof noticeVersion !== 'string' || noticeVersion === '')) {
+      problems.push({ field: 'noticeVersion', code: 'IS_DEFINED', messageKey: 'validation.isDefined' });
+    } else if (noticeVersion !== undefined && typeof noticeVersion !== 'string') {
+      problems.push({ field: 'noticeVersion', code: 'IS_STRING', messageKey: 'validation.isString' });
+    }
+    if (real && informedAttested === undefined) {
+      problems.push({ field: 'informedAttested', code: 'IS_DEFINED', messageKey: 'validation.isDefined' });
+    } else if (real && informedAttested !== 'true') {
+      problems.push({
+        field: 'informedAttested',
+        code: 'ATTESTATION_REQUIRED',
+        messageKey: 'validation.attestationRequired',
+      });
+    } else if (informedAttested !== undefined && informedAttested !== 'true' && informedAttested !== 'false') {
+      problems.push({ field: 'informedAttested', code: 'IS_BOOLEAN', messageKey: 'validation.isBoolean' });
+    }
+    if (problems.length) throw ProblemException.validation(problems);
+    return this.trainees.import(
+      await uploadedFile(request),
+      dryRun === 'true',
+      ctx,
+      real ? { noticeVersion: noticeVersion as string } : undefined,
+    );
   }
 
   @Get(':id')

@@ -20,6 +20,8 @@ import { SheetReadPool } from '../../common/spreadsheet/sheet-read.pool';
 import { isUniqueViolation } from '../../database/errors';
 import { AuditService } from '../audit/audit.service';
 import { Institution } from '../institutions/institution.entity';
+import { PrivacyNoticesService } from '../privacy/notices/privacy-notices.service';
+import { TraineeImportRecord } from '../privacy/trainee-import.entity';
 import { defaultLocaleFor } from './default-locale';
 import { CreateTraineeDto } from './dto/create-trainee.dto';
 import { TraineeListQueryDto } from './dto/trainee-list-query.dto';
@@ -64,6 +66,7 @@ export class TraineesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sheets: SheetReadPool,
+    private readonly notices: PrivacyNoticesService,
   ) {}
 
   async list(query: TraineeListQueryDto, ctx: RequestContext): Promise<Page<TraineeView>> {
@@ -208,7 +211,12 @@ export class TraineesService {
    * Existing trainees (same e-mail) are updated. A partner's rows always land
    * in its own institution and may only update its own people.
    */
-  async import(file: Buffer, dryRun: boolean, ctx: RequestContext): Promise<ImportReport> {
+  async import(
+    file: Buffer,
+    dryRun: boolean,
+    ctx: RequestContext,
+    attestation?: { noticeVersion: string },
+  ): Promise<ImportReport> {
     const viewer = signedIn(ctx);
     // Decoding, parsing and unzipping happen in a worker thread; the rows come back as plain cells.
     const table = await this.sheets.read(file, { maxRows: TRAINEE_IMPORT_MAX_ROWS });
@@ -294,11 +302,42 @@ export class TraineesService {
         return dryRun ? { ...report, preview } : { ...report, created: 0, updated: 0, preview };
       }
 
-      await this.upsert(manager, planned, viewer);
+      if (!attestation) throw new Error('A real import needs the attestation (the controller requires it)');
+      if (!(await this.notices.existing(manager, [attestation.noticeVersion])).has(attestation.noticeVersion)) {
+        throw ProblemException.invalidField(
+          'noticeVersion',
+          'UNKNOWN_NOTICE_VERSION',
+          'validation.unknownNoticeVersion',
+        );
+      }
+      const createdIds = await this.upsert(manager, planned, viewer);
+      // The attestation is stored with the import, and stands as the consent of each person it created (people
+      // already on record keep the consents they have).
+      await manager.insert(TraineeImportRecord, {
+        institutionId: viewer.role === 'partner' ? viewer.institutionId : null,
+        importedBy: viewer.userId,
+        noticeVersion: attestation.noticeVersion,
+        informedAttested: true,
+        created: report.created,
+        updated: report.updated,
+      });
+      if (createdIds.length) {
+        await manager.query(
+          `INSERT INTO consents (trainee_id, purpose, notice_version, source, recorded_by)
+           SELECT id, 'program-administration', $2, 'partner-attestation', $3 FROM unnest($1::uuid[]) AS id`,
+          [createdIds, attestation.noticeVersion, viewer.userId],
+        );
+      }
       await this.audit.record(manager, ctx, {
         action: 'trainee.import',
         entityType: 'trainee',
-        details: { rows: sheet.length, created: report.created, updated: report.updated },
+        details: {
+          rows: sheet.length,
+          created: report.created,
+          updated: report.updated,
+          noticeVersion: attestation.noticeVersion,
+          informedAttested: true,
+        },
       });
       return { ...report, committed: true };
     });
@@ -355,7 +394,7 @@ export class TraineesService {
     manager: EntityManager,
     rows: (ImportRow & { institutionId: string | null; locale: string })[],
     viewer: Viewer,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
     const written = (await manager.query(
       `INSERT INTO trainees (full_name, full_name_latin, email, nationality, institution_id, preferred_locale)
@@ -368,7 +407,7 @@ export class TraineesService {
          preferred_locale = EXCLUDED.preferred_locale,
          updated_at = now()
        ${viewer.role === 'partner' ? 'WHERE trainees.institution_id IS NOT DISTINCT FROM EXCLUDED.institution_id' : ''}
-       RETURNING id`,
+       RETURNING id, (xmax = 0) AS created`,
       [
         column('fullName'),
         column('fullNameLatin'),
@@ -377,7 +416,9 @@ export class TraineesService {
         column('institutionId'),
         column('locale'),
       ],
-    )) as unknown[];
+    )) as { id: string; created: boolean }[];
     if (written.length !== rows.length) throw ProblemException.conflict(ErrorCode.Conflict);
+    // xmax = 0: the row was inserted, not updated by ON CONFLICT.
+    return written.filter((w) => w.created).map((w) => w.id);
   }
 }

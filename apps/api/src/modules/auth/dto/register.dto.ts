@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SUPPORTED_LOCALES, type CountryCode, type Locale, type RegisterRequest } from '@skillbridge/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ConsentGrantDto } from '../../privacy/consents/dto/consent.dto';
 import { IsCountryCode, IsEmailAddress, NormalizeEmail, Trim } from '../../../common/validation/validators';
 import { IsAcceptablePassword } from '../password-policy';
 import { ApiCountryCode } from '../../../common/openapi/api-docs.decorators';
@@ -48,4 +62,16 @@ export class RegisterDto implements RegisterRequest {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiProperty({
+    type: [ConsentGrantDto],
+    description:
+      'The consents given, each to the privacy notice version shown (GET /privacy-notice); program-administration is required',
+  })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => ConsentGrantDto)
+  consents: ConsentGrantDto[];
 }

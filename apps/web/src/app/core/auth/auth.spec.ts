@@ -285,7 +285,7 @@ describe('two-factor sign-in and the setup it may require', () => {
 
   it('tells an unconfirmed account apart, and forgets a session the server ended', async () => {
     const { auth, backend } = setup();
-    const register = auth.register({ email: 'a@b.co', password: 'x', fullName: 'A', nationality: 'TH' });
+    const register = auth.register({ email: 'a@b.co', password: 'x', fullName: 'A', nationality: 'TH', consents: [] });
     backend
       .expectOne('/api/v1/auth/register')
       .flush({ ...session('trainee'), user: { ...user('trainee'), emailVerified: false } });

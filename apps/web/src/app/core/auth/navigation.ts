@@ -26,6 +26,7 @@ export const NAVIGATION: Readonly<Record<Role | 'guest', readonly NavItem[]>> = 
     { path: '/admin/instructors', label: 'nav.instructors' },
     { path: '/admin/audit', label: 'nav.audit' },
     { path: '/admin/privacy-requests', label: 'nav.privacyRequests' },
+    { path: '/admin/privacy-notice', label: 'nav.privacyNotice' },
     { path: '/admin/mailbox', label: 'nav.mailbox' },
   ],
   instructor: [

@@ -100,6 +100,10 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('../trainees/trainee-form.page').then((m) => m.TraineeFormPage),
   },
   { path: 'audit', loadComponent: () => import('./audit-log.page').then((m) => m.AuditLogPage) },
+  {
+    path: 'privacy-notice',
+    loadComponent: () => import('./privacy-notice-admin.page').then((m) => m.PrivacyNoticeAdminPage),
+  },
   { path: 'mailbox', loadComponent: () => import('./mailbox.page').then((m) => m.MailboxPage) },
   {
     path: 'privacy-requests',

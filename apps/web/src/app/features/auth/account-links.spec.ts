@@ -44,7 +44,13 @@ async function setup(signedIn: AuthUser | null) {
   const backend = TestBed.inject(HttpTestingController);
   const auth = TestBed.inject(AuthService);
   if (signedIn) {
-    const register = auth.register({ email: signedIn.email, password: 'x', fullName: 'M', nationality: 'TH' });
+    const register = auth.register({
+      email: signedIn.email,
+      password: 'x',
+      fullName: 'M',
+      nationality: 'TH',
+      consents: [],
+    });
     backend.expectOne('/api/v1/auth/register').flush({ accessToken: 't', expiresIn: 900, user: signedIn });
     await register;
   }

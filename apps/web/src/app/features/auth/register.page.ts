@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -8,11 +8,12 @@ import {
   LOCALE_NATIVE_NAMES,
   PASSWORD_MIN_LENGTH,
   SUPPORTED_LOCALES,
+  type ConsentGrant,
   type Institution,
   type Locale,
   type Page,
 } from '@skillbridge/contracts';
-import { map } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { problemOf } from '../../core/http/problem';
 import { HTML_LANG, LanguageService } from '../../core/i18n/language.service';
@@ -21,6 +22,7 @@ import { applyServerErrors } from '../../shared/forms/server-errors';
 import { CountryNames } from '../../shared/i18n/countries';
 import { LocalizedPipe } from '../../shared/i18n/localized.pipe';
 import { PendingEnrolment } from '../programs/pending-enrolment';
+import { PrivacyApi, recipientCountries } from '../privacy/privacy.api';
 
 /** Trainee self-registration: name in the person's own script and in Latin letters, nationality, institution, language. */
 @Component({
@@ -51,6 +53,28 @@ export class RegisterPage {
     { initialValue: [] as Institution[] },
   );
 
+  /**
+   * The notice people consent to (its version goes with the consents), and the
+   * countries the cross-border consent names: the host college's (China) and
+   * the partner institutions' the notice lists.
+   */
+  protected readonly notice = toSignal(
+    inject(PrivacyApi)
+      .current()
+      .pipe(catchError(() => of(null))),
+    {
+      initialValue: null,
+    },
+  );
+  /** "Thailand, Malaysia and Myanmar" in the page's language; empty when the notice names no partner yet. */
+  protected readonly partnerCountryNames = computed(() => {
+    const notice = this.notice();
+    const codes = notice ? recipientCountries(notice).filter((c) => c !== 'CN') : [];
+    if (!codes.length) return '';
+    const names = codes.map((code) => this.countries.name(code));
+    return new Intl.ListFormat(HTML_LANG[this.languages.current()], { type: 'conjunction' }).format(names);
+  });
+
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     password: new FormControl('', {
@@ -62,6 +86,10 @@ export class RegisterPage {
     nationality: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     institutionId: new FormControl('', { nonNullable: true }),
     preferredLocale: new FormControl<Locale>(this.languages.current(), { nonNullable: true }),
+    // PIPL art. 39 asks for the transfer abroad to be consented to separately: two required boxes, not one.
+    consentAdministration: new FormControl(false, { nonNullable: true, validators: [Validators.requiredTrue] }),
+    consentTransfer: new FormControl(false, { nonNullable: true, validators: [Validators.requiredTrue] }),
+    consentNews: new FormControl(false, { nonNullable: true }),
   });
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
@@ -80,8 +108,18 @@ export class RegisterPage {
     this.submitted.set(true);
     this.failure.set(null);
     if (this.form.invalid) return;
+    const notice = this.notice();
+    if (!notice) {
+      this.failure.set('NETWORK');
+      return;
+    }
     this.busy.set(true);
     const value = this.form.getRawValue();
+    const consents: ConsentGrant[] = [
+      { purpose: 'program-administration', noticeVersion: notice.version },
+      { purpose: 'cross-border-transfer', noticeVersion: notice.version },
+      ...(value.consentNews ? [{ purpose: 'program-news' as const, noticeVersion: notice.version }] : []),
+    ];
     try {
       await this.auth.register({
         email: value.email,
@@ -92,6 +130,7 @@ export class RegisterPage {
         institutionId: value.institutionId || undefined,
         preferredLocale: value.preferredLocale,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        consents,
       });
       // From a program page: back to it (it asks to confirm the address, then enrols).
       await this.router.navigateByUrl(this.pending.path() ?? this.auth.homeFor('trainee'));

@@ -9,6 +9,7 @@ import { FieldErrorComponent } from '../../shared/forms/field-error.component';
 import { compactCode, requireCodeWhen } from '../../shared/forms/one-time-code';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { DataCopySectionComponent } from './data-copy-section.component';
+import { ConsentsSectionComponent } from '../privacy/consents-section.component';
 import { EmailChangeSectionComponent } from './email-change-section.component';
 import { ErasureSectionComponent } from './erasure-section.component';
 import { SessionsSectionComponent } from './sessions-section.component';
@@ -30,6 +31,7 @@ import { TwoFactorSectionComponent } from './two-factor-section.component';
     SessionsSectionComponent,
     DataCopySectionComponent,
     ErasureSectionComponent,
+    ConsentsSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import { catchError, of } from 'rxjs';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   TRAINEE_IMPORT_COLUMNS,
@@ -10,6 +12,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { saveBlob } from '../../shared/data/file-download';
 import { ImportWizard, importTemplateCsv, previewView } from './import-wizard';
 import { TraineesApi } from './trainees.api';
+import { PrivacyApi } from '../privacy/privacy.api';
 
 /** Most preview rows drawn at once; a large file's problems still all show with "only rows with problems". */
 const PREVIEW_LIMIT = 500;
@@ -37,7 +40,21 @@ export class TraineeImportPage {
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
   protected readonly base = computed(() => (this.isAdmin() ? '/admin' : '/partner'));
 
-  protected readonly wizard = new ImportWizard((file, dryRun) => this.api.import(file, dryRun));
+  /** The notice the importer attests their people were informed with (its version goes with the import). */
+  protected readonly notice = toSignal(
+    inject(PrivacyApi)
+      .current()
+      .pipe(catchError(() => of(null))),
+    {
+      initialValue: null,
+    },
+  );
+  protected readonly attested = signal(false);
+  protected readonly wizard = new ImportWizard((file, dryRun) => {
+    const notice = this.notice();
+    return this.api.import(file, dryRun, dryRun || !notice ? undefined : { noticeVersion: notice.version });
+  });
+  protected readonly canCommit = computed(() => this.wizard.canCommit() && this.attested() && this.notice() !== null);
   protected readonly onlyProblems = signal(true);
   protected readonly view = computed(() => {
     const report = this.wizard.report();

@@ -36,13 +36,18 @@ export class TraineesApi {
 
   /**
    * Sends a CSV or XLSX file as `multipart/form-data` (field `file`), with
-   * upload progress events; a dry run only reports what would happen.
+   * upload progress events; a dry run only reports what would happen. A real
+   * run needs the attestation.
    */
-  import(file: File, dryRun: boolean): Observable<HttpEvent<ImportReport>> {
+  import(file: File, dryRun: boolean, attestation?: { noticeVersion: string }): Observable<HttpEvent<ImportReport>> {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.uploads.http.post<ImportReport>('/api/v1/trainees/import', body, {
-      params: queryParams({ dryRun }),
+      // A real run carries the importer's word that the people were informed with this notice (issue 23).
+      params: queryParams({
+        dryRun,
+        ...(attestation ? { noticeVersion: attestation.noticeVersion, informedAttested: true } : {}),
+      }),
       reportProgress: true,
       observe: 'events',
     });

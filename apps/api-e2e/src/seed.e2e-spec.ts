@@ -16,6 +16,8 @@ import { ProgramsService } from '@skillbridge/api/modules/programs/programs.serv
 import { SessionsService } from '@skillbridge/api/modules/sessions/sessions.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@skillbridge/api/database/demo/accounts.demo';
 import { PasswordService } from '@skillbridge/api/modules/auth/password.service';
+import { AuditService } from '@skillbridge/api/modules/audit/audit.service';
+import { ConsentsService } from '@skillbridge/api/modules/privacy/consents/consents.service';
 import { UsersService } from '@skillbridge/api/modules/users/users.service';
 import pino from 'pino';
 import { LOGISTICS_ITEMS, LOGISTICS_NOTICE_VERSION, PASSPORT_VALIDITY_MONTHS } from '@skillbridge/contracts';
@@ -37,6 +39,8 @@ describe('start-up data', () => {
     enrolments: t.app.get(EnrolmentsService),
     users: t.app.get(UsersService),
     passwords: t.app.get(PasswordService),
+    consents: t.app.get(ConsentsService),
+    audit: t.app.get(AuditService),
     logger: pino({ level: 'silent' }),
   });
 
@@ -505,6 +509,24 @@ describe('start-up data', () => {
       .query(`SELECT count(*)::int AS trainees FROM trainees WHERE user_id IS NULL OR
       user_id NOT IN (SELECT id FROM users WHERE email = 'trainee@skillbridge.test')`);
     expect(imports).toEqual({ partners: 2, office: 1, created: trainees });
+    // Each import carries its importer's attestation with the notice version, and stands as the consent of the
+    // people it created; the applicants who registered gave the registration form's two consents themselves.
+    const [attested] = await t.dataSource.query(
+      `SELECT count(*)::int AS imports, coalesce(sum(created), 0)::int AS created,
+              count(*) FILTER (WHERE notice_version = '2026-12' AND informed_attested)::int AS attested
+         FROM trainee_imports`,
+    );
+    expect(attested).toEqual({ imports: 3, created: trainees, attested: 3 });
+    const [consents] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE source = 'partner-attestation')::int AS attested,
+              count(*) FILTER (WHERE source = 'registration')::int AS registered
+         FROM consents WHERE notice_version = '2026-12' AND withdrawn_at IS NULL`,
+    );
+    const [{ applicants }] = await t.dataSource.query(
+      `SELECT count(*)::int AS applicants FROM enrolments WHERE status = 'pending'`,
+    );
+    expect(applicants).toBeGreaterThan(0);
+    expect(consents).toEqual({ attested: trainees, registered: applicants * 2 });
 
     // No audit event about a record that is not there, and none of these acts by nobody.
     const orphans = await t.dataSource.query(

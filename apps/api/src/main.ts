@@ -19,6 +19,8 @@ import { readOrCreateSecret } from './database/local-secret';
 import { runMigrations } from './database/migrate';
 import { AttendanceService } from './modules/attendance/attendance.service';
 import { PasswordService } from './modules/auth/password.service';
+import { AuditService } from './modules/audit/audit.service';
+import { ConsentsService } from './modules/privacy/consents/consents.service';
 import { EnrolmentsService } from './modules/enrolments/enrolments.service';
 import { TraineesService } from './modules/trainees/trainees.service';
 import { OutboxWorker } from './modules/notifications/outbox-worker';
@@ -105,6 +107,8 @@ async function bootstrap(): Promise<void> {
         enrolments: app.get(EnrolmentsService),
         users: app.get(UsersService),
         passwords: app.get(PasswordService),
+        consents: app.get(ConsentsService),
+        audit: app.get(AuditService),
         logger,
       });
       await loadDemoCompletion(app.get(DataSource), {

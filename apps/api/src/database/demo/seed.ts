@@ -1,4 +1,10 @@
-import { Role, wallTimeToInstant, type CountryCode } from '@skillbridge/contracts';
+import {
+  INITIAL_PRIVACY_NOTICE_VERSION,
+  Role,
+  wallTimeToInstant,
+  type ConsentGrant,
+  type CountryCode,
+} from '@skillbridge/contracts';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
@@ -20,6 +26,8 @@ import { Program } from '../../modules/programs/program.entity';
 import type { ProgramsService } from '../../modules/programs/programs.service';
 import type { SessionsService } from '../../modules/sessions/sessions.service';
 import type { TraineesService } from '../../modules/trainees/trainees.service';
+import type { AuditService } from '../../modules/audit/audit.service';
+import type { ConsentsService } from '../../modules/privacy/consents/consents.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.demo';
 import { DEMO_INSTITUTIONS } from './institutions.demo';
 import { DEMO_INSTRUCTORS, DEMO_PROGRAMS, upcomingDemoPrograms } from './programs.demo';
@@ -187,8 +195,16 @@ export interface EnrolmentServices {
   enrolments: EnrolmentsService;
   users: UsersService;
   passwords: PasswordService;
+  consents: ConsentsService;
+  audit: AuditService;
   logger: Logger;
 }
+
+/** What a person agrees to on the registration form: both required boxes, at the first notice. */
+const REGISTRATION_CONSENTS: ConsentGrant[] = [
+  { purpose: 'program-administration', noticeVersion: INITIAL_PRIVACY_NOTICE_VERSION },
+  { purpose: 'cross-border-transfer', noticeVersion: INITIAL_PRIVACY_NOTICE_VERSION },
+];
 
 /** The demo's staff as the API sees them when they act: a request context whose viewer is that person. */
 export interface DemoActors {
@@ -298,7 +314,10 @@ async function importTrainees(
   withInstitution: boolean,
 ): Promise<void> {
   if (!people.length) return;
-  const report = await trainees.import(traineeSheet(people, withInstitution), false, ctx);
+  // The importer attests, as the wizard's checkbox does, that these people were informed with the notice.
+  const report = await trainees.import(traineeSheet(people, withInstitution), false, ctx, {
+    noticeVersion: INITIAL_PRIVACY_NOTICE_VERSION,
+  });
   if (!report.committed) {
     throw new Error(`the demo trainees did not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
   }
@@ -412,7 +431,14 @@ export async function loadDemoEnrolments(dataSource: DataSource, services: Enrol
           SYSTEM,
         );
         const [registered] = await viewerRows(manager, 'u.id = $1', [user.id]);
-        await services.users.completeTraineeProfile(manager, user.id, contextOf(registered, 'demo-data:registration'));
+        const registration = contextOf(registered, 'demo-data:registration');
+        // The registration form's consents, recorded and audited as POST /auth/register does.
+        await services.audit.recordMany(
+          manager,
+          registration,
+          await services.consents.record(manager, { userId: user.id }, REGISTRATION_CONSENTS, 'registration'),
+        );
+        await services.users.completeTraineeProfile(manager, user.id, registration);
         const [applicant] = await viewerRows(manager, 'u.id = $1', [user.id]);
         await enrol(activity.programCode, new CreateEnrolmentDto(), contextOf(applicant, 'demo-data:application'));
       }

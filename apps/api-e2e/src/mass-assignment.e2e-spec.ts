@@ -16,6 +16,7 @@ import {
 import { createGuestInstructor, createProgram, createSession, programBody } from './factories/programs';
 import { csvFile, HEADER, insertTrainees, uniqueEmail } from './factories/trainees';
 import { createPartnerAProgram, newApplication } from './factories/enrolments';
+import { DataExportWorker } from '@skillbridge/api/modules/privacy/data-copy/data-export-worker';
 import { OutboxWorker } from '@skillbridge/api/modules/notifications/outbox-worker';
 import { AccountTokensService } from '@skillbridge/api/modules/auth/account-tokens.service';
 import type { AccountTokenPurpose } from '@skillbridge/api/modules/auth/account-token.entity';
@@ -66,6 +67,8 @@ interface Fixtures {
   letter: { enrolmentId: string; reference: string };
   /** A published program open to anyone (the open catalog's, issue 22): its code. */
   openProgramCode: string;
+  /** A ready copy of the cast trainee's data (issue 23), made by the data-export worker. */
+  dataExportId: string;
 }
 
 /** Properties an attacker would try to set; each route is tried with those its schema does not declare. */
@@ -617,6 +620,7 @@ beforeAll(async () => {
     ).pathname.replace(/^\/api\/v1/, ''),
     letter: await letterFixture(t, cast),
     openProgramCode: (await createProgram(t, cast.admin.auth, cast.host, {}, { publish: true })).code,
+    dataExportId: await readyDataExport(t, cast.trainee.auth),
   };
   doc = (await t.http.get('/api/docs-json')).body;
   // Every table but the rate limiter's counters: a counted request's hits reach them a second later (the limiter
@@ -846,6 +850,20 @@ function propertiesOf(doc: OpenApi, schema: Schema | undefined, where: string, s
   ];
 }
 
+/** The caller's copy of their data, requested and made by the worker as in production (the loop itself stays off). */
+async function readyDataExport(t: TestApp, auth: { Authorization: string }): Promise<string> {
+  const requested = await t.http.post(api('/me/data-exports')).set(auth).send();
+  expect(requested.status).toBe(202);
+  let status = 'pending';
+  for (let tries = 0; status === 'pending' && tries < 200; tries += 1) {
+    // A background loop of the test app may hold the row (SKIP LOCKED): then wait for it.
+    if ((await t.app.get(DataExportWorker).runDue()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    status = (await t.http.get(api(`/me/data-exports/${requested.body.id}`)).set(auth)).body.status;
+  }
+  expect(status).toBe('ready');
+  return requested.body.id as string;
+}
+
 /** One request per (GET route, record): the path with its parameters filled from the fixtures. */
 function readPaths(route: string): string[] {
   const path = route.replace(/^GET /, '');
@@ -866,6 +884,7 @@ function readPaths(route: string): string[] {
     '/verify/letters/:reference': [fx.letter.reference],
     '/public/programs/:code': [fx.openProgramCode],
     '/privacy-notices/:version': ['2026-12'],
+    '/me/data-exports/:id': [fx.dataExportId],
   };
   if (!path.includes(':')) return [path];
   if (path === '/calendar/:token.ics') return [fx.calendarFeedPath];

@@ -396,8 +396,9 @@ describe('trainees', () => {
         expect(fieldsOf(res.body)).toEqual(['file:TOO_MANY_ROWS']);
         expect(pool.completedInThreads).toBe(before + 1);
         expect(listedAt).toBeLessThan(answeredAt);
-        // Read in this thread, the file held the event loop for well over a second.
-        expect(delay.max / 1e6).toBeLessThan(400);
+        // Read in this thread, the file held the event loop for well over a second. The bound leaves room for the
+        // other suites' workers on CI's two cores (a run with the privacy suites beside it saw one 600 ms pause).
+        expect(delay.max / 1e6).toBeLessThan(800);
       });
     });
 

@@ -5,7 +5,7 @@ const HOMES = [
   {
     role: 'admin',
     path: '/admin',
-    nav: ['工作台', '项目', '证书', '机构', '用户', '讲师', '审计日志', '隐私告知', '邮箱'],
+    nav: ['工作台', '项目', '证书', '机构', '用户', '讲师', '审计日志', '隐私请求', '隐私告知', '邮箱'],
   },
   { role: 'instructor', path: '/instructor', nav: ['我的课表', '项目'] },
   { role: 'partner', path: '/partner', nav: ['本校学员', '项目'] },

@@ -47,6 +47,9 @@ test('a visitor opens a shared /p/:code link in Thai, registers, verifies, and l
   await page.getByTestId('email').fill(email);
   await page.getByTestId('password').fill('Chiang-Mai-night-bazaar-2026');
   await page.getByTestId('nationality').selectOption('TH');
+  // The registration form's two required consents (issue 23).
+  await page.getByTestId('consent-administration').check();
+  await page.getByTestId('consent-transfer').check();
   await page.getByTestId('register-submit').click();
 
   // Back on the program page: first the e-mail address.
@@ -120,6 +123,9 @@ test('the program is remembered through sign-out, the e-mail link and sign-in: s
   await page.getByTestId('email').fill(email);
   await page.getByTestId('password').fill(password);
   await page.getByTestId('nationality').selectOption('MY');
+  // The registration form's two required consents (issue 23).
+  await page.getByTestId('consent-administration').check();
+  await page.getByTestId('consent-transfer').check();
   await page.getByTestId('register-submit').click();
   await expect(page.getByTestId('enrol-verify-first')).toContainText(email);
 

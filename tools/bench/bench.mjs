@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench — Skillbridge against the raw limit of this machine.
 //
-//   npm run bench                    the full benchmark (1× and 5× scale data, ~20 minutes)
+//   npm run bench                    the full benchmark (1× and 5× scale data, ~20–25 minutes)
 //   npm run bench -- --smoke         a small-scale run that only proves the benchmark works (CI): every phase,
 //                                    5× included, at a fiftieth of the data
 //   options: --duration=<s> per load round, --connections=<n>, --no-lighthouse, --no-build,

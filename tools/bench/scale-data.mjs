@@ -1,7 +1,8 @@
 // The benchmark's data, generated with set-based SQL: institutions, trainees,
 // programs, enrolments (one program with the big roster), sessions with
 // attendance for the large programs, and certificates of closed programs.
-// `scale` multiplies every count (1 = the issue's figures, 0.02 for the smoke).
+// `scale` multiplies every count (1 = the issue's figures, 0.02 for the smoke; the
+// bench's 5× phase: 1 M enrolments, 3 M attendance marks).
 import { performance } from 'node:perf_hooks';
 
 export const FULL_SCALE = {
@@ -75,12 +76,14 @@ export async function generate(db, counts, { adminPasswordHash }) {
                            host_institution_id, min_attendance_rate, status, meeting_url)
      SELECT 'BENCH-' || n, CASE WHEN n % 3 = 0 THEN 'camp' ELSE 'course' END,
             jsonb_build_object('en', 'Program ' || n, 'zh', '项目 ' || n, 'th', 'โครงการ ' || n),
-            'online', 'Asia/Shanghai', date '2025-01-01' + n % 600, date '2025-01-01' + n % 600 + 5, 20000, $2, 0.75,
+            'online', 'Asia/Shanghai', date '2025-01-01' + n % 600, date '2025-01-01' + n % 600 + 5,
+            -- Room for the big roster at any scale (50,000 at 5×).
+            greatest(20000, $3::int), $2, 0.75,
             CASE WHEN n <= 11 THEN 'published' ELSE (ARRAY['published','completed'])[1 + n % 2] END,
             -- Online programs have their link, which the list shows only to those who may join.
             'https://meeting.bench.test/BENCH-' || n
        FROM generate_series(1, $1::int) n`,
-    [counts.programs, hostId],
+    [counts.programs, hostId, counts.bigRoster],
   );
   await q(
     `INSERT INTO program_partners (program_id, institution_id)

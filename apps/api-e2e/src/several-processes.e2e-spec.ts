@@ -343,7 +343,7 @@ describe('several API processes on one database behind a load balancer', () => {
   it('the verification limit holds across processes to within its flush slack', async () => {
     const limit = LIMITS.VERIFY_RATE_LIMIT_PER_MINUTE;
     // Every request inside one fixed minute.
-    await freshWindow(30);
+    await freshWindow(40);
     const client = { from: '127.0.0.6' };
     const replies: Reply[] = [];
     // 36 lookups, paced (about 2 a second): counted per process only, each would let 10 of its 12 through.
@@ -460,12 +460,19 @@ describe('several API processes on one database behind a load balancer', () => {
   it('the outbox, with a worker in every process, delivers each e-mail exactly once', async () => {
     const programId = await program('OUTBOX-RACE', 500);
     const people = await trainees('mail', 90);
-    // 90 confirmations, each an e-mail, written through the proxy (so by all three processes).
-    const replies = await Promise.all(
-      people.map((t) =>
-        viaProxy('POST', `/programs/${programId}/enrolments`, { headers: admin(), body: { traineeId: t.id } }),
-      ),
-    );
+    // 90 confirmations, each an e-mail, written through the proxy (so by all three processes), 30 at a time.
+    const replies: Reply[] = [];
+    for (let i = 0; i < people.length; i += 30) {
+      replies.push(
+        ...(await Promise.all(
+          people
+            .slice(i, i + 30)
+            .map((t) =>
+              viaProxy('POST', `/programs/${programId}/enrolments`, { headers: admin(), body: { traineeId: t.id } }),
+            ),
+        )),
+      );
+    }
     expect(replies.filter((r) => r.status !== 201).map(describeReply)).toEqual([]);
     expect(balancerSpread(replies)).toEqual([30, 30, 30]);
 
@@ -562,7 +569,7 @@ describe('several API processes on one database behind a load balancer', () => {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     let importCaught = false;
-    let importReply: Reply;
+    let importReply: Reply | null = null;
     try {
       await sleep(1_500);
       const reply = victim.call('POST', '/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true', {
@@ -623,7 +630,12 @@ describe('several API processes on one database behind a load balancer', () => {
     const failed = samples.filter((s) => s.status !== 201);
     expect(
       failed
-        .filter((s) => !(upstreamOf(s) === victimIndex && s.status === 502) && !(s.status === 0 && s.error))
+        .filter(
+          (s) =>
+            !(upstreamOf(s) === victimIndex && s.status === 502) &&
+            // The proxy cuts the client's connection when the victim died mid-answer; our own time limit is no such cut.
+            !(s.status === 0 && s.error && s.error !== 'CLIENT_TIMEOUT'),
+        )
         .map(describeReply),
     ).toEqual([]);
     // Once the proxy had seen the victim fail, every request went to the others and succeeded.
@@ -641,9 +653,10 @@ describe('several API processes on one database behind a load balancer', () => {
       rows: 'none or all',
     });
     // A 200 would have said the rows were committed (the kill came after the commit): then they are all there.
-    expect({ status: importReply!.status, rows: importReply!.status === 200 ? n : 'not answered 200' }).toEqual({
-      status: importReply!.status,
-      rows: importReply!.status === 200 ? ROWS : 'not answered 200',
+    const importStatus = importReply?.status ?? 0;
+    expect({ status: importStatus, rows: importStatus === 200 ? n : 'not answered 200' }).toEqual({
+      status: importStatus,
+      rows: importStatus === 200 ? ROWS : 'not answered 200',
     });
 
     // The survivors answer, the victim is gone.

@@ -2,8 +2,12 @@ import { createProxyServer } from 'http-proxy-3';
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How long an upstream that refused or dropped a connection is left out (nginx's fail_timeout). */
-const FAIL_TIMEOUT_MS = 10_000;
+/**
+ * How long an upstream that refused or dropped a connection is left out (nginx's fail_timeout, 10 s
+ * there). Longer here, so that a test on a slow machine sees a dead process left out for the whole
+ * of its run rather than tried again part-way.
+ */
+const FAIL_TIMEOUT_MS = 60_000;
 
 /**
  * A round-robin load balancer in front of several API processes, as nginx of

@@ -145,9 +145,28 @@ export function dockerfileSecretProblems(text, file = 'Dockerfile') {
 }
 
 const composeText = readFileSync(path.join(dockerDir, 'compose.yaml'), 'utf8');
+/** compose.yaml and its overlays (compose.replica.yaml: the PostgreSQL standby). */
+const composeFiles = readdirSync(dockerDir).filter((file) => /^compose(\.[\w-]+)?\.ya?ml$/.test(file));
 
-test('docker/compose.yaml gives no secret a default', () => {
-  assert.deepEqual(composeSecretProblems(composeText, 'docker/compose.yaml'), []);
+test('no compose file of docker/ gives a secret a default', () => {
+  assert.ok(
+    composeFiles.includes('compose.yaml') && composeFiles.includes('compose.replica.yaml'),
+    composeFiles.join(),
+  );
+  for (const file of composeFiles) {
+    const text = readFileSync(path.join(dockerDir, file), 'utf8');
+    assert.deepEqual(composeSecretProblems(text, `docker/${file}`), []);
+  }
+});
+
+test('docker/compose.replica.yaml requires the replication password, with a message saying what to set', () => {
+  const text = readFileSync(path.join(dockerDir, 'compose.replica.yaml'), 'utf8');
+  const uses = interpolations(text).filter((use) => use.name === 'SKILLBRIDGE_REPLICATION_PASSWORD');
+  assert.ok(uses.length > 0);
+  for (const use of uses) {
+    assert.equal(use.operator, ':?');
+    assert.match(use.argument, /set SKILLBRIDGE_REPLICATION_PASSWORD /);
+  }
 });
 
 test('docker/compose.yaml requires the database password and the signing and sealing secrets, with a message saying what to set', () => {

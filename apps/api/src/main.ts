@@ -16,7 +16,7 @@ import {
   loadDemoSchedule,
 } from './database/demo/seed';
 import { readOrCreateSecret } from './database/local-secret';
-import { runMigrations } from './database/migrate';
+import { runMigrations, runSeeding } from './database/migrate';
 import { AttendanceService } from './modules/attendance/attendance.service';
 import { PasswordService } from './modules/auth/password.service';
 import { AuditService } from './modules/audit/audit.service';
@@ -94,34 +94,38 @@ async function bootstrap(): Promise<void> {
       if (applied.length) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     }
     const seed = { users: app.get(UsersService), passwords: app.get(PasswordService), logger };
-    if (config.demoData) {
-      await loadDemoData(app.get(DataSource), seed);
-      await loadDemoSchedule(app.get(DataSource), {
-        instructors: app.get(InstructorsService),
-        programs: app.get(ProgramsService),
-        sessions: app.get(SessionsService),
-        logger,
-      });
-      await loadDemoEnrolments(app.get(DataSource), {
-        trainees: app.get(TraineesService),
-        enrolments: app.get(EnrolmentsService),
-        users: app.get(UsersService),
-        passwords: app.get(PasswordService),
-        consents: app.get(ConsentsService),
-        audit: app.get(AuditService),
-        logger,
-      });
-      await loadDemoCompletion(app.get(DataSource), {
-        completion: app.get(CompletionService),
-        enrolments: app.get(EnrolmentsService),
-        attendance: app.get(AttendanceService),
-        logger,
-      });
-      await loadDemoLogistics(app.get(DataSource), { secrets: app.get(Secrets), logger });
-    }
-    if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-      await ensureFirstAdmin(app.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
-    }
+    // A const the closure can see as set (`app` is a let, for the shutdown handler).
+    const nest = app;
+    await runSeeding(nest.get(DataSource), async () => {
+      if (config.demoData) {
+        await loadDemoData(nest.get(DataSource), seed);
+        await loadDemoSchedule(nest.get(DataSource), {
+          instructors: nest.get(InstructorsService),
+          programs: nest.get(ProgramsService),
+          sessions: nest.get(SessionsService),
+          logger,
+        });
+        await loadDemoEnrolments(nest.get(DataSource), {
+          trainees: nest.get(TraineesService),
+          enrolments: nest.get(EnrolmentsService),
+          users: nest.get(UsersService),
+          passwords: nest.get(PasswordService),
+          consents: nest.get(ConsentsService),
+          audit: nest.get(AuditService),
+          logger,
+        });
+        await loadDemoCompletion(nest.get(DataSource), {
+          completion: nest.get(CompletionService),
+          enrolments: nest.get(EnrolmentsService),
+          attendance: nest.get(AttendanceService),
+          logger,
+        });
+        await loadDemoLogistics(nest.get(DataSource), { secrets: nest.get(Secrets), logger });
+      }
+      if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+        await ensureFirstAdmin(nest.get(DataSource), seed, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+      }
+    });
 
     // E-mail delivery starts once the schema is there (and the demo's notices are written).
     app.get(OutboxWorker).start();

@@ -132,7 +132,10 @@ describe('read replicas (streaming replication)', () => {
   it('shows a caller their own write while replay is paused, and the others the replica’s older state', async () => {
     await withClient(replica.url, (client) => client.query('SELECT pg_wal_replay_pause()'));
     try {
-      const res = await t.http.patch(api(`/programs/${programId}`)).set(writer).send({ title: { en: 'After the change' } });
+      const res = await t.http
+        .patch(api(`/programs/${programId}`))
+        .set(writer)
+        .send({ title: { en: 'After the change' } });
       expect(res.status).toBe(200);
       const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
       const window = setCookie.find((c) => c.startsWith(`${PRIMARY_WINDOW_COOKIE}=`));
@@ -176,7 +179,11 @@ describe('read replicas (streaming replication)', () => {
     await eventually(async () => (await health(t)).replicas[0]?.status === 'down', 'down in health');
     const res = await t.http.get(api('/health'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: 'up', replicas: [{ name: 'replica-1', status: 'down', lagMs: null }] });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: 'up',
+      replicas: [{ name: 'replica-1', status: 'down', lagMs: null }],
+    });
     expect(JSON.stringify(res.body)).not.toContain(String(replica.port));
     expect((await t.http.get(api('/programs')).set(reader)).status).toBe(200);
 

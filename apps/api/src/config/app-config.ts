@@ -52,7 +52,13 @@ export class InvalidConfigError extends Error {
 }
 
 /** Variables whose values never appear in an error message (it goes to the logs). */
-const SECRET_VARS = new Set(['DATABASE_REPLICA_URLS', 'JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'CREDENTIAL_KEY_SECRET', 'ADMIN_PASSWORD']);
+const SECRET_VARS = new Set([
+  'DATABASE_REPLICA_URLS',
+  'JWT_SECRET',
+  'DATA_ENCRYPTION_KEY',
+  'CREDENTIAL_KEY_SECRET',
+  'ADMIN_PASSWORD',
+]);
 
 function shown(property: string, value: unknown): string {
   if (SECRET_VARS.has(property) && typeof value === 'string') return `(${value.length} characters, not shown)`;

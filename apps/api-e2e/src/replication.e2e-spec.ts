@@ -35,14 +35,16 @@ async function eventually<T>(probe: () => Promise<T | false | undefined>, what: 
   }
 }
 
-/** Scans of `programs` run on that server (a standby counts its own); a backend reports them within ~1 s of idling. */
-const programScans = (url: string) =>
+/** Scans of a table run on that server (a standby counts its own); a backend reports them within ~1 s of idling. */
+const scans = (url: string, table: string) =>
   withClient(url, async (client) => {
     const { rows } = await client.query(
-      `SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) AS n FROM pg_stat_user_tables WHERE relname = 'programs'`,
+      `SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) AS n FROM pg_stat_user_tables WHERE relname = $1`,
+      [table],
     );
     return Number(rows[0].n);
   });
+const programScans = (url: string) => scans(url, 'programs');
 
 const titleOn = (url: string, id: string) =>
   withClient(url, async (client) => {
@@ -129,6 +131,19 @@ describe('read replicas (streaming replication)', () => {
     expect((await health(t)).replicas).toEqual([{ name: 'replica-1', status: 'up', lagMs: expect.any(Number) }]);
   }, 60_000);
 
+  it('sends the raw SQL of a read-only route (the reports) to the replica too', async () => {
+    // Nothing else in this file reads certificates.
+    const before = { primary: await scans(primaryDb, 'certificates'), replica: await scans(replicaDb, 'certificates') };
+    const res = await t.http.get(api('/reports/overview')).set(reader);
+    expect(res.status).toBe(200);
+    await eventually(
+      async () => (await scans(replicaDb, 'certificates')) > before.replica,
+      'the overview to scan certificates on the replica',
+    );
+    await sleep(1_500);
+    expect(await scans(primaryDb, 'certificates')).toBe(before.primary);
+  }, 60_000);
+
   it('shows a caller their own write while replay is paused, and the others the replica’s older state', async () => {
     await withClient(replica.url, (client) => client.query('SELECT pg_wal_replay_pause()'));
     try {
@@ -195,4 +210,19 @@ describe('read replicas (streaming replication)', () => {
     }
     await eventually(async () => (await programScans(replicaDb)) - before >= 10, 'scans on the restarted replica');
   }, 90_000);
+
+  it('sets no read-after-write cookie when no replica is configured', async () => {
+    const plain = await startTestApp();
+    try {
+      const res = await plain.http
+        .post(api('/auth/login'))
+        .send({ email: 'nobody@e2e.test', password: 'wrong-password-1' });
+      expect(res.status).toBe(401);
+      const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+      expect(cookies.some((c) => c.startsWith(`${PRIMARY_WINDOW_COOKIE}=`))).toBe(false);
+      expect((await plain.http.get(api('/health'))).body.replicas).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
 });

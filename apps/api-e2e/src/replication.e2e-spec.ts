@@ -131,6 +131,18 @@ describe('read replicas (streaming replication)', () => {
     expect((await health(t)).replicas).toEqual([{ name: 'replica-1', status: 'up', lagMs: expect.any(Number) }]);
   }, 60_000);
 
+  it('streams an export from the replica', async () => {
+    const before = { primary: await scans(primaryDb, 'enrolments'), replica: await scans(replicaDb, 'enrolments') };
+    const res = await t.http.get(api(`/programs/${programId}/roster.csv`)).set(reader);
+    expect(res.status).toBe(200);
+    await eventually(
+      async () => (await scans(replicaDb, 'enrolments')) > before.replica,
+      'the roster to scan enrolments on the replica',
+    );
+    await sleep(1_500);
+    expect(await scans(primaryDb, 'enrolments')).toBe(before.primary);
+  }, 60_000);
+
   it('sends the raw SQL of a read-only route (the reports) to the replica too', async () => {
     // Nothing else in this file reads certificates.
     const before = { primary: await scans(primaryDb, 'certificates'), replica: await scans(replicaDb, 'certificates') };

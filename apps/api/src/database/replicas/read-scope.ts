@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * outside any scope and reads from the primary.
  */
 export interface ReplicaReadScope {
-  /** Cleared when the handler is done: timers and promises it left behind fall back to the primary. */
+  /** Cleared when the response is done: timers and promises the request left behind fall back to the primary. */
   allowed: boolean;
 }
 

@@ -46,13 +46,18 @@ export class ReplicaReadInterceptor implements NestInterceptor {
     });
     if (!allowed) return next.handle();
     const scope = { allowed: true };
-    return new Observable((subscriber) => {
-      // The handler runs when next.handle() is subscribed to: subscribe inside the scope.
-      const subscription = runWithReplicaReads(scope, () => next.handle().subscribe(subscriber));
-      return () => {
+    // Closed with the response, not with the handler: an export streams its later batches after the handler returned.
+    // What the request leaves behind (timers, promises) reads from the primary from then on.
+    context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .raw.once('close', () => {
         scope.allowed = false;
-        subscription.unsubscribe();
-      };
+      });
+    // The handler runs when next.handle() is subscribed to: subscribe inside the scope.
+    return new Observable((subscriber) => {
+      const subscription = runWithReplicaReads(scope, () => next.handle().subscribe(subscriber));
+      return () => subscription.unsubscribe();
     });
   }
 }

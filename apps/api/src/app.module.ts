@@ -47,7 +47,7 @@ export class AppModule {
     const replicas = new ReplicaSet(config.replicaUrls.length, {
       maxLagMs: config.REPLICA_MAX_LAG_MS,
       checkIntervalMs: config.REPLICA_CHECK_INTERVAL_MS,
-      log: (message) => logger.warn({ context: 'replicas' }, message),
+      log: (level, message) => logger[level]({ context: 'replicas' }, message),
     });
     return {
       module: AppModule,

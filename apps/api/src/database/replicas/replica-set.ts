@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 export interface ReplicaSettings {
   maxLagMs: number;
   checkIntervalMs: number;
-  log?: (message: string) => void;
+  /** `warn` when a replica is lost, `info` when one is (again) in use or lagging. */
+  log?: (level: 'info' | 'warn', message: string) => void;
 }
 
 interface Replica {
@@ -14,6 +15,8 @@ interface Replica {
   status: ReplicaStatus;
   lagMs: number | null;
   checking: boolean;
+  /** A replica down from the start is logged once too (a wrong URL, a wrong password). */
+  checked: boolean;
 }
 
 /** How long one check may take before the replica counts as down (a host that drops packets). */
@@ -56,6 +59,7 @@ export class ReplicaSet {
       status: 'down' as ReplicaStatus,
       lagMs: null,
       checking: false,
+      checked: false,
     }));
   }
 
@@ -99,7 +103,7 @@ export class ReplicaSet {
     if (!replica || replica.status === 'down') return;
     replica.status = 'down';
     replica.lagMs = null;
-    this.settings.log?.(`${replica.name} is down, reads go elsewhere: ${describe(reason)}`);
+    this.settings.log?.('warn', `${replica.name} is down, reads go elsewhere: ${describe(reason)}`);
   }
 
   report(): ReplicaHealth[] {
@@ -127,13 +131,18 @@ export class ReplicaSet {
     } catch (error) {
       replica.status = 'down';
       replica.lagMs = null;
-      if (before !== 'down') this.settings.log?.(`${replica.name} is down, reads go elsewhere: ${describe(error)}`);
+      if (before !== 'down')
+        this.settings.log?.('warn', `${replica.name} is down, reads go elsewhere: ${describe(error)}`);
     } finally {
       clearTimeout(timer);
       replica.checking = false;
+      replica.checked = true;
     }
     if (before !== replica.status && replica.status !== 'down') {
-      this.settings.log?.(`${replica.name} is ${replica.status} (lag ${replica.lagMs} ms)`);
+      this.settings.log?.(
+        replica.status === 'up' ? 'info' : 'warn',
+        `${replica.name} is ${replica.status} (lag ${replica.lagMs} ms)`,
+      );
     }
   }
 }

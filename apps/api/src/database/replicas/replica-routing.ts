@@ -5,6 +5,8 @@ import type { ReplicaSet } from './replica-set';
 
 type Connection = [PoolClient, (error?: unknown) => void];
 
+const REPLICA_CONNECT_TIMEOUT_MS = 1_000;
+
 /** The parts of TypeORM 1.1's PostgresDriver this file replaces or uses (see its PostgresDriver.js). */
 interface RoutableDriver {
   postgres: { Pool: new (options: Record<string, unknown>) => Pool };
@@ -46,6 +48,8 @@ export function routeReplicaReads(dataSource: DataSource, replicas: ReplicaSet, 
       connectionString: credentials.url,
       application_name: (options as { applicationName?: string }).applicationName,
       ...((options as { extra?: Record<string, unknown> }).extra ?? {}),
+      // A request waits this long at most for an unreachable replica before it falls back to the primary.
+      connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
     });
     // An idle connection of a replica that went away: the pool drops it; the ReplicaSet notices the outage.
     pool.on('error', () => undefined);

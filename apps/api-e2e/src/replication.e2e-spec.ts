@@ -25,7 +25,8 @@ import { api, startTestApp, type TestApp } from './support/test-app';
 const DATABASE = 'replication_e2e';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string, withinMs = 30_000) {
+// Generous: a backend reports its scans only once it has been idle (up to ~10 s), and the machine may be busy.
+async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string, withinMs = 45_000) {
   const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await probe();
@@ -114,7 +115,7 @@ describe('read replicas (streaming replication)', () => {
     await replica?.remove();
     await primary?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 90_000);
 
   it('answers the read-only GETs from the replica, not the primary', async () => {
     const before = { primary: await programScans(primaryDb), replica: await programScans(replicaDb) };
@@ -129,7 +130,7 @@ describe('read replicas (streaming replication)', () => {
     await sleep(1_500);
     expect((await programScans(primaryDb)) - before.primary).toBeLessThan(20);
     expect((await health(t)).replicas).toEqual([{ name: 'replica-1', status: 'up', lagMs: expect.any(Number) }]);
-  }, 60_000);
+  }, 90_000);
 
   it('streams an export from the replica', async () => {
     const before = { primary: await scans(primaryDb, 'enrolments'), replica: await scans(replicaDb, 'enrolments') };
@@ -141,7 +142,7 @@ describe('read replicas (streaming replication)', () => {
     );
     await sleep(1_500);
     expect(await scans(primaryDb, 'enrolments')).toBe(before.primary);
-  }, 60_000);
+  }, 90_000);
 
   it('sends the raw SQL of a read-only route (the reports) to the replica too', async () => {
     // Nothing else in this file reads certificates.
@@ -154,7 +155,7 @@ describe('read replicas (streaming replication)', () => {
     );
     await sleep(1_500);
     expect(await scans(primaryDb, 'certificates')).toBe(before.primary);
-  }, 60_000);
+  }, 90_000);
 
   it('shows a caller their own write while replay is paused, and the others the replica’s older state', async () => {
     await withClient(replica.url, (client) => client.query('SELECT pg_wal_replay_pause()'));

@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -186,10 +187,8 @@ export async function startStreamingReplica(options: StreamingReplicaOptions): P
   const clusterDir = path.join(dataDir, 'postgres');
   const port = options.port || (await freePort());
   const owner = postgresUser();
-  const slotName = `replica_${path
-    .basename(dataDir)
-    .toLowerCase()
-    .replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+  // One slot per data folder: the full path's hash keeps two `replica` folders elsewhere apart.
+  const slotName = `replica_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
   await fs.mkdir(dataDir, { recursive: true });
   await fs.chmod(dataDir, 0o755);
 

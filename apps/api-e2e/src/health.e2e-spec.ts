@@ -12,7 +12,12 @@ describe('GET /health', () => {
   it('is 200 with the database up, without authentication', async () => {
     const res = await t.http.get(api('/health'));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      replicas: [],
+    });
   });
 
   it('carries the security headers and no CORS grant by default', async () => {

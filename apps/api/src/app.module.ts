@@ -5,7 +5,11 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { SecretsModule } from './common/crypto/secrets';
 import { AppConfig, ConfigModule } from './config';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './database/data-source-options';
+import { replicaPools, routeReplicaReads } from './database/replicas/replica-routing';
+import { ReplicaSet } from './database/replicas/replica-set';
+import { ReplicasModule } from './database/replicas/replicas.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessLogModule } from './modules/privacy/access-log.module';
@@ -40,6 +44,11 @@ export interface AppContext {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, logger }: AppContext): DynamicModule {
+    const replicas = new ReplicaSet(config.replicaUrls.length, {
+      maxLagMs: config.REPLICA_MAX_LAG_MS,
+      checkIntervalMs: config.REPLICA_CHECK_INTERVAL_MS,
+      log: (level, message) => logger[level]({ context: 'replicas' }, message),
+    });
     return {
       module: AppModule,
       imports: [
@@ -49,16 +58,28 @@ export class AppModule {
         // nestjs-pino is Nest's logger here (the process-wide pino logger); requests are logged by a Fastify hook
         // (registerRequestLogging), so it mounts no middleware.
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions({
-            url: databaseUrl,
-            poolMax: config.DB_POOL_MAX,
-            statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions({
+              url: databaseUrl,
+              poolMax: config.DB_POOL_MAX,
+              statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+              replicaUrls: config.replicaUrls,
+            }),
+            // A database that is still starting gets a few seconds; then start-up fails with the reason.
+            retryAttempts: 3,
+            retryDelay: 2_000,
           }),
-          // A database that is still starting gets a few seconds; then start-up fails with the reason.
-          retryAttempts: 3,
-          retryDelay: 2_000,
+          dataSourceFactory: async (options) => {
+            const dataSource = new DataSource(options as DataSourceOptions);
+            if (replicas.size === 0) return dataSource;
+            routeReplicaReads(dataSource, replicas, config.replicaUrls);
+            await dataSource.initialize();
+            replicas.attach(replicaPools(dataSource));
+            return dataSource;
+          },
         }),
+        ReplicasModule.forRoot(replicas),
         SecretsModule,
         AuditModule,
         AccessLogModule,

@@ -15,6 +15,8 @@ import { serveWebApp } from './common/http/web-app';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { serveOpenApi } from './openapi';
+import { Secrets } from './common/crypto/secrets';
+import { primaryWindowCookie } from './database/replicas/replica-read.interceptor';
 import { PublicProgramPages } from './modules/public-catalog/public-program-pages';
 
 import { API_PREFIX } from './create-app.constants';
@@ -82,6 +84,7 @@ export async function createApp(
     limits: { fileSize: TRAINEE_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
   });
   registerSecurityHeaders(fastify);
+  if (config.replicaUrls.length > 0) fastify.addHook('onSend', primaryWindowCookie(config, app.get(Secrets)));
   if (config.corsOrigins.length > 0) {
     // ETag: a register's version, for the If-Match of a client on another origin.
     app.enableCors({

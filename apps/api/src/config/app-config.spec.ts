@@ -150,6 +150,37 @@ describe('loadConfig', () => {
     expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
   });
 
+  it('reads the replicas as a list, none by default, and never shows their passwords', () => {
+    const defaults = loadConfig({});
+    expect(defaults.replicaUrls).toEqual([]);
+    expect(defaults.REPLICA_READ_AFTER_WRITE_MS).toBe(2000);
+    expect(defaults.REPLICA_MAX_LAG_MS).toBe(1000);
+    expect(defaults.REPLICA_CHECK_INTERVAL_MS).toBe(1000);
+    expect(
+      loadConfig({ DATABASE_REPLICA_URLS: ' postgres://u:p@r1/s , postgresql://u:p@r2:5433/s ' }).replicaUrls,
+    ).toEqual(['postgres://u:p@r1/s', 'postgresql://u:p@r2:5433/s']);
+    expect.assertions(7);
+    try {
+      loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u:s3cret-pass@r1/s,mysql://x' });
+    } catch (error) {
+      expect((error as Error).message).toContain('DATABASE_REPLICA_URLS=(');
+      expect((error as Error).message).not.toContain('s3cret-pass');
+    }
+  });
+
+  it('refuses the primary listed as its own replica', () => {
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgres://u@db/s',
+        DATABASE_REPLICA_URLS: 'postgres://u@db/s',
+        JWT_SECRET: STRONG_SECRET,
+        DATA_ENCRYPTION_KEY: STRONG_KEY,
+        CREDENTIAL_KEY_SECRET: STRONG_CREDENTIAL_KEY,
+        NODE_ENV: 'test',
+      }),
+    ).toThrow(/DATABASE_REPLICA_URLS must not list DATABASE_URL/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

@@ -30,6 +30,13 @@ export class AppConfig extends EnvSchema {
       .filter((role): role is Role => (ROLES as readonly string[]).includes(role));
   }
 
+  /** DATABASE_REPLICA_URLS as a list; empty: no replicas, and no `replication` option at all. */
+  get replicaUrls(): string[] {
+    return this.DATABASE_REPLICA_URLS.split(',')
+      .map((url) => url.trim())
+      .filter(Boolean);
+  }
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
@@ -45,7 +52,13 @@ export class InvalidConfigError extends Error {
 }
 
 /** Variables whose values never appear in an error message (it goes to the logs). */
-const SECRET_VARS = new Set(['JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'CREDENTIAL_KEY_SECRET', 'ADMIN_PASSWORD']);
+const SECRET_VARS = new Set([
+  'DATABASE_REPLICA_URLS',
+  'JWT_SECRET',
+  'DATA_ENCRYPTION_KEY',
+  'CREDENTIAL_KEY_SECRET',
+  'ADMIN_PASSWORD',
+]);
 
 function shown(property: string, value: unknown): string {
   if (SECRET_VARS.has(property) && typeof value === 'string') return `(${value.length} characters, not shown)`;
@@ -100,6 +113,9 @@ function crossFieldProblems(config: AppConfig): string[] {
     problems.push(
       'PUBLIC_URL is required in production with DATABASE_URL: certificate QR codes and e-mailed links carry it (e.g. https://skillbridge.example.edu.cn)',
     );
+  }
+  if (config.DATABASE_URL && config.replicaUrls.includes(config.DATABASE_URL.trim())) {
+    problems.push('DATABASE_REPLICA_URLS must not list DATABASE_URL: the replicas are other servers');
   }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');

@@ -68,6 +68,48 @@ export class EnvSchema {
   @Max(65535)
   EMBEDDED_PG_PORT = 0;
 
+  @EnvVar({
+    description:
+      "Read replicas (PostgreSQL streaming standbys of `DATABASE_URL`), comma-separated `postgres://` URLs with the same user. GETs of read-only routes (catalog, verification, lists, rosters, reports, exports, calendar feeds) read from a healthy one; writes, transactions, background work and a caller's reads right after they wrote use the primary. Empty: no replicas.",
+    default: '(empty)',
+  })
+  @Matches(/^\s*(postgres(ql)?:\/\/[^,\s]+\s*(,\s*postgres(ql)?:\/\/[^,\s]+\s*)*)?$/, {
+    message: 'must be comma-separated postgres:// or postgresql:// URLs, or empty',
+  })
+  DATABASE_REPLICA_URLS = '';
+
+  @EnvVar({
+    description:
+      "After a request that may write (POST, PUT, PATCH, DELETE), that caller's reads stay on the primary this long, in milliseconds (a signed cookie, valid on every API process), so they see their own write.",
+    default: '2000',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  REPLICA_READ_AFTER_WRITE_MS = 2000;
+
+  @EnvVar({
+    description:
+      'A replica further behind the primary than this, in milliseconds, is skipped until it catches up. Keep it below `REPLICA_READ_AFTER_WRITE_MS`: then the window also covers a write made through another browser or device a moment ago.',
+    default: '1000',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  REPLICA_MAX_LAG_MS = 1000;
+
+  @EnvVar({
+    description: 'How often each API process checks each replica (reachable, lag), in milliseconds.',
+    default: '1000',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  REPLICA_CHECK_INTERVAL_MS = 1000;
+
   @EnvVar({ description: 'Largest number of connections each API process opens to PostgreSQL.', default: '20' })
   @Transform(toInt)
   @IsInt()

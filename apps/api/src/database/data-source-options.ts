@@ -13,6 +13,8 @@ export interface DatabaseSettings {
   poolMax?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** Read replicas; none: no `replication` option at all (one pool, as before). */
+  replicaUrls?: readonly string[];
 }
 
 /**
@@ -21,9 +23,15 @@ export interface DatabaseSettings {
  * only through the migrations listed in ./migrations.
  */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const replicas = settings.replicaUrls ?? [];
   return {
     type: 'postgres',
-    url: settings.url,
+    ...(replicas.length > 0
+      ? {
+          // Which reads may use a replica is decided in replicas/replica-routing.ts, not by TypeORM's default.
+          replication: { master: { url: settings.url }, slaves: replicas.map((url) => ({ url })) },
+        }
+      : { url: settings.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -8,6 +8,7 @@ import type { RequestContext } from '../../common/auth/viewer';
 import { ApiProblems } from '../../common/openapi/api-docs.decorators';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { CalendarFeedDto } from './dto/calendar-feed.dto';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 @ApiTags('calendar')
 @Controller('me/calendar-feed')
@@ -44,6 +45,7 @@ export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
   @Get(':token.ics')
+  @ReadsFromReplica()
   @Public()
   @ApiOperation({
     summary:

@@ -23,6 +23,7 @@ import {
 } from './dto/certificate.dto';
 import { CertificateDto, CertificateListEntryDto, VerificationDto } from './dto/certificate-view.dto';
 import { VerificationService } from './verification.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 @ApiTags('certificates')
 @Controller()
@@ -33,6 +34,7 @@ export class CertificatesController {
   ) {}
 
   @Get('certificates')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({
     summary: 'Certificates (admins: all; partners: their own institution’s trainees’); filters programId, status, q.',
@@ -44,6 +46,7 @@ export class CertificatesController {
   }
 
   @Get('me/certificates')
+  @ReadsFromReplica()
   @Roles(Role.Trainee)
   @ApiOperation({ summary: 'The trainee’s own certificates.' })
   @ApiPageResponse(CertificateListEntryDto)
@@ -112,6 +115,7 @@ export class CertificatesController {
   }
 
   @Get('verify/:code')
+  @ReadsFromReplica()
   @Public()
   @ApiOperation({
     summary:

@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem/problem.exception';
 import { AppConfig } from '../../config';
 import { RateLimiter } from './rate-limiter';
 import { LEGACY_CODE_PATTERN, SERIAL_PATTERN } from './verification-code';
+import { ReplicaReads } from '../../database/replicas/replica-reads';
 
 interface VerifyRow {
   status: Verification['status'];
@@ -46,6 +47,7 @@ export function verificationKey(typed: string): { column: 'verification_code' | 
 export class VerificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
   ) {}
@@ -58,7 +60,7 @@ export class VerificationService {
       this.limiter.hit(`verify-serial:${ctx.ip}`, this.config.VERIFY_SERIAL_RATE_LIMIT_PER_MINUTE);
     }
     // One round trip, only the columns shown: the public's most frequent request.
-    const [row] = (await this.dataSource.query(
+    const [row] = (await this.reads.query(
       `SELECT c.status, c.serial, c.issued_at, c.revoked_reason, c.revoked_at, c.holder_name, c.holder_name_latin,
               c.program_title, c.start_date, c.end_date, c.time_zone, c.hours, c.issuer_name, c.valid_until,
               r.serial AS replaced_by_serial

@@ -29,6 +29,7 @@ import { EnrolmentQueueQueryDto, MyEnrolmentsQueryDto, RosterQueryDto } from './
 import { EnrolmentsService } from './enrolments.service';
 import { rosterCsv, rosterXlsx } from './roster-export';
 import { AccessLog } from '../privacy/access-log.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 @ApiTags('enrolments')
 @Controller()
@@ -73,6 +74,7 @@ export class EnrolmentsController {
   }
 
   @Get('programs/:id/enrolments')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
   @ApiOperation({
     summary:
@@ -90,6 +92,7 @@ export class EnrolmentsController {
   }
 
   @Get('programs/:id/roster.csv')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
   @ApiOperation({
     summary:
@@ -112,6 +115,7 @@ export class EnrolmentsController {
   }
 
   @Get('programs/:id/roster.xlsx')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner, Role.Instructor)
   @ApiOperation({
     summary:
@@ -148,6 +152,7 @@ export class EnrolmentsController {
   }
 
   @Get('enrolments')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({
     summary: 'Enrolments across programs, oldest first — with status=pending, the review queue. Partners: their own.',
@@ -230,6 +235,7 @@ export class EnrolmentsController {
   }
 
   @Get('me/enrolments')
+  @ReadsFromReplica()
   @Roles(Role.Trainee)
   @ApiOperation({ summary: 'The trainee’s own enrolments with their programs, newest first.' })
   @ApiPageResponse(MyEnrolmentDto)

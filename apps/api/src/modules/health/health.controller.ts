@@ -4,6 +4,7 @@ import { ErrorCode, HealthStatus } from '@skillbridge/contracts';
 import { Public } from '../../common/auth/access.decorator';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem/problem.exception';
+import { ReplicaSet } from '../../database/replicas/replica-set';
 import { APP_VERSION } from '../../version';
 import { HealthStatusDto } from './health-status.dto';
 
@@ -13,18 +14,21 @@ const DATABASE_PROBE_TIMEOUT_MS = 2_000;
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replicas: ReplicaSet,
+  ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and database reachability (public).' })
+  @ApiOperation({ summary: 'Liveness, database reachability and each read replica’s state and lag (public).' })
   @ApiResponse({ status: 200, type: HealthStatusDto })
   @ApiResponse({ status: 503, description: 'The database does not answer.' })
   async check(): Promise<HealthStatus> {
     if (!(await this.databaseAnswers())) {
       throw new ProblemException(503, ErrorCode.ServiceUnavailable, { headers: { 'retry-after': '5' } });
     }
-    return { status: 'ok', database: 'up', version: APP_VERSION };
+    return { status: 'ok', database: 'up', version: APP_VERSION, replicas: this.replicas.report() };
   }
 
   private async databaseAnswers(): Promise<boolean> {

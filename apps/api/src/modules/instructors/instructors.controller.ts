@@ -15,6 +15,7 @@ import { TimetableEntryDto } from './dto/timetable-entry.dto';
 import { TimetableQueryDto } from './dto/timetable-query.dto';
 import { UpdateInstructorDto } from './dto/update-instructor.dto';
 import { InstructorsService } from './instructors.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 @ApiTags('instructors')
 @Controller('instructors')
@@ -25,6 +26,7 @@ export class InstructorsController {
   ) {}
 
   @Get()
+  @ReadsFromReplica()
   @Authenticated()
   @ApiOperation({ summary: 'Instructor profiles, by name; filters institutionId, q.' })
   @ApiPageResponse(InstructorDto)
@@ -78,6 +80,7 @@ export class InstructorsController {
   }
 
   @Get(':id/schedule.ics')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Instructor)
   @ApiOperation({ summary: 'The instructor’s whole timetable as an iCalendar file (admins; the instructor themself).' })
   @ApiProduces('text/calendar')

@@ -9,6 +9,7 @@ import { SESSION_TOMBSTONE_DAYS } from '../sessions/sessions.service';
 import { meetingUrlSql } from './meeting-link.scope';
 import { ProgramsService } from './programs.service';
 import { CalendarEntry, scheduleCalendar } from './schedule-ics';
+import { ReplicaReads } from '../../database/replicas/replica-reads';
 
 /** How often subscribed calendars are asked to look again (they may look less often: Google does). */
 const FEED_REFRESH_SECONDS = 3600;
@@ -149,6 +150,7 @@ export interface CalendarOwner {
 export class ProgramCalendarService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
     private readonly programs: ProgramsService,
     private readonly config: AppConfig,
   ) {}
@@ -160,7 +162,7 @@ export class ProgramCalendarService {
     const programLink = meetingUrlSql(viewer, 'p.meeting_url', { programId: 's.program_id' }, placeholder);
     // Both conditions name the same viewer id (their role's record), so they share the one parameter.
     const viewerParam = link.param ?? programLink.param;
-    const rows = (await this.dataSource.query(
+    const rows = (await this.reads.query(
       CALENDAR_ROWS_SQL(scope, link.sql, programLink.sql),
       viewerParam === null ? params : [...params, viewerParam],
     )) as CalendarRow[];

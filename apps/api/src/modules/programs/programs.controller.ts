@@ -18,6 +18,7 @@ import { UpdateProgramDto } from './dto/update-program.dto';
 import { ProgramCalendarService } from './program-calendar.service';
 import { ProgramDuplicateService } from './program-duplicate.service';
 import { ProgramsService } from './programs.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 @ApiTags('programs')
 @Controller('programs')
@@ -30,6 +31,7 @@ export class ProgramsController {
   ) {}
 
   @Get()
+  @ReadsFromReplica()
   @Authenticated()
   @ApiOperation({
     summary:
@@ -52,6 +54,7 @@ export class ProgramsController {
   }
 
   @Get(':id')
+  @ReadsFromReplica()
   @Authenticated()
   @ApiOperation({ summary: 'One program the caller may see (404 otherwise); meetingUrl only for those who may join.' })
   @ApiOkResponse({ type: ProgramDto })
@@ -114,6 +117,7 @@ export class ProgramsController {
   }
 
   @Get(':id/sessions')
+  @ReadsFromReplica()
   @Authenticated()
   @ApiOperation({
     summary:
@@ -138,6 +142,7 @@ export class ProgramsController {
   }
 
   @Get(':id/schedule.ics')
+  @ReadsFromReplica()
   @Authenticated()
   @ApiOperation({
     summary:

@@ -33,6 +33,7 @@ import { ProgramQuota } from './program-quota.entity';
 import { Program } from './program.entity';
 import { meetingUrlSql } from './meeting-link.scope';
 import { PROGRAM_SCOPE } from './program.scope';
+import { ReplicaReads } from '../../database/replicas/replica-reads';
 
 const DAY_MS = 86_400_000;
 /** Enrolment may open at most this long before a program starts. */
@@ -212,6 +213,7 @@ export function programSpan(program: Pick<Program, 'startDate' | 'endDate' | 'ti
 export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
     private readonly audit: AuditService,
     private readonly notifier: Notifier,
   ) {}
@@ -306,7 +308,7 @@ export class ProgramsService {
    * nominated, wait-listed or confirmed) — or, with `only`, that institution's line alone (always there).
    */
   private async seatsByInstitution(programId: string, only: string | null): Promise<InstitutionSeats[]> {
-    const rows = (await this.dataSource.query(
+    const rows = (await this.reads.query(
       `WITH counts AS (
          SELECT t.institution_id,
                 count(*) FILTER (WHERE e.status = 'confirmed')::int AS confirmed,
@@ -344,7 +346,7 @@ export class ProgramsService {
   private async availableTo(program: ProgramListRow, institutionId: string): Promise<number> {
     if (program.status !== 'published') return 0;
     const free = Math.max(program.capacity - program.confirmedCount, 0);
-    const [{ rest }] = (await this.dataSource.query(
+    const [{ rest }] = (await this.reads.query(
       `SELECT CASE WHEN EXISTS (SELECT 1 FROM program_quotas WHERE program_id = $1 AND institution_id = $2)
                    THEN (SELECT seats FROM program_quotas WHERE program_id = $1 AND institution_id = $2)
                         - (SELECT count(*) FROM enrolments e JOIN trainees t ON t.id = e.trainee_id

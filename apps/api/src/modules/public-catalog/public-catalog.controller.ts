@@ -14,6 +14,7 @@ import {
 } from './dto/public-program.dto';
 import { PublicCatalogService } from './public-catalog.service';
 import { PublicMediaService } from './public-media.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 /** The open catalog (issue 22): no sign-in, rate-limited per client address, never a meeting link. */
 @ApiTags('public catalog')
@@ -25,6 +26,7 @@ export class PublicCatalogController {
   ) {}
 
   @Get()
+  @ReadsFromReplica()
   @Public()
   @ApiOperation({
     summary:
@@ -38,6 +40,7 @@ export class PublicCatalogController {
   }
 
   @Get(':code')
+  @ReadsFromReplica()
   @Public()
   @ApiOperation({
     summary:

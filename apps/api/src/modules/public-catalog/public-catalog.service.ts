@@ -19,6 +19,7 @@ import { AppConfig } from '../../config';
 import { RateLimiter } from '../certificates/rate-limiter';
 import { Program } from '../programs/program.entity';
 import { PublicProgramListQueryDto } from './dto/public-program.dto';
+import { ReplicaReads } from '../../database/replicas/replica-reads';
 
 /**
  * Seats anyone may still be given: the capacity less the confirmed, less what the partners' quotas still keep
@@ -103,6 +104,7 @@ function dateBound(value: string, param: string): string {
 export class PublicCatalogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
   ) {}
@@ -160,7 +162,7 @@ export class PublicCatalogService {
     const program = await this.find(code);
     if (!program) throw ProblemException.notFound();
     // Never the meeting link: only these columns are read.
-    const sessions = (await this.dataSource.query(
+    const sessions = (await this.reads.query(
       `SELECT id, title, type, starts_at AS "startsAt", ends_at AS "endsAt", venue, status
          FROM sessions WHERE program_id = $1 ORDER BY starts_at, id`,
       [program.id],

@@ -11,6 +11,7 @@ import { ReportPeriodQueryDto } from './dto/report-query.dto';
 import { ProgramReportDto, ReportOverviewDto } from './dto/report.dto';
 import { overviewWorkbook, programWorkbook } from './reports-export';
 import { ReportsService } from './reports.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -20,6 +21,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('overview')
+  @ReadsFromReplica()
   @Roles(Role.Admin)
   @ApiOperation({
     summary:
@@ -38,6 +40,7 @@ export class ReportsController {
   }
 
   @Get('overview.xlsx')
+  @ReadsFromReplica()
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'The overview as an Excel workbook, headers in the caller’s language (admin).' })
   @ApiFileResponse(XLSX, 'The overview workbook')
@@ -53,6 +56,7 @@ export class ReportsController {
   }
 
   @Get('programs/:id')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({
     summary:
@@ -65,6 +69,7 @@ export class ReportsController {
   }
 
   @Get('programs/:id/report.xlsx')
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({ summary: 'The program report as an Excel workbook.' })
   @ApiFileResponse(XLSX, 'The program report workbook')

@@ -17,6 +17,7 @@ import { signedIn, type RequestContext } from '../../common/auth/viewer';
 import { ProblemException } from '../../common/problem/problem.exception';
 import { ProgramsService } from '../programs/programs.service';
 import { ReportPeriodQueryDto } from './dto/report-query.dto';
+import { ReplicaReads } from '../../database/replicas/replica-reads';
 
 /**
  * The one rule of the overview: a program belongs to the period when its dates
@@ -76,6 +77,7 @@ export class ReportsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
     private readonly programs: ProgramsService,
   ) {}
 
@@ -103,7 +105,7 @@ export class ReportsService {
       throw ProblemException.invalidField('to', 'ENDS_BEFORE_START', 'validation.endBeforeStart');
     }
     const key = `${query.from ?? ''}/${query.to ?? ''}`;
-    const [{ version }] = (await this.dataSource.query(
+    const [{ version }] = (await this.reads.query(
       `SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS version FROM report_data_version`,
     )) as { version: string }[];
     const cached = this.overviews.get(key);
@@ -121,7 +123,7 @@ export class ReportsService {
 
   private async computeOverview(query: ReportPeriodQueryDto): Promise<ReportOverview> {
     const period = [query.from ?? null, query.to ?? null];
-    const q = <T>(sql: string) => this.dataSource.query(sql, period) as Promise<T[]>;
+    const q = <T>(sql: string) => this.reads.query(sql, period) as Promise<T[]>;
     // Without a period every enrolment counts: no join to programs needed, and index-only scans serve the counts.
     const allTime = !query.from && !query.to;
     const periodEnrolments = allTime
@@ -182,7 +184,7 @@ export class ReportsService {
     const institutionIds = byKey((row) => row.institutionId ?? '');
     const named = new Map(
       (
-        (await this.dataSource.query('SELECT id, code, name FROM institutions WHERE id = ANY($1::uuid[])', [
+        (await this.reads.query('SELECT id, code, name FROM institutions WHERE id = ANY($1::uuid[])', [
           institutionIds.map(([id]) => id).filter(Boolean),
         ])) as { id: string; code: string; name: LocalizedText }[]
       ).map((i) => [i.id, i]),
@@ -238,7 +240,7 @@ export class ReportsService {
     const scoped = viewer.role === 'partner';
     const params = [programId, scoped ? viewer.institutionId : null];
     const inScope = `($2::uuid IS NULL OR t.institution_id = $2::uuid)`;
-    const q = <T>(sql: string) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T>(sql: string) => this.reads.query(sql, params) as Promise<T[]>;
     const [[funnel], institutions, nationalities, sessions, [seated], days] = await Promise.all([
       q<FunnelRow>(
         `SELECT ${funnelSql} FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
@@ -289,7 +291,7 @@ export class ReportsService {
         `SELECT count(*)::int AS count FROM enrolments e JOIN trainees t ON t.id = e.trainee_id
           WHERE e.program_id = $1 AND e.status IN ${SEATED} AND ${inScope}`,
       ),
-      this.dataSource.query(
+      this.reads.query(
         `WITH tz AS (SELECT timezone FROM programs WHERE id = $1),
               events AS (
                 SELECT (e.created_at AT TIME ZONE (SELECT timezone FROM tz))::date AS day, 1 AS applied, 0 AS confirmed

@@ -22,6 +22,7 @@ import { ImportReportDto, TraineeDto } from './dto/trainee.dto';
 import { TraineeListQueryDto } from './dto/trainee-list-query.dto';
 import { UpdateTraineeDto } from './dto/update-trainee.dto';
 import { TraineesService } from './trainees.service';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
 /** The uploaded `file` field of a multipart request, read into memory within the configured limit. */
 async function uploadedFile(request: FastifyRequest): Promise<Buffer> {
@@ -55,6 +56,7 @@ export class TraineesController {
   ) {}
 
   @Get()
+  @ReadsFromReplica()
   @Roles(Role.Admin, Role.Partner)
   @ApiOperation({
     summary: 'Trainees (admins: all; partners: their own institution’s); filters institutionId, nationality, q.',

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ErrorCode } from '@skillbridge/contracts';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { ProblemException } from '../problem/problem.exception';
@@ -18,29 +19,71 @@ export function sheetReadWorkerFile(): string {
 }
 
 /**
+ * Threads for reading spreadsheets: all cores but the event loop's, at most two (imports are rare; each thread may
+ * hold up to SHEET_THREAD_HEAP_MB), at least one.
+ */
+export function sheetThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
+/**
+ * The JavaScript heap of one reading thread. A legitimate file needs a fraction of it (the sheet is streamed and
+ * capped at 20,000 rows); a hostile one that gets past the ZIP checks — millions of shared strings, say — meets
+ * this limit: that thread is killed, the upload refused, and the process and its other requests go on.
+ */
+export const SHEET_THREAD_HEAP_MB = 384;
+
+/** Files waiting for a thread, past which an upload is answered 503 with Retry-After rather than held in memory. */
+export const SHEET_QUEUE_MAX = 8;
+
+/**
  * Reading uploaded spreadsheets — decoding a 10 MB text file, parsing it,
- * unzipping a workbook: seconds of work for the largest — in a worker thread,
- * so that no other request waits behind an import. Imports are rare: one
- * thread, started on the first file and stopped after a minute idle; files
- * arriving meanwhile queue.
+ * unzipping a workbook: seconds of work for the largest — in worker threads,
+ * so that no other request waits behind an import. Threads start on the
+ * first file and stop after a minute idle; files arriving meanwhile queue,
+ * up to SHEET_QUEUE_MAX.
  */
 @Injectable()
 export class SheetReadPool implements OnApplicationShutdown {
   private pool: Piscina<SheetReadTask, SheetReadResult> | undefined;
 
   private get piscina(): Piscina<SheetReadTask, SheetReadResult> {
-    this.pool ??= new Piscina({ filename: sheetReadWorkerFile(), minThreads: 0, maxThreads: 1, idleTimeout: 60_000 });
+    this.pool ??= new Piscina({
+      filename: sheetReadWorkerFile(),
+      minThreads: 0,
+      maxThreads: sheetThreads(),
+      idleTimeout: 60_000,
+      maxQueue: SHEET_QUEUE_MAX,
+      resourceLimits: { maxOldGenerationSizeMb: SHEET_THREAD_HEAP_MB },
+    });
     return this.pool;
   }
 
-  /** Files the pool's thread has read (the tests count them to prove the work left the event loop). */
+  /** Files the pool's threads have read (the tests count them to prove the work left the event loop). */
   get completedInThreads(): number {
     return this.pool?.completed ?? 0;
   }
 
-  /** The file's table; a file that cannot be read (or has more rows than `maxRows`) is a 400 naming `file` that says why. */
+  /** Reading threads killed for running out of their heap (each one a refused upload). */
+  outOfMemory = 0;
+
+  /**
+   * The file's table; a file that cannot be read (or has more rows than `maxRows`, or needs more memory than a
+   * thread has) is a 400 naming `file` that says why; a full queue is a 503.
+   */
   async read(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<SheetTable> {
-    const result = await this.piscina.run({ bytes, options });
+    let result: SheetReadResult;
+    try {
+      result = await this.piscina.run({ bytes, options });
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.outOfMemory += 1;
+        result = { problem: { code: 'FILE_TOO_COMPLEX', messageKey: 'import.fileTooComplex' } };
+      } else if (message === 'Task queue is at limit') {
+        throw new ProblemException(503, ErrorCode.ServiceUnavailable, { headers: { 'retry-after': '5' } });
+      } else throw error;
+    }
     if ('problem' in result) {
       throw new ProblemException(400, ErrorCode.ImportFileInvalid, { errors: [{ field: 'file', ...result.problem }] });
     }

@@ -114,7 +114,10 @@ async function textTable(text: string, collector: LineCollector): Promise<void> 
       row += 1;
       // csv-parse's max_record_size misses a record's first field (6.1.0): counted here too.
       if (cells.reduce((length, cell) => length + cell.length, 0) > CSV_MAX_RECORD_CHARS) {
-        throw new SheetFileError('CSV_RECORD_TOO_LARGE', 'import.csvRecordTooLarge', { line: row, max: CSV_MAX_RECORD_CHARS });
+        throw new SheetFileError('CSV_RECORD_TOO_LARGE', 'import.csvRecordTooLarge', {
+          line: row,
+          max: CSV_MAX_RECORD_CHARS,
+        });
       }
       // Our CSV exports put an apostrophe before text a spreadsheet would run as a formula; it is not part of the value.
       collector.add({ row, cells: cells.map(unneutralizeCsvText) });
@@ -189,7 +192,12 @@ async function xlsxTable(bytes: Uint8Array, collector: LineCollector): Promise<v
       }
     }
     const date1904 = reader.properties?.model?.date1904;
-    const worksheet = new WorksheetReader({ workbook: reader, id: 1, iterator: iterateStream(sheet), options: reader.options });
+    const worksheet = new WorksheetReader({
+      workbook: reader,
+      id: 1,
+      iterator: iterateStream(sheet),
+      options: reader.options,
+    });
     for await (const row of worksheet) {
       // As the full reader's eachRow({ includeEmpty: false }).
       if (!row.hasValues) continue;

@@ -82,7 +82,9 @@ describe('the XLSX ZIP directory check', () => {
   });
 
   it('refuses a ZIP listing more parts than a workbook has', async () => {
-    const zip = await zipOf(Array.from({ length: XLSX_BOUNDS.maxEntries + 1 }, (_, i) => ({ name: `p${i}`, data: '' })));
+    const zip = await zipOf(
+      Array.from({ length: XLSX_BOUNDS.maxEntries + 1 }, (_, i) => ({ name: `p${i}`, data: '' })),
+    );
     expect(await refusal(openCheckedZip(zip))).toBe('XLSX_TOO_MANY_PARTS');
   });
 

@@ -1,6 +1,9 @@
 import { TRAINEE_IMPORT_MAX_ROWS, type ProblemDocument } from '@skillbridge/contracts';
 import { SheetReadPool } from '@skillbridge/api/common/spreadsheet/sheet-read.pool';
+import { WorkbookPool } from '@skillbridge/api/common/spreadsheet/workbook.pool';
+import { readTable } from '@skillbridge/api/common/spreadsheet/sheet-table';
 import { CSV_MAX_RECORD_CHARS } from '@skillbridge/api/common/spreadsheet/sheet-table';
+
 import {
   lyingSizes,
   SHEET_HEAD,
@@ -12,7 +15,8 @@ import { XLSX_BOUNDS } from '@skillbridge/api/common/spreadsheet/xlsx-zip';
 import { performance } from 'node:perf_hooks';
 import { Cast, createCast } from './factories/accounts';
 import { HEADER } from './factories/trainees';
-import { api, startTestApp, TestApp } from './support/test-app';
+import { newApplication } from './factories/enrolments';
+import { api, binary, startTestApp, TestApp } from './support/test-app';
 
 const MiB = 1024 * 1024;
 
@@ -150,5 +154,30 @@ describe('hostile uploads', () => {
     expect(result.probes.filter((probe) => probe.ms > 2_000)).toEqual([]);
     expect(pool.completedInThreads).toBe(before + 3);
     expect(growth).toBeLessThan(768 * MiB);
+  });
+
+  it('builds XLSX exports in worker threads: the roster, the rooming list, the arrivals, both reports', async () => {
+    const enrolmentId = await newApplication(t, cast);
+    const [{ programId }] = await t.dataSource.query('SELECT program_id AS "programId" FROM enrolments WHERE id = $1', [
+      enrolmentId,
+    ]);
+    const workbooks = t.app.get(WorkbookPool);
+    const before = workbooks.completedInThreads;
+    const paths = [
+      `/programs/${programId}/roster.xlsx`,
+      `/programs/${programId}/rooming-list.xlsx`,
+      `/programs/${programId}/arrivals.xlsx`,
+      '/reports/overview.xlsx',
+      `/reports/programs/${programId}/report.xlsx`,
+    ];
+    const firstLines: string[] = [];
+    for (const path of paths) {
+      const res = await t.http.get(api(path)).set(cast.admin.auth).buffer(true).parse(binary);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      const table = await readTable(res.body as Buffer);
+      firstLines.push(`${path} ${table.lines.length > 0}`);
+    }
+    expect(firstLines).toEqual(paths.map((path) => `${path} true`));
+    expect(workbooks.completedInThreads).toBe(before + paths.length);
   });
 });

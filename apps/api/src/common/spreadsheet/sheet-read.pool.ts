@@ -3,6 +3,7 @@ import { ErrorCode } from '@skillbridge/contracts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
+import { AppConfig } from '../../config';
 import { ProblemException } from '../problem/problem.exception';
 import type { SheetReadResult, SheetReadTask } from './sheet-read.worker';
 import type { ReadTableOptions, SheetTable } from './sheet-table';
@@ -20,32 +21,27 @@ export function sheetReadWorkerFile(): string {
 
 /**
  * Threads for reading spreadsheets: all cores but the event loop's, at most two (imports are rare; each thread may
- * hold up to SHEET_THREAD_HEAP_MB), at least one.
+ * hold up to IMPORT_THREAD_HEAP_MB), at least one.
  */
 export function sheetThreads(cores = availableParallelism()): number {
   return Math.max(1, Math.min(2, cores - 1));
 }
 
-/**
- * The JavaScript heap of one reading thread. A legitimate file needs a fraction of it (the sheet is streamed and
- * capped at 20,000 rows); a hostile one that gets past the ZIP checks — millions of shared strings, say — meets
- * this limit: that thread is killed, the upload refused, and the process and its other requests go on.
- */
-export const SHEET_THREAD_HEAP_MB = 384;
-
-/** Files waiting for a thread, past which an upload is answered 503 with Retry-After rather than held in memory. */
-export const SHEET_QUEUE_MAX = 8;
+/** What piscina rejects a task with when its queue is full (IMPORT_QUEUE_MAX), or when there is none (0). */
+const QUEUE_FULL = ['Task queue is at limit', 'No task queue available and all Workers are busy'];
 
 /**
  * Reading uploaded spreadsheets — decoding a 10 MB text file, parsing it,
  * unzipping a workbook: seconds of work for the largest — in worker threads,
  * so that no other request waits behind an import. Threads start on the
  * first file and stop after a minute idle; files arriving meanwhile queue,
- * up to SHEET_QUEUE_MAX.
+ * up to IMPORT_QUEUE_MAX.
  */
 @Injectable()
 export class SheetReadPool implements OnApplicationShutdown {
   private pool: Piscina<SheetReadTask, SheetReadResult> | undefined;
+
+  constructor(private readonly config: AppConfig) {}
 
   private get piscina(): Piscina<SheetReadTask, SheetReadResult> {
     this.pool ??= new Piscina({
@@ -53,8 +49,12 @@ export class SheetReadPool implements OnApplicationShutdown {
       minThreads: 0,
       maxThreads: sheetThreads(),
       idleTimeout: 60_000,
-      maxQueue: SHEET_QUEUE_MAX,
-      resourceLimits: { maxOldGenerationSizeMb: SHEET_THREAD_HEAP_MB },
+      // Files past this many waiting are refused (503) rather than held in memory.
+      maxQueue: this.config.IMPORT_QUEUE_MAX,
+      // A legitimate file needs a fraction of this (the sheet is streamed and capped at 20,000 rows); a hostile
+      // one that gets past the ZIP checks (millions of shared strings, say) meets it: its thread is ended, the
+      // upload refused, and the process and its other requests go on.
+      resourceLimits: { maxOldGenerationSizeMb: this.config.IMPORT_THREAD_HEAP_MB },
     });
     return this.pool;
   }
@@ -80,7 +80,7 @@ export class SheetReadPool implements OnApplicationShutdown {
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.outOfMemory += 1;
         result = { problem: { code: 'FILE_TOO_COMPLEX', messageKey: 'import.fileTooComplex' } };
-      } else if (message === 'Task queue is at limit') {
+      } else if (message && QUEUE_FULL.includes(message)) {
         throw new ProblemException(503, ErrorCode.ServiceUnavailable, { headers: { 'retry-after': '5' } });
       } else throw error;
     }

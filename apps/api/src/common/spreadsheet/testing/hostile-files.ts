@@ -85,3 +85,24 @@ export function lyingSizes(zip: Buffer, declared = 1000): Buffer {
   }
   return out;
 }
+
+/**
+ * A workbook that passes every ZIP check (it packs ~8×, as real ones do) but whose shared strings — `count` distinct
+ * ones, kept in memory by any reader, since the sheet may use any of them — need far more heap than its size says:
+ * 2,000,000 of them is a 5 MB file whose reading needs well over 100 MB.
+ */
+export function manySharedStringsWorkbook(count: number): Promise<Buffer> {
+  return workbookOf(SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + SHEET_TAIL, [
+    {
+      name: 'xl/sharedStrings.xml',
+      data: function* () {
+        yield Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+        for (let from = 0; from < count; from += 10_000) {
+          const to = Math.min(count, from + 10_000);
+          yield Buffer.from(Array.from({ length: to - from }, (_, i) => `<si><t>${from + i}</t></si>`).join(''));
+        }
+        yield Buffer.from('</sst>');
+      },
+    },
+  ]);
+}

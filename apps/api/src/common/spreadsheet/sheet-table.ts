@@ -8,7 +8,6 @@ import { decodeText, type TextEncoding } from './text-encoding';
 import { inflatedStream, openCheckedZip } from './xlsx-zip';
 
 // exceljs's streaming reader, driven part by part (see xlsxTable): its parts are CommonJS modules without typings.
-/* eslint-disable @typescript-eslint/no-require-imports */
 const WorkbookReader = require('exceljs/lib/stream/xlsx/workbook-reader') as new (
   input: unknown,
   options: Record<string, string>,
@@ -24,7 +23,6 @@ const excelUtils = require('exceljs/lib/utils/utils') as {
   isDateFmt(format: string | undefined): boolean;
   excelToDate(value: number, date1904?: boolean): Date;
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface StreamingWorkbook {
   options: Record<string, string>;

@@ -94,7 +94,8 @@ describe('the XLSX ZIP directory check', () => {
     const sheet = entries.get('xl/worksheets/sheet1.xml');
     expect(sheet?.uncompressedSize).toBe(1000);
     let inflated = 0;
-    const stream = await inflatedStream(zip, sheet!);
+    if (!sheet) throw new Error('no sheet');
+    const stream = await inflatedStream(zip, sheet);
     const reading = (async () => {
       for await (const chunk of stream) inflated += (chunk as Buffer).length;
     })();

@@ -179,8 +179,7 @@ async function xlsxTable(bytes: Uint8Array, collector: LineCollector): Promise<v
     const first = reader.model?.sheets?.[0];
     const target = first && reader.workbookRels?.find((rel) => rel.Id === first.rId)?.Target;
     if (!target) throw new SheetFileError('EMPTY_FILE', 'import.emptyFile');
-    const sheet = await part(partPath(target));
-    if (!sheet) throw new SheetFileError('XLSX_UNREADABLE', 'import.xlsxUnreadable');
+    if (!entries.has(partPath(target))) throw new SheetFileError('XLSX_UNREADABLE', 'import.xlsxUnreadable');
     const styles = await part('xl/styles.xml');
     if (styles) await reader._parseStyles(styles);
     const sharedStrings = await part('xl/sharedStrings.xml');
@@ -189,6 +188,9 @@ async function xlsxTable(bytes: Uint8Array, collector: LineCollector): Promise<v
         // Cached on the reader ('cache'): nothing is emitted.
       }
     }
+    // Opened last: nothing of it is inflated before the shared strings it refers to are read.
+    const sheet = await part(partPath(target));
+    if (!sheet) throw new SheetFileError('XLSX_UNREADABLE', 'import.xlsxUnreadable');
     const date1904 = reader.properties?.model?.date1904;
     const worksheet = new WorksheetReader({
       workbook: reader,

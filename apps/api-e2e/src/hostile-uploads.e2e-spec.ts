@@ -161,7 +161,7 @@ describe('hostile uploads', () => {
     // Not a speed target: a bound that an event loop stalled by parsing (tens of seconds before) could not meet.
     expect(result.probes.filter((probe) => probe.ms > 2_000)).toEqual([]);
     expect(pool.completedInThreads).toBe(before + 3);
-    expect(growth).toBeLessThan(768 * MiB);
+    expect(growth).toBeLessThan(384 * MiB);
   });
 
   it('builds XLSX exports in worker threads: the roster, the rooming list, the arrivals, both reports', async () => {

@@ -16,11 +16,13 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      // The worker threads piscina loads by file name (certificate rendering, reading uploaded spreadsheets):
+      // The worker threads piscina loads by file name (certificate rendering, reading uploaded spreadsheets,
+      // building XLSX exports):
       // each its own bundle beside main.js.
       additionalEntryPoints: [
         { entryName: 'certificate-render.worker', entryPath: './src/modules/certificates/documents/render.worker.ts' },
         { entryName: 'sheet-read.worker', entryPath: './src/common/spreadsheet/sheet-read.worker.ts' },
+        { entryName: 'workbook.worker', entryPath: './src/common/spreadsheet/workbook.worker.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       assets: [],

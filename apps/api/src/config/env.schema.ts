@@ -124,6 +124,28 @@ export class EnvSchema {
   DB_STATEMENT_TIMEOUT_MS = 15000;
 
   @EnvVar({
+    description:
+      'JavaScript heap of each thread that reads uploaded spreadsheets, in MB. A file that needs more (a hostile workbook past the ZIP checks) ends only its thread and is refused with a 400 naming `file`.',
+    default: '384',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(32)
+  @Max(4096)
+  IMPORT_THREAD_HEAP_MB = 384;
+
+  @EnvVar({
+    description:
+      'Uploaded spreadsheets that may wait for a reading thread (per API process); past that an import is answered 503 with `Retry-After`.',
+    default: '8',
+  })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  IMPORT_QUEUE_MAX = 8;
+
+  @EnvVar({
     description: 'Run pending migrations at start-up (under an advisory lock, so replicas may start together).',
     default: 'true',
   })

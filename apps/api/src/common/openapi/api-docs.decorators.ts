@@ -21,7 +21,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'Body too large',
   415: 'Not the media type the route takes',
   429: 'Too many requests (see Retry-After)',
-  503: 'Database unavailable',
+  503: 'Unavailable for now: the database, or (uploads) every reading thread busy; see Retry-After',
 };
 
 /** Documents the problem responses a route can give (application/problem+json). */

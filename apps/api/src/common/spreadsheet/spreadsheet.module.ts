@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { SheetReadPool } from './sheet-read.pool';
+import { WorkbookPool } from './workbook.pool';
 
-/** One thread for reading uploaded spreadsheets (roster imports, meeting reports), shared by the modules that take them. */
-@Module({ providers: [SheetReadPool], exports: [SheetReadPool] })
+/**
+ * The worker threads for spreadsheets, shared by the modules that use them: reading uploads (roster imports,
+ * meeting reports) and building XLSX exports (rosters, reports, rooming lists, arrivals).
+ */
+@Module({ providers: [SheetReadPool, WorkbookPool], exports: [SheetReadPool, WorkbookPool] })
 export class SpreadsheetModule {}

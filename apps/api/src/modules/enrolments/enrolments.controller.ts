@@ -27,7 +27,8 @@ import {
 import { EnrolmentDto, EnrolmentQueueEntryDto, MyEnrolmentDto, RosterEntryDto } from './dto/enrolment.dto';
 import { EnrolmentQueueQueryDto, MyEnrolmentsQueryDto, RosterQueryDto } from './dto/enrolment-queries.dto';
 import { EnrolmentsService } from './enrolments.service';
-import { rosterCsv, rosterXlsx } from './roster-export';
+import { WorkbookPool } from '../../common/spreadsheet/workbook.pool';
+import { rosterCsv } from './roster-export';
 import { AccessLog } from '../privacy/access-log.service';
 import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
@@ -38,6 +39,7 @@ export class EnrolmentsController {
     private readonly enrolments: EnrolmentsService,
     private readonly programs: ProgramsService,
     private readonly accessLog: AccessLog,
+    private readonly workbooks: WorkbookPool,
   ) {}
 
   /** Roster lines show people's names and addresses: each page (or export batch) is in the access log. */
@@ -136,10 +138,10 @@ export class EnrolmentsController {
       `roster-${program.code}.xlsx`,
       ctx,
     );
-    return rosterXlsx(
-      this.loggedBatches(this.enrolments.rosterBatches(programId, query, ctx), ctx),
-      { locale: ctx.locale, timeZone: program.timezone },
-      program.code,
+    // Written in a worker thread (the rows are read here, batch by batch as the thread asks).
+    return this.workbooks.stream(
+      { kind: 'roster', options: { locale: ctx.locale, timeZone: program.timezone }, sheetName: program.code },
+      [this.loggedBatches(this.enrolments.rosterBatches(programId, query, ctx), ctx)],
     );
   }
 

@@ -9,7 +9,7 @@ import { ApiFileResponse, ApiProblems } from '../../common/openapi/api-docs.deco
 import { UuidParam } from '../../common/validation/uuid-param';
 import { ReportPeriodQueryDto } from './dto/report-query.dto';
 import { ProgramReportDto, ReportOverviewDto } from './dto/report.dto';
-import { overviewWorkbook, programWorkbook } from './reports-export';
+import { WorkbookPool } from '../../common/spreadsheet/workbook.pool';
 import { ReportsService } from './reports.service';
 import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 
@@ -18,7 +18,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly workbooks: WorkbookPool,
+  ) {}
 
   @Get('overview')
   @ReadsFromReplica()
@@ -50,7 +53,7 @@ export class ReportsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const body = await overviewWorkbook(await this.reports.overview(query), ctx.locale);
+    const body = await this.workbooks.overview(await this.reports.overview(query), ctx.locale);
     this.attachment(reply, `overview-${query.from ?? 'all'}-${query.to ?? 'now'}.xlsx`);
     return body;
   }
@@ -80,7 +83,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const report = await this.reports.program(id, ctx);
-    const body = await programWorkbook(report, ctx.locale);
+    const body = await this.workbooks.programReport(report, ctx.locale);
     this.attachment(reply, `report-${report.code}.xlsx`);
     return body;
   }

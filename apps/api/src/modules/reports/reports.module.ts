@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { SpreadsheetModule } from '../../common/spreadsheet/spreadsheet.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
-@Module({ imports: [ProgramsModule], controllers: [ReportsController], providers: [ReportsService] })
+@Module({ imports: [ProgramsModule, SpreadsheetModule], controllers: [ReportsController], providers: [ReportsService] })
 export class ReportsModule {}

@@ -106,7 +106,7 @@ export class TraineesController {
     description: 'A real run: `true`, the importer attests that the people in the file were informed with that notice',
   })
   @ApiOkResponse({ type: ImportReportDto })
-  @ApiProblems(400, 401, 403, 413, 415)
+  @ApiProblems(400, 401, 403, 413, 415, 503)
   async import(
     @Req() request: FastifyRequest,
     @Query('dryRun') dryRun: string | undefined,

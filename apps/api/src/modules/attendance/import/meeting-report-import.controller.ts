@@ -101,7 +101,7 @@ export class MeetingReportImportController {
   })
   @ApiQuery({ name: 'dryRun', required: true, type: Boolean })
   @ApiOkResponse({ type: AttendanceImportResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 503)
   async import(
     @UuidParam('id') id: string,
     @Req() request: FastifyRequest,

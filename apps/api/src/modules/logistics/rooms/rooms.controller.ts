@@ -8,12 +8,12 @@ import { Ctx } from '../../../common/auth/context.decorator';
 import type { RequestContext } from '../../../common/auth/viewer';
 import { ApiFileResponse, ApiProblems } from '../../../common/openapi/api-docs.decorators';
 import { UuidParam } from '../../../common/validation/uuid-param';
-import { arrivalsXlsx, groupTravel } from './arrivals-sheet';
+import { WorkbookPool } from '../../../common/spreadsheet/workbook.pool';
+import { groupTravel } from './arrivals-sheet';
 import { AssignRoomDto } from './dto/assign-room.dto';
 import { CreateRoomDto } from './dto/create-room.dto';
 import { RoomAssignmentDto, RoomDto } from './dto/room.dto';
 import { UpdateRoomDto } from './dto/update-room.dto';
-import { roomingListXlsx } from './rooming-list-sheet';
 import { RoomsService } from './rooms.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +21,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('logistics')
 @Controller()
 export class RoomsController {
-  constructor(private readonly rooms: RoomsService) {}
+  constructor(
+    private readonly rooms: RoomsService,
+    private readonly workbooks: WorkbookPool,
+  ) {}
 
   @Post('programs/:id/rooms')
   @Roles(Role.Admin)
@@ -96,10 +99,10 @@ export class RoomsController {
   ): Promise<Readable> {
     const program = await this.rooms.program(programId, ctx);
     attachment(reply, `rooming-list-${program.code}.xlsx`, ctx);
-    return roomingListXlsx(this.rooms.roomBatches(programId), this.rooms.unassignedBatches(programId), {
-      locale: ctx.locale,
-      timeZone: program.timezone,
-    });
+    return this.workbooks.stream(
+      { kind: 'rooming-list', options: { locale: ctx.locale, timeZone: program.timezone } },
+      [this.rooms.roomBatches(programId), this.rooms.unassignedBatches(programId)],
+    );
   }
 
   @Get('programs/:id/arrivals.xlsx')
@@ -123,7 +126,12 @@ export class RoomsController {
       this.rooms.withoutTravel(programId),
     ]);
     attachment(reply, `arrivals-${program.code}.xlsx`, ctx);
-    return arrivalsXlsx({ arrival, departure }, withoutTime, { locale: ctx.locale, timeZone: zone });
+    return this.workbooks.stream({
+      kind: 'arrivals',
+      groups: { arrival, departure },
+      withoutTime,
+      options: { locale: ctx.locale, timeZone: zone },
+    });
   }
 }
 

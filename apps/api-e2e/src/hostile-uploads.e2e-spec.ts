@@ -13,9 +13,10 @@ import {
   zipBombWorkbook,
 } from '@skillbridge/api/common/spreadsheet/testing/hostile-files';
 import { XLSX_BOUNDS } from '@skillbridge/api/common/spreadsheet/xlsx-zip';
+import { WORKER_THREAD_NICENESS } from '@skillbridge/api/common/threads/thread-priority';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -187,6 +188,22 @@ describe('hostile uploads', () => {
     }
     expect(firstLines).toEqual(paths.map((path) => `${path} true`));
     expect(workbooks.completedInThreads).toBe(before + paths.length);
+  });
+
+  it('runs the threads of the pools at a lower CPU priority than the event loop, which keeps its own', async () => {
+    // Work for both pools now, so that their threads are alive (they stop after a minute idle).
+    const reading = upload(Buffer.from(`${HEADER.join(',')}\r\nAn,An,an@e2e.test,TH,,th\r\n`), 'priority.csv');
+    const building = t.http.get(api('/reports/overview.xlsx')).set(cast.admin.auth).buffer(true).parse(binary);
+    expect([(await reading).status, (await building).status]).toEqual([200, 200]);
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command name in parentheses).
+    const niceOf = (tid: string) =>
+      Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const threads = readdirSync('/proc/self/task');
+    expect(niceOf(String(process.pid))).toBe(0);
+    const lowered = threads.filter((tid) => niceOf(tid) === WORKER_THREAD_NICENESS);
+    // At least the reading thread and the workbook thread; nothing else in this process lowers its priority.
+    expect(lowered.length).toBeGreaterThanOrEqual(2);
+    expect(lowered).not.toContain(String(process.pid));
   });
 });
 

@@ -1,5 +1,6 @@
 import type { TranslationParams } from '../i18n/translator';
 import { readTable, SheetFileError, type ReadTableOptions, type SheetTable } from './sheet-table';
+import { lowerThisThreadsPriority } from '../threads/thread-priority';
 
 /*
  * The sheet-reading pool's worker thread (piscina loads this module and calls
@@ -7,6 +8,9 @@ import { readTable, SheetFileError, type ReadTableOptions, type SheetTable } fro
  * dist/apps/api/sheet-read.worker.js; from the TypeScript sources (Jest,
  * ts-node) sheet-read-worker-ts.cjs registers ts-node and loads it.
  */
+
+// This thread yields the CPU to the event loop (see thread-priority.ts).
+lowerThisThreadsPriority();
 
 /** What comes back across the thread boundary: the table, or why the file cannot be read. */
 export type SheetReadResult =

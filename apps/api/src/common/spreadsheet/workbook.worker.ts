@@ -4,12 +4,16 @@ import { arrivalsXlsx } from '../../modules/logistics/rooms/arrivals-sheet';
 import { roomingListXlsx } from '../../modules/logistics/rooms/rooming-list-sheet';
 import { overviewWorkbook, programWorkbook } from '../../modules/reports/reports-export';
 import type { FromWorkbookThread, StreamedWorkbookTask, ToWorkbookThread, WorkbookTask } from './workbook-task';
+import { lowerThisThreadsPriority } from '../threads/thread-priority';
 
 /*
  * The workbook pool's worker thread (piscina calls the default export for each task): XLSX exports built here,
  * off the event loop, by the same functions as before. Built, it is its own webpack entry,
  * dist/apps/api/workbook.worker.js; from the TypeScript sources workbook-worker-ts.cjs registers ts-node.
  */
+
+// This thread yields the CPU to the event loop (see thread-priority.ts).
+lowerThisThreadsPriority();
 
 /** The async source of input `input`: each batch asked of the main thread when the builder wants it. */
 function remoteBatches<T>(port: StreamedWorkbookTask['port'], input: number): AsyncIterable<T[]> {

@@ -5,6 +5,7 @@ import { PosterRenderer } from '../../public-catalog/poster-pdf';
 import { ShareImageRenderer } from '../../public-catalog/share-image';
 import { checkImage, type ImageCheck } from '../pdf/images';
 import type { RenderTask } from './render-task';
+import { lowerThisThreadsPriority } from '../../../common/threads/thread-priority';
 
 /*
  * The render pool's worker thread (piscina loads this module and calls its
@@ -13,6 +14,9 @@ import type { RenderTask } from './render-task';
  * (Jest, ts-node) render-worker-ts.cjs registers ts-node and loads it.
  * Each thread loads the fonts and HarfBuzz once, on its first certificate.
  */
+
+// This thread yields the CPU to the event loop (see thread-priority.ts).
+lowerThisThreadsPriority();
 
 let fonts: FontLibrary | undefined;
 let renderer: CertificateRenderer | undefined;

@@ -7,15 +7,16 @@
 // Deliberately a copy of the API's queries, not an import of them: it must not
 // run any of the code whose cost it measures. Keep it in step with:
 //   GET /verify/:code                    VerificationService.verify
-//   GET /programs/:id/enrolments         EnrolmentsService.roster (admin)
+//   GET /programs/:id/enrolments         EnrolmentsService.roster (admin), and the page's access-log entries
+//                                        (AccessLog.record: who looked at whom, issue 23) — a write per page
 //   GET /programs                        ProgramsService.list (trainee)
 //   GET /reports/overview                ReportsService.overview (all time, kept per data version)
 //
-// Usage: node tools/bench/baseline-server.mjs <database-url> <port> <trainee-institution-id|""> <trainee-id|"">
+// Usage: node tools/bench/baseline-server.mjs <database-url> <port> <trainee-institution-id|""> <trainee-id|""> <admin-user-id>
 import { createServer } from 'node:http';
 import pg from 'pg';
 
-const [url, port, traineeInstitution, traineeId] = process.argv.slice(2);
+const [url, port, traineeInstitution, traineeId, adminId] = process.argv.slice(2);
 // Calendar dates stay 'YYYY-MM-DD' text, as TypeORM gives them.
 pg.types.setTypeParser(1082, (value) => value);
 const pool = new pg.Pool({ connectionString: url, max: 20 });
@@ -91,6 +92,25 @@ async function roster(programId, limit, cursor) {
       remarks: r.remarks || undefined,
     }),
   );
+  // The API logs each roster page an admin reads (one INSERT of the page's people), before it answers.
+  if (items.length > 0) {
+    await pool.query(
+      `INSERT INTO access_log_entries
+              (actor_user_id, actor_role, actor_institution_id, subject_trainee_id, subject_user_id, resource, fields, request_id)
+       SELECT $1, $2, $3, s.trainee_id, s.user_id, $6, ARRAY(SELECT jsonb_array_elements_text(s.fields)), $7
+         FROM unnest($4::uuid[], $5::uuid[], $8::jsonb[]) AS s(trainee_id, user_id, fields)`,
+      [
+        adminId,
+        'admin',
+        null,
+        items.map((item) => item.traineeId),
+        items.map(() => null),
+        'enrolment',
+        null,
+        items.map(() => '[]'),
+      ],
+    );
+  }
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encode([last.createdAt, last.id]) : null };
 }
@@ -153,6 +173,25 @@ async function programs(limit) {
       updatedAt: iso(p.updated_at),
     }),
   );
+  // The API logs each roster page an admin reads (one INSERT of the page's people), before it answers.
+  if (items.length > 0) {
+    await pool.query(
+      `INSERT INTO access_log_entries
+              (actor_user_id, actor_role, actor_institution_id, subject_trainee_id, subject_user_id, resource, fields, request_id)
+       SELECT $1, $2, $3, s.trainee_id, s.user_id, $6, ARRAY(SELECT jsonb_array_elements_text(s.fields)), $7
+         FROM unnest($4::uuid[], $5::uuid[], $8::jsonb[]) AS s(trainee_id, user_id, fields)`,
+      [
+        adminId,
+        'admin',
+        null,
+        items.map((item) => item.traineeId),
+        items.map(() => null),
+        'enrolment',
+        null,
+        items.map(() => '[]'),
+      ],
+    );
+  }
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encode([last.startDate, last.id]) : null };
 }

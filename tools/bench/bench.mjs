@@ -611,12 +611,15 @@ async function startBaseline(url, client) {
   const [{ id: traineeId, institution_id: traineeInstitution }] = (
     await client.query(`SELECT id, institution_id FROM trainees WHERE email = 'trainee-1@bench.test'`)
   ).rows;
+  // The admin whose roster reads the baseline writes to the access log, as the API does (issue 23).
+  const [{ id: adminId }] = (await client.query(`SELECT id FROM users WHERE email = 'bench-admin@bench.test'`)).rows;
   const port = await freePort();
   const child = fork(path.join(root, 'tools/bench/baseline-server.mjs'), [
     url,
     String(port),
     traineeInstitution ?? '',
     traineeId,
+    adminId,
   ]);
   children.add(child);
   await new Promise((resolve) => child.once('message', resolve));

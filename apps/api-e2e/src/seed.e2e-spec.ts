@@ -7,6 +7,7 @@ import {
   loadDemoSchedule,
 } from '@skillbridge/api/database/demo/seed';
 import { DEMO_PROGRAMS } from '@skillbridge/api/database/demo/programs.demo';
+import { runSeeding } from '@skillbridge/api/database/migrate';
 import { AttendanceService } from '@skillbridge/api/modules/attendance/attendance.service';
 import { CompletionService } from '@skillbridge/api/modules/certificates/completion.service';
 import { EnrolmentsService } from '@skillbridge/api/modules/enrolments/enrolments.service';
@@ -130,7 +131,9 @@ describe('start-up data', () => {
       sessions: t.app.get(SessionsService),
       logger: pino({ level: 'silent' }),
     });
-    await loadDemoEnrolments(t.dataSource, enrolmentServices());
+    // The first time inside the start-up's seeding lock, as main.ts runs it: the import the loader makes takes a
+    // lock of its own, which once had the seeding lock's key and waited for it until the statement timeout.
+    await runSeeding(t.dataSource, () => loadDemoEnrolments(t.dataSource, enrolmentServices()));
     await loadDemoEnrolments(t.dataSource, enrolmentServices());
     const rows = (await t.dataSource.query(
       `SELECT p.code, p.capacity, p.confirmed_count, p.waitlisted_count, p.pending_count,

@@ -1,10 +1,5 @@
 import type { DataSource, Migration } from 'typeorm';
-
-/** Arbitrary, fixed key of the advisory lock that serialises migrations across replicas. */
-const MIGRATION_LOCK_KEY = 7_460_331_205;
-
-/** Likewise for the start-up seeding (the first admin, the demo data). */
-const SEED_LOCK_KEY = 7_460_331_206;
+import { ADVISORY_LOCK_KEYS } from './advisory-locks';
 
 /** Runs `work` while holding a session-level PostgreSQL advisory lock: one replica at a time. */
 async function serialised<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
@@ -24,7 +19,7 @@ async function serialised<T>(dataSource: DataSource, key: number, work: () => Pr
  * several API replicas starting at once migrate exactly once.
  */
 export function runMigrations(dataSource: DataSource): Promise<Migration[]> {
-  return serialised(dataSource, MIGRATION_LOCK_KEY, () => dataSource.runMigrations({ transaction: 'each' }));
+  return serialised(dataSource, ADVISORY_LOCK_KEYS.migrations, () => dataSource.runMigrations({ transaction: 'each' }));
 }
 
 /**
@@ -34,7 +29,7 @@ export function runMigrations(dataSource: DataSource): Promise<Migration[]> {
  * unique e-mail and exited.
  */
 export function runSeeding<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  return serialised(dataSource, SEED_LOCK_KEY, work);
+  return serialised(dataSource, ADVISORY_LOCK_KEYS.seeding, work);
 }
 
 /** The SQL that would bring the database in line with the entities; empty when there is no drift. */

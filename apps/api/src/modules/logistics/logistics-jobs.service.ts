@@ -6,11 +6,12 @@ import { AppConfig } from '../../config';
 import { AuditService } from '../audit/audit.service';
 import { missingArraySql } from './completeness';
 import { LOGISTICS_STATUSES } from './logistics.service';
+import { ADVISORY_LOCK_KEYS } from '../../database/advisory-locks';
 
 /** How often the jobs run; both are idempotent, so a missed or repeated run does no harm. */
 const JOBS_INTERVAL_MS = 3_600_000;
 /** One replica at a time runs them (the others skip that round): pg_try_advisory_xact_lock's key. */
-const JOBS_LOCK_KEY = 2_020_001;
+const JOBS_LOCK_KEY = ADVISORY_LOCK_KEYS.logisticsJobs;
 
 const STATUSES_SQL = LOGISTICS_STATUSES.map((s) => `'${s}'`).join(', ');
 

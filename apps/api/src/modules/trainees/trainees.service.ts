@@ -29,6 +29,7 @@ import { UpdateTraineeDto } from './dto/update-trainee.dto';
 import { checkRow, sheetRows, type ImportRow, type RowProblem, type SheetRow } from './trainee-import';
 import { TRAINEE_SCOPE } from './trainee.scope';
 import { Trainee } from './trainee.entity';
+import { ADVISORY_LOCK_KEYS } from '../../database/advisory-locks';
 
 export function toTraineeView(t: Trainee): TraineeView {
   return {
@@ -45,8 +46,8 @@ export function toTraineeView(t: Trainee): TraineeView {
   };
 }
 
-/** Arbitrary, fixed key of the advisory lock that lets one trainee import write at a time (migrations use …205). */
-const IMPORT_LOCK_KEY = 7_460_331_206;
+/** The advisory lock that lets one trainee import write at a time. */
+const IMPORT_LOCK_KEY = ADVISORY_LOCK_KEYS.traineeImport;
 
 /** Fields only admins change; a partner or the trainee get a 400 naming the field. */
 const ADMIN_ONLY: (keyof UpdateTraineeDto)[] = ['institutionId'];

@@ -7,6 +7,7 @@ import { SecretsModule } from './common/crypto/secrets';
 import { AppConfig, ConfigModule } from './config';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './database/data-source-options';
+import { keepConnectionErrorsHandled } from './database/pool-client-errors';
 import { replicaPools, routeReplicaReads } from './database/replicas/replica-routing';
 import { ReplicaSet } from './database/replicas/replica-set';
 import { ReplicasModule } from './database/replicas/replicas.module';
@@ -72,8 +73,10 @@ export class AppModule {
           }),
           dataSourceFactory: async (options) => {
             const dataSource = new DataSource(options as DataSourceOptions);
+            if (replicas.size > 0) routeReplicaReads(dataSource, replicas, config.replicaUrls);
+            // After the replica routing, so that the replicas' pools are covered too.
+            keepConnectionErrorsHandled(dataSource, (message) => logger.warn(message));
             if (replicas.size === 0) return dataSource;
-            routeReplicaReads(dataSource, replicas, config.replicaUrls);
             await dataSource.initialize();
             replicas.attach(replicaPools(dataSource));
             return dataSource;

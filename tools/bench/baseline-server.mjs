@@ -173,25 +173,6 @@ async function programs(limit) {
       updatedAt: iso(p.updated_at),
     }),
   );
-  // The API logs each roster page an admin reads (one INSERT of the page's people), before it answers.
-  if (items.length > 0) {
-    await pool.query(
-      `INSERT INTO access_log_entries
-              (actor_user_id, actor_role, actor_institution_id, subject_trainee_id, subject_user_id, resource, fields, request_id)
-       SELECT $1, $2, $3, s.trainee_id, s.user_id, $6, ARRAY(SELECT jsonb_array_elements_text(s.fields)), $7
-         FROM unnest($4::uuid[], $5::uuid[], $8::jsonb[]) AS s(trainee_id, user_id, fields)`,
-      [
-        adminId,
-        'admin',
-        null,
-        items.map((item) => item.traineeId),
-        items.map(() => null),
-        'enrolment',
-        null,
-        items.map(() => '[]'),
-      ],
-    );
-  }
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encode([last.startDate, last.id]) : null };
 }

@@ -64,9 +64,6 @@ export class SheetReadPool implements OnApplicationShutdown {
     return this.pool?.completed ?? 0;
   }
 
-  /** Reading threads killed for running out of their heap (each one a refused upload). */
-  outOfMemory = 0;
-
   /**
    * The file's table; a file that cannot be read (or has more rows than `maxRows`, or needs more memory than a
    * thread has) is a 400 naming `file` that says why; a full queue is a 503.
@@ -78,7 +75,6 @@ export class SheetReadPool implements OnApplicationShutdown {
     } catch (error) {
       const { code, message } = error as { code?: string; message?: string };
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        this.outOfMemory += 1;
         result = { problem: { code: 'FILE_TOO_COMPLEX', messageKey: 'import.fileTooComplex' } };
       } else if (message && QUEUE_FULL.includes(message)) {
         throw new ProblemException(503, ErrorCode.ServiceUnavailable, { headers: { 'retry-after': '5' } });

@@ -21,6 +21,20 @@ describe('ReplicaSet', () => {
   };
   afterEach(() => sets.splice(0).forEach((set) => set.stop()));
 
+  it('says once that a replica never came up (a wrong URL or password), not on every check', async () => {
+    const warnings: string[] = [];
+    const set = new ReplicaSet(1, {
+      maxLagMs: 1_000,
+      checkIntervalMs: 60_000,
+      log: (level, message) => void (level === 'warn' && warnings.push(message)),
+    });
+    sets.push(set);
+    set.attach([fakePool(() => new Error('password authentication failed'))]);
+    await set.checkAll();
+    await set.checkAll();
+    expect(warnings).toEqual(['replica-1 is down, reads go elsewhere: password authentication failed']);
+  });
+
   it('uses none before the first check', () => {
     const set = make(1);
     expect(set.pick()).toBeUndefined();

@@ -131,7 +131,8 @@ export class ReplicaSet {
     } catch (error) {
       replica.status = 'down';
       replica.lagMs = null;
-      if (before !== 'down')
+      // Logged when it goes down, and once when it was never up (a wrong URL, a wrong password).
+      if (before !== 'down' || !replica.checked)
         this.settings.log?.('warn', `${replica.name} is down, reads go elsewhere: ${describe(error)}`);
     } finally {
       clearTimeout(timer);

@@ -10,6 +10,10 @@ import { TextShaper } from './text';
 import { logoPng, sealPng, signatureJpeg } from './testing/images';
 import { PdfReading, RgbaImage, readPdf } from './testing/read-pdf';
 
+// Rendering with the full fonts and rasterising to check pixels takes up to 3.5 s a test on a busy machine (npm test
+// runs this beside the API's end-to-end suites): near jest's 5 s. Time is not what is tested here.
+jest.setTimeout(30_000);
+
 // These tests read the PDFs back in JavaScript with pdf.js (the pdfjs-dist
 // package; see testing/read-pdf.ts): the text in reading order, honouring each
 // line's /ActualText as pdftotext does, the embedded fonts, and page 1 rendered

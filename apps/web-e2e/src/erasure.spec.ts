@@ -43,8 +43,9 @@ test('a trainee asks in Malay for her data to be erased, an admin completes it, 
   const requests = await admin.call<{ items: PrivacyRequest[] }>('GET', '/privacy/requests?status=pending&limit=200');
   const request = requests.items.find((r) => r.email === email);
   expect(request).toBeTruthy();
+  // In her time zone, as the page writes it (from 16:00 UTC on, Bangkok's date is a day behind Kuala Lumpur's).
   const due = new Intl.DateTimeFormat('ms', {
-    timeZone: 'Asia/Bangkok',
+    timeZone: 'Asia/Kuala_Lumpur',
     day: 'numeric',
     month: 'short',
     year: 'numeric',

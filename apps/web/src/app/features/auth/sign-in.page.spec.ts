@@ -120,6 +120,26 @@ describe('SignInPage', () => {
     expect(text('field-error')).toBe('Enter the 6 digits your authenticator app shows.');
   });
 
+  it('says nothing when the empty code field is left for "use a recovery code" (the button must not move away)', async () => {
+    const { one, text, settle, backend, toCodeStep } = await render();
+    await toCodeStep();
+    const code = one<HTMLInputElement>('mfa-code') as HTMLInputElement;
+    code.dispatchEvent(new Event('blur'));
+    await settle();
+    expect(one('field-error')).toBeNull();
+    // Submitted empty, it says so, and keeps saying it as the field is edited.
+    one('mfa-submit')?.click();
+    await settle();
+    backend.expectNone('/api/v1/auth/login/mfa');
+    expect(text('field-error')).toBe('Please fill this in.');
+    // Leaving for the recovery step starts that step without an error either.
+    one('use-recovery-code')?.click();
+    await settle();
+    (one<HTMLInputElement>('mfa-recovery-code') as HTMLInputElement).dispatchEvent(new Event('blur'));
+    await settle();
+    expect(one('field-error')).toBeNull();
+  });
+
   it('takes a recovery code instead, on request', async () => {
     const { one, type, settle, backend, navigate, toCodeStep } = await render();
     await toCodeStep();

@@ -43,7 +43,7 @@ const FIRST = ['date', 'time'];
 /**
  * The message under a form field: the client's own check, or the API's field
  * error put on the control by applyServerErrors(). Shown once the field was
- * touched or the form submitted.
+ * touched (unless `onLeave` is false) or the form submitted (`force`).
  */
 @Component({
   selector: 'sb-field-error',
@@ -59,6 +59,12 @@ export class FieldErrorComponent {
   readonly control = input.required<AbstractControl>();
   /** Show errors of untouched fields too (after a submit). */
   readonly force = input(false);
+  /**
+   * Show the error as soon as the field is left (touched). False: only with `force`, after a submit — for a
+   * one-field step whose other buttons sit under the field: an error appearing as the field loses focus to such a
+   * button moves the button from under the pointer between press and release, and the click is lost.
+   */
+  readonly onLeave = input(true);
 
   private readonly changes = signal(0);
   private readonly translate = inject(TranslateService);
@@ -74,7 +80,7 @@ export class FieldErrorComponent {
   protected readonly error = computed<ShownError | null>(() => {
     this.changes();
     const control = this.control();
-    if (!control.errors || !(control.touched || this.force())) return null;
+    if (!control.errors || !((this.onLeave() && control.touched) || this.force())) return null;
     const errors = Object.entries(control.errors);
     const [name, value] = errors.find(([key]) => FIRST.includes(key)) ?? errors[0];
     if (name === 'server') return serverError(value);

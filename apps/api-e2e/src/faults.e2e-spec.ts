@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@skillbridge/api/database/embedded';
 import { csvFile, HEADER } from './factories/trainees';
-import { databaseUrl, withClient } from './support/database';
+import { ApiProcess } from './support/api-process';
+import { databaseUrl, statementRunning, withClient } from './support/database';
+import { type Reply } from './support/http-call';
 import { PostgresProcess } from './support/postgres-process';
+import { eventually } from './support/eventually';
 
 /*
  * Faults from outside the API: its database going away, and the process being
@@ -22,8 +22,6 @@ import { PostgresProcess } from './support/postgres-process';
  * pg_terminate_backend; here the process is killed outright instead.
  */
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
 // Random, as NODE_ENV=production requires.
 const JWT_SECRET = '9zNZRzbpSj9NpZtg5nANNU8kuLxsN1RTcENyiqJ4KzpN';
 const ADMIN = { email: 'admin@faults.e2e.test', password: 'Mekong-delta-faults-2024!' };
@@ -37,135 +35,6 @@ const sleep = (ms: number, { unref = false } = {}) =>
     if (unref) timer.unref();
   });
 
-async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string, withinMs: number) {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-interface Reply {
-  status: number;
-  contentType: string;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  ms: number;
-  /** Set instead of a status when no answer came: a refused or reset connection, or our own time limit. */
-  error?: string;
-}
-
-/** The built API running as a child process on a port of its own. */
-class ApiProcess {
-  readonly logs: string[] = [];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
-  token = '';
-
-  constructor(
-    readonly child: ChildProcess,
-    readonly port: number,
-  ) {
-    // Whole lines only: a chunk may end mid-line.
-    const partial = { stdout: '', stderr: '' };
-    const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      const lines = (partial[stream] + chunk.toString('utf8')).split('\n');
-      partial[stream] = lines.pop() ?? '';
-      this.logs.push(...lines.filter(Boolean));
-      if (this.logs.length > 50_000) this.logs.splice(0, this.logs.length - 50_000);
-    };
-    child.stdout?.on('data', keep('stdout'));
-    child.stderr?.on('data', keep('stderr'));
-    this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        resolve(this.exit);
-      }),
-    );
-  }
-
-  get alive(): boolean {
-    return this.exit === null;
-  }
-
-  get auth() {
-    return { Authorization: `Bearer ${this.token}` };
-  }
-
-  /** One request with a hard time limit; never throws. */
-  call(
-    method: string,
-    urlPath: string,
-    options: { body?: unknown; headers?: Record<string, string>; raw?: Buffer; timeoutMs?: number } = {},
-  ): Promise<Reply> {
-    const started = Date.now();
-    const payload = options.raw ?? (options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body)));
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (reply: Omit<Reply, 'ms'>) => {
-        if (settled) return;
-        settled = true;
-        resolve({ ...reply, ms: Date.now() - started });
-      };
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          path: `/api/v1${urlPath}`,
-          method,
-          agent: this.agent,
-          headers: {
-            ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...(payload ? { 'content-length': String(payload.length) } : {}),
-            ...options.headers,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', (error: NodeJS.ErrnoException) =>
-            done({ status: 0, contentType: '', body: null, error: error.code ?? error.message }),
-          );
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const contentType = String(res.headers['content-type'] ?? '');
-            let body: unknown = text;
-            try {
-              body = /json/.test(contentType) && text ? JSON.parse(text) : text;
-            } catch {
-              // kept as text
-            }
-            done({ status: res.statusCode ?? 0, contentType, body });
-          });
-        },
-      );
-      req.setTimeout(options.timeoutMs ?? REQUEST_BOUND_MS + 5_000, () => {
-        done({ status: 0, contentType: '', body: null, error: 'CLIENT_TIMEOUT' });
-        req.destroy();
-      });
-      req.on('error', (error: NodeJS.ErrnoException) =>
-        done({ status: 0, contentType: '', body: null, error: error.code ?? error.message }),
-      );
-      req.end(payload);
-    });
-  }
-
-  async login(): Promise<void> {
-    const res = await this.call('POST', '/auth/login', { body: ADMIN });
-    if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
-    this.token = res.body.accessToken;
-  }
-
-  /** Ends the process (if it still runs) and waits for it. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    if (this.alive) this.child.kill(signal);
-    await this.exited;
-    this.agent.destroy();
-  }
-}
-
 describe('faults', () => {
   let dataDir: string;
   let pgPort: number;
@@ -178,11 +47,6 @@ describe('faults', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) {
-      throw new Error(
-        `${MAIN} is missing: build the API first (nx run api:build; the api-e2e:e2e target depends on it)`,
-      );
-    }
     dataDir = await mkdtemp(path.join(tmpdir(), 'skillbridge-faults-'));
     pgPort = await freePort();
     await startPostgres();
@@ -203,47 +67,21 @@ describe('faults', () => {
 
   /** Starts dist/apps/api/main.js on the database (migrating it), waits until it answers, signs the admin in. */
   async function startApi(url: string, env: Record<string, string> = {}): Promise<ApiProcess> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        JWT_SECRET,
-        DATA_ENCRYPTION_KEY: 'faults-data-key-that-is-long-enough-0123456789',
-        CREDENTIAL_KEY_SECRET: 'faults-credential-key-long-enough-9876543210',
-        // The scenarios act as the first admin with a password alone (two-factor has its own suites).
-        MFA_REQUIRED_ROLES: '',
-        PUBLIC_URL: 'http://127.0.0.1',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        WEB_ROOT: 'none',
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'false',
-        MIGRATIONS_RUN: 'true',
-        OUTBOX_WORKER: 'false',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        ...env,
-      },
+    const api = await ApiProcess.start({
+      databaseUrl: url,
+      suite: 'faults',
+      jwtSecret: JWT_SECRET,
+      admin: ADMIN,
+      env: { MIGRATIONS_RUN: 'true', ...env },
+      startWithinMs: 60_000,
+      callTimeoutMs: REQUEST_BOUND_MS + 5_000,
     });
-    const api = new ApiProcess(child, port);
     started.add(api);
     try {
-      await eventually(
-        async () => {
-          if (!api.alive) throw new Error(`the API exited (${JSON.stringify(api.exit)})`);
-          return (await api.call('GET', '/health', { timeoutMs: 2_000 })).status === 200;
-        },
-        'the API to answer',
-        60_000,
-      );
       await api.login();
     } catch (error) {
       await api.kill();
-      throw new Error(`${(error as Error).message}\n${api.logs.join('\n')}`);
+      throw error;
     }
     return api;
   }
@@ -407,22 +245,8 @@ describe('faults', () => {
       );
 
     /** Waits until the import's INSERT is running in the database; false if the import ended first. */
-    async function insertRunning(url: string, reply: Promise<Reply>): Promise<boolean> {
-      let answered = false;
-      void reply.then(() => (answered = true));
-      const database = new URL(url).pathname.slice(1);
-      return withClient(url, async (client) => {
-        const deadline = Date.now() + 20_000;
-        while (!answered && Date.now() < deadline) {
-          const { rows } = await client.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE 'INSERT INTO trainees%'`,
-            [database],
-          );
-          if (rows.length > 0) return true;
-        }
-        return false;
-      });
-    }
+    const insertRunning = (url: string, reply: Promise<Reply>) =>
+      statementRunning(url, 'INSERT INTO trainees', reply, 20_000);
 
     /**
      * SIGTERM after each delay, and once while the INSERT runs: the API finishes what it

@@ -14,17 +14,15 @@ import {
 } from '@skillbridge/api/common/spreadsheet/testing/hostile-files';
 import { XLSX_BOUNDS } from '@skillbridge/api/common/spreadsheet/xlsx-zip';
 import { WORKER_THREAD_NICENESS } from '@skillbridge/api/common/threads/thread-priority';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '@skillbridge/api/database/embedded';
 import { Cast, createCast } from './factories/accounts';
 import { HEADER } from './factories/trainees';
 import { newApplication } from './factories/enrolments';
+import { ApiProcess } from './support/api-process';
 import { createTestDatabase, type TestDatabase } from './support/database';
+import { type Reply } from './support/http-call';
 import { api, binary, startTestApp, TestApp } from './support/test-app';
 
 const MiB = 1024 * 1024;
@@ -207,139 +205,23 @@ describe('hostile uploads', () => {
   });
 });
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
 const ADMIN = { email: 'admin@hostile.e2e.test', password: 'Irrawaddy-hostile-uploads-2026!' };
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** The built API (dist/apps/api/main.js, as production runs it) as a child process: its memory is its own. */
-class BuiltApi {
-  token = '';
-  readonly logs: string[] = [];
-  exited = false;
-
-  private constructor(
-    readonly child: ChildProcess,
-    readonly port: number,
-  ) {
-    child.stdout?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
-    child.once('exit', () => (this.exited = true));
-  }
-
-  static async start(databaseUrl: string, env: Record<string, string> = {}): Promise<BuiltApi> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: 'Qm7vR2kLp9XwT4zN8cJ3hF6sD1gB5yUaE0iO',
-        DATA_ENCRYPTION_KEY: 'hostile-data-key-that-is-long-enough-0123456789',
-        CREDENTIAL_KEY_SECRET: 'hostile-credential-key-long-enough-9876543210',
-        MFA_REQUIRED_ROLES: '',
-        PUBLIC_URL: 'http://127.0.0.1',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        WEB_ROOT: 'none',
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'false',
-        OUTBOX_WORKER: 'false',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        ...env,
-      },
-    });
-    const built = new BuiltApi(child, port);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (built.exited) throw new Error(`the API exited:\n${built.logs.join('')}`);
-      const health = await built.call('GET', '/health').catch(() => undefined);
-      if (health?.status === 200) break;
-      if (Date.now() > deadline) throw new Error(`the API did not answer:\n${built.logs.join('')}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const login = await built.call('POST', '/auth/login', {
-      body: Buffer.from(JSON.stringify(ADMIN)),
-      headers: { 'content-type': 'application/json' },
-    });
-    if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
-    built.token = login.body.accessToken;
-    return built;
-  }
-
-  /** The process's resident memory (Linux's /proc), worker threads included: they are in the process. */
-  rss(): number {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) * 1024;
-  }
-
-  call(method: string, urlPath: string, options: { body?: Buffer; headers?: Record<string, string> } = {}) {
-    return new Promise<Reply>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method,
-          path: `/api/v1${urlPath}`,
-          headers: {
-            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-            ...(options.body ? { 'content-length': String(options.body.length) } : {}),
-            ...options.headers,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let body: unknown = text;
-            try {
-              body = JSON.parse(text);
-            } catch {
-              // kept as text
-            }
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-          });
-        },
-      );
-      req.setTimeout(120_000, () => req.destroy(new Error('no answer in 120 s')));
-      req.on('error', reject);
-      req.end(options.body);
-    });
-  }
-
-  /** A roster import (dry run) of this file, as the web app sends it. */
-  upload(file: Buffer, name: string): Promise<Reply> {
-    const boundary = `----hostile${randomBytes(8).toString('hex')}`;
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return this.call('POST', '/trainees/import?dryRun=true&noticeVersion=2026-12&informedAttested=true', {
-      body,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-  }
-
-  async stop(): Promise<void> {
-    if (this.exited) return;
-    const exit = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGTERM');
-    await exit;
-  }
+/** A roster import (dry run) of this file, as the web app sends it, by the first admin. */
+function upload(built: ApiProcess, file: Buffer, name: string): Promise<Reply> {
+  const boundary = `----hostile${randomBytes(8).toString('hex')}`;
+  const raw = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return built.call('POST', '/trainees/import?dryRun=true&noticeVersion=2026-12&informedAttested=true', {
+    raw,
+    headers: { ...built.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 const fieldCodes = (reply: Reply) =>
@@ -351,19 +233,28 @@ const fieldCodes = (reply: Reply) =>
  */
 describe('hostile uploads against the built API', () => {
   let database: TestDatabase;
-  const running: BuiltApi[] = [];
+  const running: ApiProcess[] = [];
+  /** The built API (dist/apps/api/main.js, as production runs it) as a child process: its memory is its own. */
   const start = async (env: Record<string, string> = {}) => {
-    const built = await BuiltApi.start(database.url, env);
+    const built = await ApiProcess.start({
+      databaseUrl: database.url,
+      suite: 'hostile',
+      jwtSecret: 'Qm7vR2kLp9XwT4zN8cJ3hF6sD1gB5yUaE0iO',
+      admin: ADMIN,
+      env,
+      startWithinMs: 60_000,
+      callTimeoutMs: 120_000,
+    });
     running.push(built);
+    await built.login();
     return built;
   };
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (the api-e2e:e2e target does)`);
     database = await createTestDatabase();
   });
   afterAll(async () => {
-    for (const built of running) await built.stop();
+    for (const built of running) await built.kill('SIGTERM');
     await database?.drop();
   });
 
@@ -401,7 +292,7 @@ describe('hostile uploads against the built API', () => {
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const [file, name, expected] = next;
-          const reply = await built.upload(file, name);
+          const reply = await upload(built, file, name);
           answers.push(`${name} ${reply.status} ${fieldCodes(reply).join(',')} ${expected}`);
         }
       };
@@ -422,25 +313,26 @@ describe('hostile uploads against the built API', () => {
     expect(answers).toHaveLength(files.length * 2);
     expect(probes.length).toBeGreaterThan(0);
     expect(probes.filter((status) => status !== 200)).toEqual([]);
-    expect(built.exited).toBe(false);
+    expect(built.alive).toBe(true);
     expect({ baseline, peak, bound: RSS_BOUND, under: peak < RSS_BOUND }).toMatchObject({ under: true });
   });
 
   it('ends only the reading thread of a file that needs more heap than it has: 400 naming file, the process goes on', async () => {
     const built = await start({ IMPORT_THREAD_HEAP_MB: '32' });
-    const heavy = await built.upload(await manySharedStringsWorkbook(2_000_000), 'strings.xlsx');
+    const heavy = await upload(built, await manySharedStringsWorkbook(2_000_000), 'strings.xlsx');
     expect({ status: heavy.status, code: heavy.body.code, fields: fieldCodes(heavy) }).toEqual({
       status: 400,
       code: 'IMPORT_FILE_INVALID',
       fields: ['file:FILE_TOO_COMPLEX'],
     });
-    const ordinary = await built.upload(
+    const ordinary = await upload(
+      built,
       Buffer.from(`${HEADER.join(',')}\r\nSiti,Siti,siti-${Date.now()}@e2e.test,MY,,ms\r\n`),
       'roster.csv',
     );
     expect(ordinary.status).toBe(200);
     expect((await built.call('GET', '/health')).status).toBe(200);
-    expect(built.exited).toBe(false);
+    expect(built.alive).toBe(true);
   });
 
   it('answers 503 with Retry-After when every reading thread is busy and the queue is full', async () => {
@@ -449,12 +341,12 @@ describe('hostile uploads against the built API', () => {
     const heavy = await manySharedStringsWorkbook(2_000_000);
     const small = Buffer.from(`${HEADER.join(',')}\r\n`);
     let busy = true;
-    const slow = Promise.all([built.upload(heavy, 'a.xlsx'), built.upload(heavy, 'b.xlsx')]).finally(
+    const slow = Promise.all([upload(built, heavy, 'a.xlsx'), upload(built, heavy, 'b.xlsx')]).finally(
       () => (busy = false),
     );
     const refused: Reply[] = [];
     while (busy && refused.length === 0) {
-      const reply = await built.upload(small, 'small.csv');
+      const reply = await upload(built, small, 'small.csv');
       if (reply.status === 503) refused.push(reply);
     }
     const slowReplies = await slow;
@@ -472,6 +364,6 @@ describe('hostile uploads against the built API', () => {
       code: 'SERVICE_UNAVAILABLE',
     });
     expect(slowReplies.map((reply) => reply.status).every((status) => status === 400 || status === 503)).toBe(true);
-    expect((await built.upload(small, 'small.csv')).status).not.toBe(503);
+    expect((await upload(built, small, 'small.csv')).status).not.toBe(503);
   });
 });

@@ -16,20 +16,9 @@ import type { Response } from 'supertest';
 import { OpenApiValidator } from './support/openapi-validator';
 import { SmtpSink } from './support/smtp-sink';
 import { api, startTestApp, TestApp } from './support/test-app';
+import { eventually, sleep } from './support/eventually';
 
 type Auth = { Authorization: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 const CONSENT = (purpose: 'passport' | 'dietary', collected: 'self' | 'paper') => ({
   purpose,

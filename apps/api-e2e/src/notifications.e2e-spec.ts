@@ -20,14 +20,13 @@ import { insertTrainees, uniqueEmail } from './factories/trainees';
 import { createPartnerAProgram } from './factories/enrolments';
 import { SmtpSink } from './support/smtp-sink';
 import { api, startTestApp, TestApp } from './support/test-app';
+import { eventually, sleep } from './support/eventually';
 
 type Auth = { Authorization: string };
 
 const PUBLIC_URL = 'https://skillbridge.example.edu.cn';
 /** Fast polling and retries, so the outbox's behaviour shows within a test. */
 const OUTBOX_ENV = { OUTBOX_POLL_MS: '25', OUTBOX_RETRY_BASE_MS: '100', PUBLIC_URL };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A real linkifier (markdown-it's), set to find all it can, as a mail client might: bare domains, e-mail, IPs. */
 const linkifier = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true });
@@ -48,16 +47,6 @@ const textOf = (html: string) =>
 const linesOf = (text: string) => text.split(/\r?\n/);
 /** What a reader sees: the invisible non-joiners that keep typed text from becoming a link left out. */
 const visible = (text: string) => text.replace(/\u200c/g, '');
-
-async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 describe('notifications', () => {
   let sink: SmtpSink;

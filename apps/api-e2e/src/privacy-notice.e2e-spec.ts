@@ -11,20 +11,9 @@ import { createProgram } from './factories/programs';
 import { csvFile, HEADER, uniqueEmail } from './factories/trainees';
 import { SmtpSink } from './support/smtp-sink';
 import { api, startTestApp, TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
 
 type Auth = { Authorization: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => T | undefined | false, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 const V = INITIAL_PRIVACY_NOTICE_VERSION;
 

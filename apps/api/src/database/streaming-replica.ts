@@ -4,7 +4,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from './embedded';
+import { freePort, SERVER_SETTINGS } from './embedded';
 
 export interface StreamingReplicaOptions {
   /** Superuser URL of the primary (an embedded PostgreSQL, or any server on this machine we can read the files of). */
@@ -208,27 +208,10 @@ export async function startStreamingReplica(options: StreamingReplicaOptions): P
 
   const start = async () => {
     if (child && child.exitCode === null && child.signalCode === null) return;
-    const server = spawn(
-      binary,
-      [
-        '-D',
-        clusterDir,
-        '-p',
-        String(port),
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        'unix_socket_directories=',
-        // A standby needs at least the primary's max_connections (embedded.ts sets 200).
-        '-c',
-        'max_connections=200',
-        '-c',
-        'TimeZone=UTC',
-        '-c',
-        'hot_standby=on',
-      ],
-      { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const server = spawn(binary, ['-D', clusterDir, '-p', String(port), ...SERVER_SETTINGS, '-c', 'hot_standby=on'], {
+      ...(owner ?? {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = server;
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {

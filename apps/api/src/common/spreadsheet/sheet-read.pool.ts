@@ -2,9 +2,9 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ErrorCode } from '@skillbridge/contracts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Piscina } from 'piscina';
 import { AppConfig } from '../../config';
 import { ProblemException } from '../problem/problem.exception';
+import { LazyPool } from '../threads/lazy-pool';
 import type { SheetReadResult, SheetReadTask } from './sheet-read.worker';
 import type { ReadTableOptions, SheetTable } from './sheet-table';
 
@@ -39,29 +39,24 @@ const QUEUE_FULL = ['Task queue is at limit', 'No task queue available and all W
  */
 @Injectable()
 export class SheetReadPool implements OnApplicationShutdown {
-  private pool: Piscina<SheetReadTask, SheetReadResult> | undefined;
+  private readonly pool: LazyPool<SheetReadTask, SheetReadResult>;
 
-  constructor(private readonly config: AppConfig) {}
-
-  private get piscina(): Piscina<SheetReadTask, SheetReadResult> {
-    this.pool ??= new Piscina({
+  constructor(config: AppConfig) {
+    this.pool = new LazyPool(() => ({
       filename: sheetReadWorkerFile(),
-      minThreads: 0,
       maxThreads: sheetThreads(),
-      idleTimeout: 60_000,
       // Files past this many waiting are refused (503) rather than held in memory.
-      maxQueue: this.config.IMPORT_QUEUE_MAX,
+      maxQueue: config.IMPORT_QUEUE_MAX,
       // A legitimate file needs a fraction of this (the sheet is streamed and capped at 20,000 rows); a hostile
       // one that gets past the ZIP checks (millions of shared strings, say) meets it: its thread is ended, the
       // upload refused, and the process and its other requests go on.
-      resourceLimits: { maxOldGenerationSizeMb: this.config.IMPORT_THREAD_HEAP_MB },
-    });
-    return this.pool;
+      resourceLimits: { maxOldGenerationSizeMb: config.IMPORT_THREAD_HEAP_MB },
+    }));
   }
 
   /** Files the pool's threads have read (the tests count them to prove the work left the event loop). */
   get completedInThreads(): number {
-    return this.pool?.completed ?? 0;
+    return this.pool.completed;
   }
 
   /**
@@ -71,7 +66,7 @@ export class SheetReadPool implements OnApplicationShutdown {
   async read(bytes: Uint8Array, options: ReadTableOptions = {}): Promise<SheetTable> {
     let result: SheetReadResult;
     try {
-      result = await this.piscina.run({ bytes, options });
+      result = await this.pool.run({ bytes, options });
     } catch (error) {
       const { code, message } = error as { code?: string; message?: string };
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -86,11 +81,7 @@ export class SheetReadPool implements OnApplicationShutdown {
     return result.table;
   }
 
-  // At application shutdown, after the HTTP server has closed and the requests in flight have had their
-  // answers: on module destroy (before that) a SIGTERM would fail the import or PDF a request is waiting for.
   async onApplicationShutdown(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.destroy();
+    await this.pool.destroy();
   }
 }

@@ -3,7 +3,7 @@ import type { Locale, ProgramReport, ReportOverview } from '@skillbridge/contrac
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import { LazyPool } from '../threads/lazy-pool';
 import { renderThreads } from '../../modules/certificates/documents/render-pool';
 import type {
   FromWorkbookThread,
@@ -26,29 +26,22 @@ export function workbookWorkerFile(): string {
  */
 @Injectable()
 export class WorkbookPool implements OnApplicationShutdown {
-  private pool: Piscina<WorkbookTask | StreamedWorkbookTask, Uint8Array | undefined> | undefined;
-
-  private get piscina(): Piscina<WorkbookTask | StreamedWorkbookTask, Uint8Array | undefined> {
-    this.pool ??= new Piscina({
-      filename: workbookWorkerFile(),
-      minThreads: 0,
-      maxThreads: renderThreads(),
-      idleTimeout: 60_000,
-    });
-    return this.pool;
-  }
+  private readonly pool = new LazyPool<WorkbookTask | StreamedWorkbookTask, Uint8Array | undefined>(() => ({
+    filename: workbookWorkerFile(),
+    maxThreads: renderThreads(),
+  }));
 
   /** Workbooks the pool's threads have finished (the tests count them to prove the work left the event loop). */
   get completedInThreads(): number {
-    return this.pool?.completed ?? 0;
+    return this.pool.completed;
   }
 
   async overview(report: ReportOverview, locale: Locale): Promise<Buffer> {
-    return asBuffer(await this.piscina.run({ kind: 'overview', report, locale }));
+    return asBuffer(await this.pool.run({ kind: 'overview', report, locale }));
   }
 
   async programReport(report: ProgramReport, locale: Locale): Promise<Buffer> {
-    return asBuffer(await this.piscina.run({ kind: 'program-report', report, locale }));
+    return asBuffer(await this.pool.run({ kind: 'program-report', report, locale }));
   }
 
   /**
@@ -94,15 +87,12 @@ export class WorkbookPool implements OnApplicationShutdown {
       }
     });
     const task = { ...workbook, port: port2 } as StreamedWorkbookTask;
-    this.piscina.run(task, { transferList: [port2] as never }).catch(fail);
+    this.pool.run(task, { transferList: [port2] as never }).catch(fail);
     return out;
   }
 
-  // At application shutdown, after the HTTP server has closed and the requests in flight have had their answers.
   async onApplicationShutdown(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.destroy();
+    await this.pool.destroy();
   }
 }
 

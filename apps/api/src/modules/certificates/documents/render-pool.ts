@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Piscina } from 'piscina';
+import { LazyPool } from '../../../common/threads/lazy-pool';
 import type { InvitationLetterDocument } from '../../logistics/letters/letter-pdf';
 import type { PosterDocument } from '../../public-catalog/poster-pdf';
 import type { ShareImageDocument } from '../../public-catalog/share-image';
@@ -33,62 +33,51 @@ export function renderThreads(cores = availableParallelism()): number {
  * Certificate rendering (and the decoding that checks uploaded images) in
  * worker threads, through piscina: a burst of PDF downloads queues here
  * instead of stalling the event loop, so every other request still answers.
- * Threads start on the first task and stop after a minute idle.
+ * Threads start on the first task and stop after a minute idle (LazyPool).
  */
 @Injectable()
 export class CertificateRenderPool implements OnApplicationShutdown {
-  private pool: Piscina<RenderTask, Uint8Array | ImageCheck> | undefined;
+  private readonly pool = new LazyPool<RenderTask, Uint8Array | ImageCheck>(() => ({
+    filename: renderWorkerFile(),
+    maxThreads: renderThreads(),
+  }));
   /** Certificates this process has rendered (the tests count renders to prove the cache). */
   rendered = 0;
 
-  private get piscina(): Piscina<RenderTask, Uint8Array | ImageCheck> {
-    this.pool ??= new Piscina({
-      filename: renderWorkerFile(),
-      minThreads: 0,
-      maxThreads: renderThreads(),
-      idleTimeout: 60_000,
-    });
-    return this.pool;
-  }
-
   /** Tasks the pool's threads have finished (renders and image checks). */
   get completedInThreads(): number {
-    return this.pool?.completed ?? 0;
+    return this.pool.completed;
   }
 
   async render(document: CertificateDocument): Promise<Buffer> {
     this.rendered += 1;
-    const pdf = (await this.piscina.run({ kind: 'render', document })) as Uint8Array;
+    const pdf = (await this.pool.run({ kind: 'render', document })) as Uint8Array;
     return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 
   /** A visa invitation letter (issue 20), in the same threads with the same fonts; never counted in `rendered`. */
   async renderLetter(document: InvitationLetterDocument): Promise<Buffer> {
-    const pdf = (await this.piscina.run({ kind: 'letter', document })) as Uint8Array;
+    const pdf = (await this.pool.run({ kind: 'letter', document })) as Uint8Array;
     return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 
   /** A program's share image for the open catalog (issue 22): PNG bytes; never counted in `rendered`. */
   async renderShareImage(document: ShareImageDocument): Promise<Buffer> {
-    const png = (await this.piscina.run({ kind: 'share-image', document })) as Uint8Array;
+    const png = (await this.pool.run({ kind: 'share-image', document })) as Uint8Array;
     return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   }
 
   /** A program's printable poster (issue 22); never counted in `rendered`. */
   async renderPoster(document: PosterDocument): Promise<Buffer> {
-    const pdf = (await this.piscina.run({ kind: 'poster', document })) as Uint8Array;
+    const pdf = (await this.pool.run({ kind: 'poster', document })) as Uint8Array;
     return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 
   checkImage(bytes: Uint8Array): Promise<ImageCheck> {
-    return this.piscina.run({ kind: 'check-image', bytes }) as Promise<ImageCheck>;
+    return this.pool.run({ kind: 'check-image', bytes }) as Promise<ImageCheck>;
   }
 
-  // At application shutdown, after the HTTP server has closed and the requests in flight have had their
-  // answers: on module destroy (before that) a SIGTERM would fail the import or PDF a request is waiting for.
   async onApplicationShutdown(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.destroy();
+    await this.pool.destroy();
   }
 }

@@ -68,7 +68,7 @@ async function render() {
     backend.expectOne('/api/v1/auth/login').flush({ mfaRequired: true, mfaToken: 'challenge-1' });
     await settle();
   };
-  return { fixture, backend, navigate, one, text, type, settle, submitPassword, toCodeStep };
+  return { fixture, element, backend, navigate, one, text, type, settle, submitPassword, toCodeStep };
 }
 
 describe('SignInPage', () => {
@@ -118,6 +118,19 @@ describe('SignInPage', () => {
     await settle();
     backend.expectNone('/api/v1/auth/login/mfa');
     expect(text('field-error')).toBe('Enter the 6 digits your authenticator app shows.');
+  });
+
+  it('says nothing when the e-mail field is left for "Forgot password?" under it, and what is missing on submit', async () => {
+    const { one, element, settle } = await render();
+    one('email')?.dispatchEvent(new Event('blur'));
+    await settle();
+    expect(one('field-error')).toBeNull();
+    expect(one('email')?.getAttribute('aria-invalid')).not.toBe('true');
+    one('sign-in-submit')?.click();
+    await settle();
+    const errors = [...element.querySelectorAll('[data-testid="field-error"]')].map((e) => e.textContent?.trim());
+    expect(errors).toEqual(['Please fill this in.', 'Please fill this in.']);
+    expect(one('email')?.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('says nothing when the empty code field is left for "use a recovery code" (the button must not move away)', async () => {

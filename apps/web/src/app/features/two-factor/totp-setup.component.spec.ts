@@ -110,6 +110,26 @@ describe('TotpSetupComponent', () => {
     expect(finished).toHaveBeenCalledTimes(1);
   });
 
+  it('says a field is required after a submit, not when it is left for "Cancel" under it', async () => {
+    const { one, text, settle, backend, toScan } = await render();
+    one('totp-password')?.dispatchEvent(new Event('blur'));
+    await settle();
+    expect(one('field-error')).toBeNull();
+    one('totp-start')?.click();
+    await settle();
+    backend.expectNone('/api/v1/auth/mfa/totp');
+    expect(text('field-error')).toBe('Please fill this in.');
+
+    await toScan();
+    expect(one('field-error')).toBeNull();
+    one('totp-code')?.dispatchEvent(new Event('blur'));
+    await settle();
+    expect(one('field-error')).toBeNull();
+    one('totp-confirm')?.click();
+    await settle();
+    expect(text('field-error')).toBe('Please fill this in.');
+  });
+
   it('shows the API’s words next to the password when it is wrong', async () => {
     const { backend, one, type, settle } = await render();
     type('totp-password', 'not it at all');

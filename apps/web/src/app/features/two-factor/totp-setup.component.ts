@@ -70,6 +70,11 @@ export class TotpSetupComponent {
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly copied = signal(false);
+  /**
+   * Whether this step was submitted: its field's error shows from then on, not when the field is left — "Cancel"
+   * sits under the field, and an error appearing as the field loses focus to it moved it from under the pointer.
+   */
+  protected readonly stepSubmitted = signal(false);
 
   protected readonly passwordForm = new FormGroup({
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -81,16 +86,19 @@ export class TotpSetupComponent {
   private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
 
   protected async start(): Promise<void> {
+    this.stepSubmitted.set(true);
     this.passwordForm.markAllAsTouched();
     if (this.passwordForm.invalid) return;
     await this.run(this.passwordForm, async () => {
       this.setup.set(await firstValueFrom(this.api.startTotp(this.passwordForm.controls.password.value)));
       this.passwordForm.reset();
+      this.stepSubmitted.set(false);
       this.step.set('scan');
     });
   }
 
   protected async confirm(): Promise<void> {
+    this.stepSubmitted.set(true);
     this.codeForm.markAllAsTouched();
     if (this.codeForm.invalid) return;
     await this.run(this.codeForm, async () => {

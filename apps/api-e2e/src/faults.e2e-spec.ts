@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@skillbridge/api/database/embedded';
-import { csvFile, HEADER } from './factories/trainees';
+import { largeRoster } from './factories/trainees';
 import { ApiProcess } from './support/api-process';
 import { databaseUrl, statementRunning, withClient } from './support/database';
 import { type Reply } from './support/http-call';
@@ -205,37 +205,8 @@ describe('faults', () => {
 
   describe('the process is stopped or killed during an import', () => {
     const ROWS = 8_000;
-    /** Latin names take letters only: the row number spelled in letters. */
-    const letters = (i: number) => String(i).replace(/\d/g, (d) => String.fromCharCode(97 + Number(d)));
-
-    function importFile(tag: string): Buffer {
-      const rows = Array.from({ length: ROWS }, (_v, i) => [
-        `ผู้เข้าอบรม ${i}`,
-        `Trainee ${letters(i)}`,
-        `${tag}-${i}@faults.e2e.test`,
-        'TH',
-        '',
-        '',
-      ]);
-      return csvFile([HEADER, ...rows]);
-    }
-
-    function upload(api: ApiProcess, file: Buffer): Promise<Reply> {
-      const boundary = `----faults${randomBytes(8).toString('hex')}`;
-      const raw = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\n` +
-            `Content-Type: text/csv\r\n\r\n`,
-        ),
-        file,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return api.call('POST', '/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true', {
-        raw,
-        headers: { ...api.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        timeoutMs: 30_000,
-      });
-    }
+    const importFile = (tag: string) => largeRoster(tag, ROWS, 'faults.e2e.test');
+    const upload = (api: ApiProcess, file: Buffer) => api.importRoster(file, { timeoutMs: 30_000 });
 
     const countOf = async (url: string, tag: string) =>
       Number(

@@ -14,7 +14,6 @@ import {
 } from '@skillbridge/api/common/spreadsheet/testing/hostile-files';
 import { XLSX_BOUNDS } from '@skillbridge/api/common/spreadsheet/xlsx-zip';
 import { WORKER_THREAD_NICENESS } from '@skillbridge/api/common/threads/thread-priority';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Cast, createCast } from './factories/accounts';
@@ -208,21 +207,7 @@ describe('hostile uploads', () => {
 const ADMIN = { email: 'admin@hostile.e2e.test', password: 'Irrawaddy-hostile-uploads-2026!' };
 
 /** A roster import (dry run) of this file, as the web app sends it, by the first admin. */
-function upload(built: ApiProcess, file: Buffer, name: string): Promise<Reply> {
-  const boundary = `----hostile${randomBytes(8).toString('hex')}`;
-  const raw = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return built.call('POST', '/trainees/import?dryRun=true&noticeVersion=2026-12&informedAttested=true', {
-    raw,
-    headers: { ...built.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (built: ApiProcess, file: Buffer, name: string) => built.importRoster(file, { name, dryRun: true });
 
 const fieldCodes = (reply: Reply) =>
   ((reply.body?.errors ?? []) as { field: string; code: string }[]).map((e) => `${e.field}:${e.code}`);

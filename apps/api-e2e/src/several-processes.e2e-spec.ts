@@ -4,7 +4,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@skillbridge/api/database/embedded';
-import { csvFile, HEADER } from './factories/trainees';
+import { largeRoster } from './factories/trainees';
 import { ApiProcess } from './support/api-process';
 import { Balancer } from './support/balancer';
 import { databaseUrl, statementRunning, withClient } from './support/database';
@@ -452,35 +452,12 @@ describe('several API processes on one database behind a load balancer', () => {
     // An import in flight on the victim too: killed while its INSERT runs, it must leave nothing or everything.
     const ROWS = 6_000;
     const tag = `kill-${randomBytes(3).toString('hex')}`;
-    const letters = (i: number) => String(i).replace(/\d/g, (d) => String.fromCharCode(97 + Number(d)));
-    const file = csvFile([
-      HEADER,
-      ...Array.from({ length: ROWS }, (_v, i) => [
-        `ผู้เข้าอบรม ${i}`,
-        `Trainee ${letters(i)}`,
-        `${tag}-${i}@several.e2e.test`,
-        'TH',
-        '',
-        '',
-      ]),
-    ]);
-    const boundary = `----several${randomBytes(8).toString('hex')}`;
-    const raw = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const file = largeRoster(tag, ROWS, 'several.e2e.test');
     let importCaught = false;
     let importReply: Reply | null = null;
     try {
       await sleep(1_500);
-      const reply = victim.call('POST', '/trainees/import?dryRun=false&noticeVersion=2026-12&informedAttested=true', {
-        raw,
-        headers: { ...victim.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        timeoutMs: 60_000,
-      });
+      const reply = victim.importRoster(file, { timeoutMs: 60_000 });
       importCaught = await statementRunning(url, 'INSERT INTO trainees', reply, 30_000);
       victim.child.kill('SIGKILL');
       killedAt = Date.now();

@@ -40,3 +40,23 @@ export function csvFile(rows: string[][], { bom = true, eol = '\r\n' } = {}): Bu
 }
 
 export const HEADER = ['fullName', 'fullNameLatin', 'email', 'nationality', 'institutionCode', 'preferredLocale'];
+
+/**
+ * A roster of `count` Thai trainees, e-mails `<tag>-<n>@<domain>`, as a CSV file: large enough that its import's
+ * INSERT runs for a while (the suites that stop or kill the API during one). Latin names take letters only: the row
+ * number spelled in letters.
+ */
+export function largeRoster(tag: string, count: number, domain: string): Buffer {
+  const letters = (i: number) => String(i).replace(/\d/g, (d) => String.fromCharCode(97 + Number(d)));
+  return csvFile([
+    HEADER,
+    ...Array.from({ length: count }, (_v, i) => [
+      `ผู้เข้าอบรม ${i}`,
+      `Trainee ${letters(i)}`,
+      `${tag}-${i}@${domain}`,
+      'TH',
+      '',
+      '',
+    ]),
+  ]);
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import path from 'node:path';
@@ -145,6 +146,27 @@ export class ApiProcess {
     const res = await this.call('POST', '/auth/login', { body: this.options.admin });
     if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.token = res.body.accessToken;
+  }
+
+  /** A trainee import of this file by the signed-in admin, sent as the web app sends it (multipart, field `file`). */
+  importRoster(
+    file: Buffer,
+    { name = 'roster.csv', dryRun = false, timeoutMs }: { name?: string; dryRun?: boolean; timeoutMs?: number } = {},
+  ): Promise<Reply> {
+    const boundary = `----skillbridge${randomBytes(8).toString('hex')}`;
+    const type = name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream';
+    const raw = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.call('POST', `/trainees/import?dryRun=${dryRun}&noticeVersion=2026-12&informedAttested=true`, {
+      raw,
+      headers: { ...this.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      timeoutMs,
+    });
   }
 
   /** The process's resident memory (Linux's /proc), its worker threads included. */

@@ -48,12 +48,11 @@ export class SignInPage {
     recoveryCode: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
   protected readonly step = signal<SignInStep>('password');
-  protected readonly submitted = signal(false);
   /**
-   * Whether the code or recovery step was submitted: its field's error shows from then on, not when the field is
-   * left — leaving it is how one reaches "use a recovery code" and "start again" under it (see FieldErrorComponent).
+   * Whether the step on screen was submitted: its fields' errors show from then on, not when a field is left —
+   * "Forgot password?", "use a recovery code" and "start again" sit under them (see FieldErrorComponent's onLeave).
    */
-  protected readonly stepSubmitted = signal(false);
+  protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
   /** Why the last attempt failed (wrong password, code not accepted, locked, throttled, …). */
   protected readonly failure = signal<Message | null>(null);
@@ -87,14 +86,14 @@ export class SignInPage {
   }
 
   protected async submitCode(): Promise<void> {
-    this.stepSubmitted.set(true);
+    this.submitted.set(true);
     this.codeForm.markAllAsTouched();
     if (this.codeForm.invalid) return;
     await this.secondStep({ code: compactCode(this.codeForm.controls.code.value) }, this.codeForm);
   }
 
   protected async submitRecovery(): Promise<void> {
-    this.stepSubmitted.set(true);
+    this.submitted.set(true);
     this.recoveryForm.markAllAsTouched();
     if (this.recoveryForm.invalid) return;
     await this.secondStep({ recoveryCode: this.recoveryForm.controls.recoveryCode.value.trim() }, this.recoveryForm);
@@ -102,7 +101,7 @@ export class SignInPage {
 
   protected show(step: SignInStep, failure: Message | null = null): void {
     this.failure.set(failure);
-    this.stepSubmitted.set(false);
+    this.submitted.set(false);
     this.step.set(step);
     setTimeout(() => (step === 'code' ? this.codeInput() : this.recoveryInput())?.nativeElement.focus());
   }
@@ -114,7 +113,6 @@ export class SignInPage {
     this.recoveryForm.reset();
     this.form.controls.password.reset();
     this.submitted.set(false);
-    this.stepSubmitted.set(false);
     this.step.set('password');
     this.failure.set(reason);
   }
